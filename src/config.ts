@@ -1,0 +1,46 @@
+/**
+ * Page-wide configuration: what the drop-in script's `data-*` attributes say (or `configure()` for
+ * bundler users). Elements read it when they need it, so it may arrive before or after they upgrade.
+ */
+export type Consent = 'granted' | 'pending';
+
+export interface ZmotConfig {
+  /** Site id sent with every event. */
+  site?: string;
+  /** Feed URL template; `{product}` becomes the URL-encoded product id. */
+  feed?: string;
+  /** Where events go; absent means nothing is sent. */
+  endpoint?: string;
+  consent: Consent;
+  /** Milliseconds before a feed request is given up. */
+  timeout: number;
+}
+
+export const config: ZmotConfig = { consent: 'granted', timeout: 8000 };
+
+const listeners = new Set<() => void>();
+
+/** Sets page-wide options; what is not named stays as it was. Connected elements pick them up. */
+export function configure(options: Partial<ZmotConfig>): void {
+  Object.assign(config, options);
+  listeners.forEach((listener) => listener());
+}
+
+/** Calls `listener` after every `configure()`; returns the function that stops it. */
+export function onConfigure(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent` and `data-timeout` from a script tag. */
+export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotConfig> {
+  const data = script.dataset;
+  const options: Partial<ZmotConfig> = {};
+  if (data.site) options.site = data.site;
+  if (data.feed) options.feed = data.feed;
+  if (data.endpoint) options.endpoint = data.endpoint;
+  if (data.consent === 'pending' || data.consent === 'granted') options.consent = data.consent;
+  const timeout = Number(data.timeout);
+  if (data.timeout && Number.isFinite(timeout) && timeout > 0) options.timeout = timeout;
+  return options;
+}

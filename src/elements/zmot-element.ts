@@ -1,0 +1,31 @@
+/**
+ * The one base class: the attributes every feed-driven widget shares (`product`, `feed`, `data`), its feed
+ * and its language. Everything else lives in the elements and in small controllers.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LangController } from '../i18n/lang-controller.js';
+import type { Localizer } from '../i18n/i18n.js';
+import { FeedController } from './feed-controller.js';
+
+export abstract class ZmotElement extends LitElement {
+  /** The product id; fills `{product}` in the feed URL template. */
+  @property() product?: string;
+
+  /** Feed URL (template) for this element, overriding the script's `data-feed`. */
+  @property() feed?: string;
+
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  @property() endpoint?: string;
+
+  /** A feed object given directly (contract section 3); used instead of fetching. */
+  @property({ attribute: false }) data?: unknown;
+
+  protected readonly feedController = new FeedController(this);
+  private readonly langController = new LangController(this);
+
+  /** Messages and `Intl` formatting in this element's language. */
+  protected get l(): Localizer {
+    return this.langController.l;
+  }
+}

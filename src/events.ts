@@ -1,0 +1,28 @@
+/**
+ * The DOM events zmot elements fire. Each bubbles and crosses shadow roots, so a listener on `document`
+ * hears every widget.
+ */
+import type { FeedErrorReason } from './feed/load.js';
+
+export interface ZmotErrorDetail {
+  /** What went wrong: `config`, `network`, `timeout`, `http`, `parse` or `invalid`. */
+  reason: FeedErrorReason;
+  /** A sentence a developer can act on. */
+  message: string;
+  /** The feed URL, when a request was made. */
+  url?: string;
+  product?: string;
+}
+
+/** Fired when a widget cannot show its data and falls back. */
+export class ZmotErrorEvent extends CustomEvent<ZmotErrorDetail> {
+  constructor(detail: ZmotErrorDetail) {
+    super('zmot-error', { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'zmot-error': ZmotErrorEvent;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The package's main entry: element classes and helpers, with no side effects. Import `zmot/define` to
+ * register the elements, or define them under names of your own.
+ */
+export { ZmotRating, type RatingVariant } from './elements/rating/rating.js';
+export { ZmotElement } from './elements/zmot-element.js';
+export { configure, type ZmotConfig, type Consent } from './config.js';
+export { ZmotErrorEvent, type ZmotErrorDetail } from './events.js';
+export { FeedError, clearFeedCache, loadFeed, type FeedErrorReason } from './feed/load.js';
+export { parseFeed, FeedSchema, type Feed, type Review, type Source, type Product, type Aggregate } from './feed/schema.js';
+export { summarise, type Summary, type Provenance } from './feed/aggregate.js';
+export { registerMessages } from './i18n/i18n.js';

@@ -1,0 +1,15 @@
+/**
+ * Every zmot element by tag, and the function that registers them. Safe to call more than once (a second
+ * copy of the script, or both the drop-in and a bundled import): a tag already defined is left alone.
+ */
+import { ZmotRating } from './elements/rating/rating.js';
+
+export const elements = {
+  'zmot-rating': ZmotRating,
+} as const;
+
+export function defineElements(): void {
+  for (const [tag, element] of Object.entries(elements)) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The drop-in entry (`dist/zmot.js` and `dist/zmot.iife.js`): reads the configuration from its own
+ * `<script>` tag, defines every element, and exposes `window.zmot`. Loading it twice does nothing the
+ * second time.
+ */
+import { configure, readScriptConfig } from './config.js';
+import { defineElements } from './registry.js';
+
+declare const __ZMOT_VERSION__: string;
+
+export interface ZmotGlobal {
+  version: string;
+}
+
+declare global {
+  interface Window {
+    zmot?: ZmotGlobal;
+  }
+}
+
+/** The `<script>` that loaded this file. A module has no `document.currentScript`, so match by URL. */
+function ownScript(): HTMLOrSVGScriptElement | null {
+  if (document.currentScript) return document.currentScript;
+  const url = import.meta.url;
+  for (const script of document.querySelectorAll('script[src]')) {
+    if ((script as HTMLScriptElement).src === url) return script as HTMLScriptElement;
+  }
+  // Loaded from a URL we can't match (a redirect, or a bundler): the tag that carries our settings.
+  return document.querySelector<HTMLScriptElement>('script[data-feed], script[data-site], script[data-endpoint]');
+}
+
+function start(): void {
+  if (window.zmot) return;
+  const script = ownScript();
+  if (script) configure(readScriptConfig(script));
+  window.zmot = { version: __ZMOT_VERSION__ };
+  defineElements();
+}
+
+try {
+  start();
+} catch (error) {
+  // Never throw into the host page.
+  console.warn('zmot: could not start', error);
+}

@@ -7,6 +7,7 @@ export { ZmotElement } from './elements/zmot-element.js';
 export { configure, type ZmotConfig, type Consent } from './config.js';
 export { ZmotErrorEvent, type ZmotErrorDetail } from './events.js';
 export { FeedError, clearFeedCache, loadFeed, type FeedErrorReason } from './feed/load.js';
-export { parseFeed, FeedSchema, type Feed, type Review, type Source, type Product, type Aggregate } from './feed/schema.js';
+export type { Feed, Review, Source, Product, Aggregate, ParsedFeed } from './feed/schema.js';
+export { validateFeed, FeedValidationError } from './feed/validate.js';
 export { summarise, type Summary, type Provenance } from './feed/aggregate.js';
 export { registerMessages } from './i18n/i18n.js';

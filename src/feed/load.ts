@@ -2,7 +2,8 @@
  * Loading feeds: one request per feed URL per page however many elements ask, a timeout, and an
  * `AbortSignal` per caller that never cancels the request other callers are still waiting for.
  */
-import { FeedValidationError, parseFeed, type ParsedFeed } from './schema.js';
+import type { ParsedFeed } from './schema.js';
+import { FeedValidationError, validateFeed } from './validate.js';
 
 /** Why a feed could not be shown; `zmot-error` carries it so a developer knows what to fix. */
 export type FeedErrorReason = 'config' | 'network' | 'timeout' | 'http' | 'parse' | 'invalid';
@@ -64,7 +65,7 @@ async function request(url: string, timeout: number): Promise<ParsedFeed> {
     throw new FeedError('parse', 'the feed is not valid JSON', url);
   }
   try {
-    return parseFeed(json);
+    return validateFeed(json);
   } catch (error) {
     if (error instanceof FeedValidationError) throw new FeedError('invalid', error.message, url);
     throw error;
@@ -99,7 +100,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<Parsed
 /** Validates a feed object given directly through an element's `data` property. */
 export function acceptFeed(data: unknown): ParsedFeed {
   try {
-    return parseFeed(data);
+    return validateFeed(data);
   } catch (error) {
     if (error instanceof FeedValidationError) throw new FeedError('invalid', error.message);
     throw error;

@@ -3,6 +3,9 @@
  * Types are inferred from it; nothing here touches the DOM.
  */
 import * as z from 'zod/mini';
+import { FeedValidationError } from './validate.js';
+
+export { FeedValidationError };
 
 const text = z.string();
 const count = z.int().check(z.gte(0));
@@ -88,14 +91,10 @@ export interface ParsedFeed {
   skipped: { index: number; problem: string }[];
 }
 
-export class FeedValidationError extends Error {
-  override name = 'FeedValidationError';
-}
-
 function describe(issues: readonly { path: PropertyKey[]; message: string }[], prefix: string): string {
   const first = issues[0];
   if (!first) return `${prefix}: invalid`;
-  const path = [prefix, ...first.path.map(String)].join('.');
+  const path = first.path.reduce<string>((at, key) => (typeof key === 'number' ? `${at}[${key}]` : `${at}.${String(key)}`), prefix);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return `${path}: ${first.message}${more}`;
 }

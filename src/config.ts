@@ -14,9 +14,13 @@ export interface ZmotConfig {
   consent: Consent;
   /** Milliseconds before a feed request is given up. */
   timeout: number;
+  /** Days a referral code is kept for conversions after a landing (`data-attribution-days`). */
+  attributionDays: number;
+  /** Which referral a conversion is credited to: the latest landing (`last`) or the first (`first`). */
+  attribution: 'last' | 'first';
 }
 
-export const config: ZmotConfig = { consent: 'granted', timeout: 8000 };
+export const config: ZmotConfig = { consent: 'granted', timeout: 8000, attributionDays: 30, attribution: 'last' };
 
 const listeners = new Set<() => void>();
 
@@ -32,7 +36,10 @@ export function onConfigure(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent` and `data-timeout` from a script tag. */
+/**
+ * Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent`, `data-timeout`, `data-attribution-days`
+ * and `data-attribution` from a script tag.
+ */
 export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotConfig> {
   const data = script.dataset;
   const options: Partial<ZmotConfig> = {};
@@ -42,5 +49,8 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotCo
   if (data.consent === 'pending' || data.consent === 'granted') options.consent = data.consent;
   const timeout = Number(data.timeout);
   if (data.timeout && Number.isFinite(timeout) && timeout > 0) options.timeout = timeout;
+  const days = Number(data.attributionDays);
+  if (data.attributionDays && Number.isFinite(days) && days >= 0) options.attributionDays = days;
+  if (data.attribution === 'first' || data.attribution === 'last') options.attribution = data.attribution;
   return options;
 }

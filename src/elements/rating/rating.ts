@@ -17,6 +17,7 @@ export type RatingVariant = 'summary' | 'full' | 'compact';
  * The aggregate score of a product: average, fractional stars and review count, combined honestly across
  * the site's own reviews and other platforms, always with where the numbers come from.
  *
+ * @tagname zmot-rating
  * @summary Aggregate review score: stars, average, count; distribution and sources in the full variant.
  *
  * @slot fallback - Shown instead of the score when the feed cannot be loaded. Defaults to a short muted sentence.

@@ -1,0 +1,273 @@
+/**
+ * `zmot serve | import | report` (contract section 6). `main` takes the arguments after `zmot` and returns
+ * the exit code; `bin/zmot.js` calls it.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseImport, ImportError } from './import.js';
+import { buildReport, QueryError, resolveRange } from './metrics.js';
+import { formatReport } from './report.js';
+import { createCollector } from './server.js';
+import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
+
+const USAGE = {
+  main: `zmot — the zmot collector
+
+Usage: zmot <command> [options]
+
+Commands:
+  serve    run the collector (events, metrics, review feeds)
+  import   load reviews (contract JSON or CSV) for the review feeds
+  report   print a site's ZMOT/UMOT report
+
+Run "zmot <command> --help" for a command's options.
+`,
+  serve: `Usage: zmot serve [options]
+
+Runs the collector: POST /v1/events, GET /v1/metrics (owner token), GET /v1/feeds/{site}/{product}, GET /.
+
+Options:
+  --port N              port to listen on (default 8787; 0 picks a free one)
+  --host H              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --db FILE             SQLite file, created on first start (default ${DEFAULT_DB})
+  --database-url URL    PostgreSQL instead of SQLite (also read from DATABASE_URL)
+  --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; generated and printed if absent)
+  --allow-origin O      origins that may send events, repeatable: "https://a.example" for every site,
+                        "acme=https://a.example,https://b.example" for site acme only, "*" for any
+                        (default: any origin)
+  --site S              accept events for site S, repeatable (with --allow-origin SITE=…, sites named there
+                        are accepted too; with neither, any site is accepted)
+  --rate-address N      batches a second per client address, 10 s burst (default 20; 0 = no limit)
+  --rate-site N         events a second per site, 10 s burst (default 2000; 0 = no limit)
+  --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
+  --public-url URL      base URL for feeds' "next" links when behind a proxy that rewrites paths
+  --keep-bots           store events from bot user agents too (testing with headless browsers)
+  -h, --help            show this help
+`,
+  import: `Usage: zmot import --site S [options] FILE...
+
+Loads reviews into the collector's store for GET /v1/feeds/S/{product}. Reviews are upserted by id.
+
+FILE is a contract review feed as JSON (one feed, an array of feeds, or {"feeds": [...]}) or CSV with a
+header row and the columns:
+  product, id, rating            (required)
+  title, body, author, author_role, author_company, author_avatar, date, verified, source, url, lang,
+  reply, reply_date, product_name, product_url, product_brand, product_image   (optional)
+
+Options:
+  --site S              the site the reviews belong to (required)
+  --format json|csv     the files' format (default: from the file name or content)
+  --replace             drop each imported product's earlier reviews first
+  --db FILE             SQLite file (default ${DEFAULT_DB})
+  --database-url URL    PostgreSQL instead (also read from DATABASE_URL)
+  -h, --help            show this help
+`,
+  report: `Usage: zmot report --site S [options]
+
+Prints the site's ZMOT/UMOT report from the store (definitions in docs/collector.md).
+
+Options:
+  --site S              the site (required)
+  --from yyyy-mm-dd     first day, UTC (default: 29 days before --to)
+  --to yyyy-mm-dd       last day, UTC (default: today)
+  --product P           only this product's events
+  --json                print the report as JSON (the same as GET /v1/metrics)
+  --db FILE             SQLite file (default ${DEFAULT_DB})
+  --database-url URL    PostgreSQL instead (also read from DATABASE_URL)
+  -h, --help            show this help
+`,
+} as const;
+
+const storeFlags = {
+  db: { type: 'string' },
+  'database-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+function storeOptions(values: { db?: string | undefined; 'database-url'?: string | undefined }, env: NodeJS.ProcessEnv): StoreOptions {
+  if (values['database-url']) return { databaseUrl: values['database-url'] };
+  if (values.db) return { db: values.db };
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { db: DEFAULT_DB };
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function number(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name}: expected a number ≥ 0, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+async function serve(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    ...storeFlags,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    token: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+    site: { type: 'string', multiple: true },
+    'rate-address': { type: 'string' },
+    'rate-site': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+    'public-url': { type: 'string' },
+    'keep-bots': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(USAGE.serve);
+    return 0;
+  }
+  const port = number(values.port, 'port', 8787);
+  let token = values.token ?? io.env.ZMOT_TOKEN ?? '';
+  const generated = !token;
+  if (generated) token = randomBytes(18).toString('base64url');
+  const where = storeOptions(values, io.env);
+  const store = await openStore(where);
+  const collector = await createCollector({
+    store,
+    token,
+    allowOrigin: values['allow-origin'] ?? [],
+    sites: values.site ?? [],
+    rateAddress: number(values['rate-address'], 'rate-address', 20),
+    rateSite: number(values['rate-site'], 'rate-site', 2000),
+    trustProxy: values['trust-proxy'] ?? false,
+    keepBots: values['keep-bots'] ?? false,
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    logger: { level: 'warn' },
+  });
+  const address = await collector.app.listen({ port, host: values.host ?? '127.0.0.1' });
+  io.out(`zmot collector listening on ${address} (${describeStore(where)})\n`);
+  if (generated) io.out(`owner token (generated; pass --token or ZMOT_TOKEN to keep one): ${token}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void collector.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { ...storeFlags, site: { type: 'string' }, format: { type: 'string' }, replace: { type: 'boolean' } },
+    true,
+  );
+  if (values.help) {
+    io.out(USAGE.import);
+    return 0;
+  }
+  if (!values.site) throw new UsageError('--site is required');
+  if (positionals.length === 0) throw new UsageError('name at least one FILE to import');
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv') {
+    throw new UsageError('--format: expected json or csv');
+  }
+  const format = values.format as 'json' | 'csv' | undefined;
+  const parsed = await Promise.all(
+    positionals.map(async (file) => {
+      try {
+        return parseImport(await readFile(file, 'utf8'), format, file);
+      } catch (error) {
+        if (error instanceof ImportError) throw new ImportError(`${file}: ${error.message}`);
+        throw error;
+      }
+    }),
+  );
+  const where = storeOptions(values, io.env);
+  const store = await openStore(where);
+  try {
+    const result = await store.importFeeds(values.site, parsed.flatMap((p) => p.feeds), { replace: values.replace ?? false });
+    for (const line of parsed.flatMap((p) => p.skipped)) io.err(`skipped ${line}\n`);
+    io.out(`imported ${result.reviews} review${result.reviews === 1 ? '' : 's'} of ${result.products} product${result.products === 1 ? '' : 's'} for site ${values.site} into ${describeStore(where)}\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+async function report(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    ...storeFlags,
+    site: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    product: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(USAGE.report);
+    return 0;
+  }
+  if (!values.site) throw new UsageError('--site is required');
+  const range = resolveRange(values.from, values.to);
+  const store = await openStore(storeOptions(values, io.env));
+  try {
+    const result = await buildReport(store, { site: values.site, ...range, product: values.product });
+    io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result));
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'report':
+        return await report(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const topic = rest[0];
+        io.out(topic === 'serve' || topic === 'import' || topic === 'report' ? USAGE[topic] : USAGE.main);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`zmot: ${error.message}\n\n${command === 'serve' || command === 'import' || command === 'report' ? USAGE[command] : USAGE.main}`);
+      return 2;
+    }
+    if (error instanceof ImportError || error instanceof QueryError) {
+      io.err(`zmot: ${error.message}\n`);
+      return 1;
+    }
+    io.err(`zmot: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The collector's tables, as one list of migrations that runs unchanged on SQLite and PostgreSQL (both accept
+ * this subset of SQL). Each store applies the ones it has not applied yet, in order, on start; never edit a
+ * migration that has shipped — add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, rollups, sharers, products and reviews',
+    statements: [
+      // Raw events, one row per event id. `day` is the UTC date of the event's time corrected for the page's
+      // clock; `key`/`value` are what the rollup counts it under (see rows.ts); `data` keeps the fields of
+      // its type as JSON.
+      `CREATE TABLE IF NOT EXISTS zmot_events (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        type TEXT NOT NULL,
+        day TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        received BIGINT NOT NULL,
+        pv TEXT NOT NULL,
+        url TEXT NOT NULL,
+        widget TEXT NOT NULL,
+        product TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        data TEXT
+      )`,
+      `CREATE INDEX IF NOT EXISTS zmot_events_site_day ON zmot_events (site, day)`,
+      // Daily counts per site, product, widget, type and key, scaled by 1 / sample; `value` sums revenue.
+      `CREATE TABLE IF NOT EXISTS zmot_rollups (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        product TEXT NOT NULL,
+        widget TEXT NOT NULL,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        n DOUBLE PRECISION NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (site, day, product, widget, type, key)
+      )`,
+      // Referral codes that shared, per day: the "sharing visitors" behind K, counted without personal data.
+      `CREATE TABLE IF NOT EXISTS zmot_sharers (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        product TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (site, day, product, ref)
+      )`,
+      // Imported review feeds: a product's own fields (name, url, brand, image, declared aggregate, sources)
+      // as JSON, and its reviews one row each.
+      `CREATE TABLE IF NOT EXISTS zmot_products (
+        site TEXT NOT NULL,
+        product TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated BIGINT NOT NULL,
+        PRIMARY KEY (site, product)
+      )`,
+      `CREATE TABLE IF NOT EXISTS zmot_reviews (
+        site TEXT NOT NULL,
+        product TEXT NOT NULL,
+        id TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        own INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (site, product, id)
+      )`,
+      `CREATE INDEX IF NOT EXISTS zmot_reviews_order ON zmot_reviews (site, product, date, id)`,
+    ],
+  },
+];
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied BIGINT NOT NULL
+)`;

@@ -1,0 +1,226 @@
+/**
+ * The PostgreSQL store, through `pg`. Each `insert` is one transaction whose COMMIT returns after the WAL is
+ * flushed (PostgreSQL's default `synchronous_commit = on`). Rows go in as arrays through `unnest`, so a
+ * group of batches costs a handful of round trips.
+ */
+import pg from 'pg';
+import type { Review } from '../../feed/schema.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { summariseRows, type EventRow } from './rows.js';
+import { mergeProductData, reviewRecord } from './reviews.js';
+import type { ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
+
+/** Any number for pg_advisory_xact_lock, so two collectors starting at once migrate one after the other. */
+const MIGRATION_LOCK = 7_316_822;
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(MIGRATIONS_TABLE);
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM zmot_migrations');
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await client.query(statement);
+      await client.query('INSERT INTO zmot_migrations (version, name, applied) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+    }
+  });
+}
+
+function range(query: RangeQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [query.site, query.from, query.to];
+  let where = 'site = $1 AND day >= $2 AND day <= $3';
+  if (query.product !== undefined) {
+    params.push(query.product);
+    where += ' AND product = $4';
+  }
+  return { where, params };
+}
+
+export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 8 });
+  pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
+  await migrate(pool);
+
+  return {
+    kind: 'postgres',
+    async insert(batches) {
+      const all = batches.flat();
+      if (all.length === 0) return batches.map(() => ({ accepted: 0, duplicates: 0 }));
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ id: string }>(
+          `INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],
+             $7::text[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::text[])
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            all.map((r) => r.id),
+            all.map((r) => r.site),
+            all.map((r) => r.type),
+            all.map((r) => r.day),
+            all.map((r) => r.ts),
+            all.map((r) => r.received),
+            all.map((r) => r.pv),
+            all.map((r) => r.url),
+            all.map((r) => r.widget),
+            all.map((r) => r.product),
+            all.map((r) => r.weight),
+            all.map((r) => r.data),
+          ],
+        );
+        // The first row with a new id was stored; every later one with the same id is a duplicate.
+        const unclaimed = new Set(rows.map((r) => r.id));
+        const fresh: EventRow[] = [];
+        const results = batches.map((batch) => {
+          let accepted = 0;
+          for (const row of batch) {
+            if (!unclaimed.delete(row.id)) continue;
+            accepted += 1;
+            fresh.push(row);
+          }
+          return { accepted, duplicates: batch.length - accepted };
+        });
+        const { rollups, sharers } = summariseRows(fresh);
+        if (rollups.length > 0) {
+          await client.query(
+            `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[])
+             ON CONFLICT (site, day, product, widget, type, key)
+             DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value`,
+            [
+              rollups.map((d) => d.site),
+              rollups.map((d) => d.day),
+              rollups.map((d) => d.product),
+              rollups.map((d) => d.widget),
+              rollups.map((d) => d.type),
+              rollups.map((d) => d.key),
+              rollups.map((d) => d.n),
+              rollups.map((d) => d.value),
+            ],
+          );
+        }
+        if (sharers.length > 0) {
+          await client.query(
+            `INSERT INTO zmot_sharers (site, day, product, ref, weight)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[])
+             ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = GREATEST(zmot_sharers.weight, excluded.weight)`,
+            [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.product), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
+          );
+        }
+        return results;
+      });
+    },
+    async rollups(query) {
+      const { where, params } = range(query);
+      const { rows } = await pool.query<RollupRow>(
+        `SELECT day, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+         WHERE ${where} GROUP BY day, widget, type, key ORDER BY day`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
+    },
+    async sharers(query) {
+      const { where, params } = range(query);
+      const { rows } = await pool.query<SharerDayRow>(
+        `SELECT day, ref, MAX(weight) AS weight FROM zmot_sharers WHERE ${where} GROUP BY day, ref ORDER BY day`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, weight: Number(r.weight) }));
+    },
+    async importFeeds(site, feeds, options = {}) {
+      return inTransaction(pool, async (client) => {
+        let reviews = 0;
+        const products = new Set<string>();
+        for (const feed of feeds) {
+          const id = feed.product.id;
+          const before = await client.query<{ data: string }>(
+            'SELECT data FROM zmot_products WHERE site = $1 AND product = $2 FOR UPDATE',
+            [site, id],
+          );
+          const previous = before.rows[0] && (JSON.parse(before.rows[0].data) as ProductData);
+          await client.query(
+            `INSERT INTO zmot_products (site, product, data, updated) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (site, product) DO UPDATE SET data = excluded.data, updated = excluded.updated`,
+            [site, id, JSON.stringify(mergeProductData(previous, feed)), Date.now()],
+          );
+          if (options.replace && !products.has(id)) {
+            await client.query('DELETE FROM zmot_reviews WHERE site = $1 AND product = $2', [site, id]);
+          }
+          products.add(id);
+          const records = new Map(feed.reviews.map((review) => [String(review.id), reviewRecord(review)]));
+          const list = [...records.values()];
+          if (list.length > 0) {
+            await client.query(
+              `INSERT INTO zmot_reviews (site, product, id, rating, date, own, data)
+               SELECT $1::text, $2::text, * FROM unnest($3::text[], $4::int[], $5::text[], $6::int[], $7::text[])
+               ON CONFLICT (site, product, id) DO UPDATE SET rating = excluded.rating, date = excluded.date,
+                 own = excluded.own, data = excluded.data`,
+              [site, id, list.map((r) => r.id), list.map((r) => r.rating), list.map((r) => r.date), list.map((r) => (r.own ? 1 : 0)), list.map((r) => r.data)],
+            );
+          }
+          reviews += feed.reviews.length;
+        }
+        return { products: products.size, reviews };
+      });
+    },
+    async product(site, product) {
+      const { rows } = await pool.query<{ data: string }>('SELECT data FROM zmot_products WHERE site = $1 AND product = $2', [site, product]);
+      return rows[0] && (JSON.parse(rows[0].data) as ProductData);
+    },
+    async reviewStats(site, product) {
+      const { rows } = await pool.query<{ rating: number; own: number; n: string }>(
+        'SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = $1 AND product = $2 GROUP BY rating, own',
+        [site, product],
+      );
+      const stats: ReviewStats = { total: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+      for (const row of rows) {
+        const n = Number(row.n);
+        stats.total += n;
+        if (row.own && row.rating >= 1 && row.rating <= 5) stats.own[row.rating as 1] += n;
+      }
+      return stats;
+    },
+    async reviews(site, product, offset, limit) {
+      const { rows } = await pool.query<{ data: string }>(
+        `SELECT data FROM zmot_reviews WHERE site = $1 AND product = $2
+         ORDER BY date COLLATE "C" DESC, id COLLATE "C" LIMIT $3 OFFSET $4`,
+        [site, product, limit, offset],
+      );
+      return rows.map((r) => JSON.parse(r.data) as Review);
+    },
+    async storedIds(ids) {
+      const { rows } = await pool.query<{ id: string }>('SELECT id FROM zmot_events WHERE id = ANY($1::text[])', [ids]);
+      return new Set(rows.map((r) => r.id));
+    },
+    async totals(site) {
+      const events = await pool.query<{ type: string; n: number }>('SELECT type, SUM(weight) AS n FROM zmot_events WHERE site = $1 GROUP BY type', [site]);
+      const rollups = await pool.query<{ type: string; n: number }>('SELECT type, SUM(n) AS n FROM zmot_rollups WHERE site = $1 GROUP BY type', [site]);
+      return {
+        events: Object.fromEntries(events.rows.map((r) => [r.type, Number(r.n)])),
+        rollups: Object.fromEntries(rollups.rows.map((r) => [r.type, Number(r.n)])),
+      };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * From a validated batch to the rows the stores write: raw events, their daily rollup deltas and sharers.
+ * Shared by both stores so SQLite and PostgreSQL count exactly alike.
+ */
+import type { Envelope, ZmotEvent } from '../../telemetry/schema.js';
+
+export interface EventRow {
+  id: string;
+  site: string;
+  type: ZmotEvent['type'];
+  /** UTC date (yyyy-mm-dd) of the event's time, corrected for the page's clock. */
+  day: string;
+  ts: number;
+  received: number;
+  pv: string;
+  url: string;
+  widget: string;
+  product: string;
+  /** 1 / sample: how many events this one stands for. */
+  weight: number;
+  /** The fields of its type, as JSON; null when it has none. */
+  data: string | null;
+  /** What the rollup counts this event under (see `rollupKey`). */
+  key: string;
+  /** Revenue carried by a conversion, already scaled by weight; 0 otherwise. */
+  value: number;
+  /** The referral code of a share, which identifies the sharing visitor. */
+  sharer: string | null;
+}
+
+/** The ISO 4217 code for "no currency", used when a conversion has a value but names no currency. */
+export const NO_CURRENCY = 'XXX';
+
+/**
+ * Each type's rollup key:
+ * interaction → action; nps → score ("0"…"10"); share → channel; referral_landing → "self" or "";
+ * conversion → "ref:CUR" or "direct:CUR" (CUR the currency, XXX when none); others → "".
+ */
+export function rollupKey(event: ZmotEvent): string {
+  switch (event.type) {
+    case 'interaction':
+      return event.action;
+    case 'nps':
+      return String(event.score);
+    case 'share':
+      return event.channel;
+    case 'referral_landing':
+      return event.self ? 'self' : '';
+    case 'conversion':
+      return `${event.ref ? 'ref' : 'direct'}:${event.currency ?? NO_CURRENCY}`;
+    default:
+      return '';
+  }
+}
+
+const BASE_FIELDS = new Set(['id', 'type', 'ts', 'pv', 'url', 'widget', 'product']);
+
+function extraData(event: ZmotEvent): string | null {
+  let extra: Record<string, unknown> | null = null;
+  for (const [name, value] of Object.entries(event)) {
+    if (BASE_FIELDS.has(name) || value === undefined) continue;
+    (extra ??= {})[name] = value;
+  }
+  return extra && JSON.stringify(extra);
+}
+
+const DAY_MS = 86_400_000;
+const dayNames = new Map<number, string>();
+
+/** The UTC date of a time, as yyyy-mm-dd. */
+export function dayOf(ms: number): string {
+  const index = Math.floor(ms / DAY_MS);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size > 4096) dayNames.clear();
+    dayNames.set(index, name);
+  }
+  return name;
+}
+
+/**
+ * Rows for a batch received at `received` (the collector's clock). An event's day is taken from its `ts`
+ * shifted by how far the page's clock was off when it sent the batch (`received - sent`), and never later
+ * than `received`.
+ */
+export function toRows(envelope: Envelope, received: number): EventRow[] {
+  const skew = received - envelope.sent;
+  const weight = 1 / (envelope.sample ?? 1);
+  return envelope.events.map((event) => ({
+    id: event.id.toLowerCase(),
+    site: envelope.site,
+    type: event.type,
+    day: dayOf(Math.min(Math.max(event.ts + skew, 0), received)),
+    ts: event.ts,
+    received,
+    pv: event.pv,
+    url: event.url,
+    widget: event.widget ?? '',
+    product: event.product ?? '',
+    weight,
+    data: extraData(event),
+    key: rollupKey(event),
+    value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
+    sharer: event.type === 'share' ? event.ref : null,
+  }));
+}
+
+export interface RollupDelta {
+  site: string;
+  day: string;
+  product: string;
+  widget: string;
+  type: string;
+  key: string;
+  n: number;
+  value: number;
+}
+
+export interface SharerRow {
+  site: string;
+  day: string;
+  product: string;
+  ref: string;
+  weight: number;
+}
+
+/** The rollup increments and sharers for newly stored rows, sorted so concurrent writers lock alike. */
+export function summariseRows(rows: readonly EventRow[]): { rollups: RollupDelta[]; sharers: SharerRow[] } {
+  const rollups = new Map<string, RollupDelta>();
+  const sharers = new Map<string, SharerRow>();
+  for (const row of rows) {
+    const id = [row.site, row.day, row.product, row.widget, row.type, row.key].join('\u0000');
+    const delta = rollups.get(id);
+    if (delta) {
+      delta.n += row.weight;
+      delta.value += row.value;
+    } else {
+      rollups.set(id, { site: row.site, day: row.day, product: row.product, widget: row.widget, type: row.type, key: row.key, n: row.weight, value: row.value });
+    }
+    if (row.sharer !== null) {
+      const sid = [row.site, row.day, row.product, row.sharer].join('\u0000');
+      const sharer = sharers.get(sid);
+      if (sharer) sharer.weight = Math.max(sharer.weight, row.weight);
+      else sharers.set(sid, { site: row.site, day: row.day, product: row.product, ref: row.sharer, weight: row.weight });
+    }
+  }
+  const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return { rollups: byKey(rollups), sharers: byKey(sharers) };
+}

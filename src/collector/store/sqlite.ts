@@ -1,0 +1,180 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode with `synchronous = FULL`, so a
+ * commit has reached the disk before `insert` resolves. better-sqlite3 is synchronous; the writer in front of
+ * it (writer.ts) groups concurrent batches into one transaction, so one fsync covers many requests.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Review } from '../../feed/schema.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { summariseRows, type EventRow } from './rows.js';
+import { mergeProductData, reviewRecord } from './reviews.js';
+import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
+
+export interface SqliteOptions {
+  /** `FULL` (default) syncs every commit; `NORMAL` survives a crash of the process but maybe not of the machine. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(MIGRATIONS_TABLE);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM zmot_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      for (const statement of migration.statements) db.exec(statement);
+      db.prepare('INSERT INTO zmot_migrations (version, name, applied) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    }).immediate();
+  }
+}
+
+const productFilter = (query: RangeQuery) => (query.product === undefined ? '' : ' AND product = @product');
+
+export function openSqlite(file: string, options: SqliteOptions = {}): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insertEvent = db.prepare(
+    `INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const upsertRollup = db.prepare(
+    `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (site, day, product, widget, type, key)
+     DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value`,
+  );
+  const upsertSharer = db.prepare(
+    `INSERT INTO zmot_sharers (site, day, product, ref, weight) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
+  );
+
+  const insertAll = db.transaction((batches: readonly (readonly EventRow[])[]): InsertResult[] => {
+    const fresh: EventRow[] = [];
+    const results = batches.map((rows) => {
+      let accepted = 0;
+      for (const r of rows) {
+        const info = insertEvent.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
+        if (info.changes === 1) {
+          accepted += 1;
+          fresh.push(r);
+        }
+      }
+      return { accepted, duplicates: rows.length - accepted };
+    });
+    const { rollups, sharers } = summariseRows(fresh);
+    for (const d of rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
+    for (const s of sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
+    return results;
+  });
+
+  const upsertProduct = db.prepare(
+    `INSERT INTO zmot_products (site, product, data, updated) VALUES (?, ?, ?, ?)
+     ON CONFLICT (site, product) DO UPDATE SET data = excluded.data, updated = excluded.updated`,
+  );
+  const selectProduct = db.prepare('SELECT data FROM zmot_products WHERE site = ? AND product = ?');
+  const deleteReviews = db.prepare('DELETE FROM zmot_reviews WHERE site = ? AND product = ?');
+  const upsertReview = db.prepare(
+    `INSERT INTO zmot_reviews (site, product, id, rating, date, own, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (site, product, id) DO UPDATE SET rating = excluded.rating, date = excluded.date,
+       own = excluded.own, data = excluded.data`,
+  );
+
+  const importAll = db.transaction((site: string, feeds: readonly ImportedFeed[], replace: boolean) => {
+    let reviews = 0;
+    const products = new Set<string>();
+    for (const feed of feeds) {
+      const id = feed.product.id;
+      const before = selectProduct.get(site, id) as { data: string } | undefined;
+      const data = mergeProductData(before && (JSON.parse(before.data) as ProductData), feed);
+      upsertProduct.run(site, id, JSON.stringify(data), Date.now());
+      if (replace && !products.has(id)) deleteReviews.run(site, id);
+      products.add(id);
+      for (const review of feed.reviews) {
+        const r = reviewRecord(review);
+        upsertReview.run(site, id, r.id, r.rating, r.date, r.own ? 1 : 0, r.data);
+        reviews += 1;
+      }
+    }
+    return { products: products.size, reviews };
+  });
+
+  return {
+    kind: 'sqlite',
+    async insert(batches) {
+      return insertAll.immediate(batches);
+    },
+    async rollups(query) {
+      return db
+        .prepare(
+          `SELECT day, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+           WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
+           GROUP BY day, widget, type, key ORDER BY day`,
+        )
+        .all(query) as Awaited<ReturnType<Store['rollups']>>;
+    },
+    async sharers(query) {
+      return db
+        .prepare(
+          `SELECT day, ref, MAX(weight) AS weight FROM zmot_sharers
+           WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
+           GROUP BY day, ref ORDER BY day`,
+        )
+        .all(query) as Awaited<ReturnType<Store['sharers']>>;
+    },
+    async importFeeds(site, feeds, options = {}) {
+      return importAll.immediate(site, feeds, options.replace ?? false);
+    },
+    async product(site, product) {
+      const row = selectProduct.get(site, product) as { data: string } | undefined;
+      return row && (JSON.parse(row.data) as ProductData);
+    },
+    async reviewStats(site, product) {
+      const rows = db
+        .prepare('SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND product = ? GROUP BY rating, own')
+        .all(site, product) as { rating: number; own: number; n: number }[];
+      const stats: ReviewStats = { total: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+      for (const row of rows) {
+        stats.total += row.n;
+        if (row.own && row.rating >= 1 && row.rating <= 5) stats.own[row.rating as 1] += row.n;
+      }
+      return stats;
+    },
+    async reviews(site, product, offset, limit) {
+      const rows = db
+        .prepare(
+          `SELECT data FROM zmot_reviews WHERE site = ? AND product = ?
+           ORDER BY date DESC, id LIMIT ? OFFSET ?`,
+        )
+        .all(site, product, limit, offset) as { data: string }[];
+      return rows.map((r) => JSON.parse(r.data) as Review);
+    },
+    async storedIds(ids) {
+      const found = new Set<string>();
+      const select = db.prepare('SELECT id FROM zmot_events WHERE id = ?').pluck();
+      for (const id of ids) if (select.get(id) !== undefined) found.add(id);
+      return found;
+    },
+    async totals(site) {
+      const events = db.prepare('SELECT type, SUM(weight) AS n FROM zmot_events WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
+      const rollups = db.prepare('SELECT type, SUM(n) AS n FROM zmot_rollups WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
+      return {
+        events: Object.fromEntries(events.map((r) => [r.type, r.n])),
+        rollups: Object.fromEntries(rollups.map((r) => [r.type, r.n])),
+      };
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** What the collector needs from a database; `sqlite.ts` and `postgres.ts` implement it alike. */
+import type { Aggregate, Product, Review, Source } from '../../feed/schema.js';
+import type { EventRow } from './rows.js';
+
+export interface InsertResult {
+  accepted: number;
+  duplicates: number;
+}
+
+export interface RangeQuery {
+  site: string;
+  /** First and last day, inclusive, as yyyy-mm-dd (UTC). */
+  from: string;
+  to: string;
+  product?: string | undefined;
+}
+
+export interface RollupRow {
+  day: string;
+  widget: string;
+  type: string;
+  key: string;
+  n: number;
+  value: number;
+}
+
+export interface SharerDayRow {
+  day: string;
+  ref: string;
+  weight: number;
+}
+
+/** A product's own fields as imported: everything in a feed except its reviews. */
+export interface ProductData {
+  product: Product;
+  aggregate?: Aggregate;
+  sources?: Source[];
+}
+
+export interface ImportedFeed extends ProductData {
+  reviews: Review[];
+  /**
+   * `replace`: the product's fields become exactly these (a JSON feed). `merge`: only the fields given here
+   * change (a CSV file, which carries no aggregate or sources).
+   */
+  fields: 'replace' | 'merge';
+}
+
+export interface ImportResult {
+  products: number;
+  reviews: number;
+}
+
+export interface ReviewStats {
+  /** Every stored review of the product, from any source. */
+  total: number;
+  /** The site's own reviews per star. */
+  own: Record<1 | 2 | 3 | 4 | 5, number>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Stores the batches in one transaction; resolves once it is durably committed. Ids already stored are duplicates. */
+  insert(batches: readonly (readonly EventRow[])[]): Promise<InsertResult[]>;
+  rollups(query: RangeQuery): Promise<RollupRow[]>;
+  sharers(query: RangeQuery): Promise<SharerDayRow[]>;
+  /** Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. */
+  importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean }): Promise<ImportResult>;
+  product(site: string, product: string): Promise<ProductData | undefined>;
+  reviewStats(site: string, product: string): Promise<ReviewStats>;
+  /** Reviews newest first (undated last), then by id. */
+  reviews(site: string, product: string, offset: number, limit: number): Promise<Review[]>;
+  /** Which of these ids are stored (for checks and tests). */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
+  /** Raw event counts and rollup sums per type for a site: equal when the store is consistent. */
+  totals(site: string): Promise<{ events: Record<string, number>; rollups: Record<string, number> }>;
+  close(): Promise<void>;
+}

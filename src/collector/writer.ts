@@ -1,0 +1,82 @@
+/**
+ * Group commit: batches that arrive while the store is busy wait and go into the next transaction together,
+ * so one durable commit answers many requests. Each `write` resolves with its own counts once the
+ * transaction holding it has committed, or rejects if it failed (then nothing of it was stored).
+ */
+import type { EventRow } from './store/rows.js';
+import type { InsertResult, Store } from './store/types.js';
+
+interface Pending {
+  rows: readonly EventRow[];
+  resolve: (result: InsertResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WriterOptions {
+  /** Transactions in flight at once: 1 for SQLite (one writer), a few for PostgreSQL. */
+  concurrency?: number;
+  /** Most events in one transaction; a group closes before it would pass this. */
+  maxEvents?: number;
+}
+
+export class Writer {
+  readonly #store: Store;
+  readonly #concurrency: number;
+  readonly #maxEvents: number;
+  #queue: Pending[] = [];
+  #inFlight = 0;
+  #scheduled = false;
+  #idle: (() => void)[] = [];
+
+  constructor(store: Store, options: WriterOptions = {}) {
+    this.#store = store;
+    this.#concurrency = options.concurrency ?? (store.kind === 'sqlite' ? 1 : 4);
+    this.#maxEvents = options.maxEvents ?? 10_000;
+  }
+
+  write(rows: readonly EventRow[]): Promise<InsertResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ rows, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Resolves when every write so far has settled. */
+  drain(): Promise<void> {
+    if (this.#queue.length === 0 && this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#inFlight >= this.#concurrency) return;
+    this.#scheduled = true;
+    // Let the requests already read in this turn of the event loop join the group.
+    setImmediate(() => {
+      this.#scheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#queue.length === 0 || this.#inFlight >= this.#concurrency) return;
+    const group: Pending[] = [];
+    let events = 0;
+    while (this.#queue.length > 0) {
+      const next = this.#queue[0]!;
+      if (group.length > 0 && events + next.rows.length > this.#maxEvents) break;
+      group.push(this.#queue.shift()!);
+      events += next.rows.length;
+    }
+    this.#inFlight += 1;
+    try {
+      const results = await this.#store.insert(group.map((p) => p.rows));
+      group.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      for (const p of group) p.reject(error);
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#queue.length > 0) this.#schedule();
+      else if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    }
+  }
+}

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
+import { zmotCommands } from './test/support/wtr-commands.js';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -16,7 +17,10 @@ export default {
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022', define: { __ZMOT_VERSION__: '"test"' } })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig, target: 'es2022', define: { __ZMOT_VERSION__: '"test"' } }),
+    zmotCommands(),
+  ],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';

@@ -2,7 +2,8 @@
  * Page-wide configuration: what the drop-in script's `data-*` attributes say (or `configure()` for
  * bundler users). Elements read it when they need it, so it may arrive before or after they upgrade.
  */
-export type Consent = 'granted' | 'pending';
+/** `granted` (default); `pending`: events wait in memory; `denied`: nothing is collected (`zmot.consent(false)`). */
+export type Consent = 'granted' | 'pending' | 'denied';
 
 export interface ZmotConfig {
   /** Site id sent with every event. */
@@ -18,9 +19,13 @@ export interface ZmotConfig {
   attributionDays: number;
   /** Which referral a conversion is credited to: the latest landing (`last`) or the first (`first`). */
   attribution: 'last' | 'first';
+  /** Share of page views whose events are sent, 0 < sample ≤ 1 (`data-sample`); the rate travels with them. */
+  sample: number;
+  /** Name of the tag manager's array every event is also pushed onto (`data-datalayer`; `dataLayer` when empty). */
+  dataLayer?: string;
 }
 
-export const config: ZmotConfig = { consent: 'granted', timeout: 8000, attributionDays: 30, attribution: 'last' };
+export const config: ZmotConfig = { consent: 'granted', timeout: 8000, attributionDays: 30, attribution: 'last', sample: 1 };
 
 const listeners = new Set<() => void>();
 
@@ -37,8 +42,8 @@ export function onConfigure(listener: () => void): () => void {
 }
 
 /**
- * Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent`, `data-timeout`, `data-attribution-days`
- * and `data-attribution` from a script tag.
+ * Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent`, `data-timeout`, `data-attribution-days`,
+ * `data-attribution`, `data-sample` and `data-datalayer` from a script tag.
  */
 export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotConfig> {
   const data = script.dataset;
@@ -46,11 +51,14 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotCo
   if (data.site) options.site = data.site;
   if (data.feed) options.feed = data.feed;
   if (data.endpoint) options.endpoint = data.endpoint;
-  if (data.consent === 'pending' || data.consent === 'granted') options.consent = data.consent;
+  if (data.consent === 'pending' || data.consent === 'granted' || data.consent === 'denied') options.consent = data.consent;
   const timeout = Number(data.timeout);
   if (data.timeout && Number.isFinite(timeout) && timeout > 0) options.timeout = timeout;
   const days = Number(data.attributionDays);
   if (data.attributionDays && Number.isFinite(days) && days >= 0) options.attributionDays = days;
   if (data.attribution === 'first' || data.attribution === 'last') options.attribution = data.attribution;
+  const sample = Number(data.sample);
+  if (data.sample && sample > 0 && sample <= 1) options.sample = sample;
+  if (data.datalayer !== undefined) options.dataLayer = data.datalayer || 'dataLayer';
   return options;
 }

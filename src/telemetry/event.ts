@@ -1,0 +1,62 @@
+/**
+ * The event model on the browser side. Types come from the wire schema (`schema.ts`, shared with the
+ * collector) through type-only imports, which cost no bytes; the checks below keep every event inside the
+ * schema without shipping zod, because the collector refuses a whole batch for one bad event.
+ */
+import type { EventType, ZmotEvent } from './schema.js';
+
+export type { EventType, ZmotEvent };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event as a widget hands it to `track`: `id`, `ts`, `pv` and `url` are filled in. */
+export type EventInput = DistributiveOmit<ZmotEvent, 'id' | 'ts' | 'pv' | 'url'>;
+
+/** The schema's length caps (`LIMITS` in schema.ts; a test keeps the two equal), by field name. */
+export const CAPS: Readonly<Record<string, number>> = {
+  pv: 64,
+  url: 2048,
+  widget: 32,
+  product: 128,
+  action: 64,
+  comment: 2000,
+  channel: 32,
+  ref: 64,
+  order_id: 128,
+  message: 500,
+};
+
+/** The fields each type cannot do without. */
+const REQUIRED: Readonly<Record<EventType, string>> = {
+  render: '',
+  impression: '',
+  interaction: 'action',
+  nps: 'score',
+  share: 'channel ref',
+  referral_landing: 'ref',
+  conversion: 'order_id',
+  error: 'message',
+};
+
+/**
+ * Trims an event to the schema: strings cut to their caps, empty and ill-typed optional fields dropped.
+ * Returns `undefined` (and the caller warns) when a required field is missing or out of range.
+ */
+export function clean(event: Record<string, unknown>): ZmotEvent | undefined {
+  for (const key of Object.keys(event)) {
+    const value = event[key];
+    const cap = CAPS[key];
+    if (value === undefined || value === null || value === '') delete event[key];
+    else if (cap && typeof value === 'string') event[key] = value.slice(0, cap);
+    else if (cap) delete event[key];
+  }
+  const { type, score, value, currency } = event;
+  const required = REQUIRED[type as EventType];
+  if (required === undefined) return undefined;
+  if (required && required.split(' ').some((key) => !(key in event))) return undefined;
+  if (type === 'nps' && !(Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10)) return undefined;
+  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1e12)) delete event.value;
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(String(currency))) delete event.currency;
+  if (event.self !== undefined && typeof event.self !== 'boolean') delete event.self;
+  return event as ZmotEvent;
+}

@@ -21,8 +21,26 @@ export class ZmotErrorEvent extends CustomEvent<ZmotErrorDetail> {
   }
 }
 
+export interface ZmotFilterDetail {
+  /** The product whose reviews to filter. */
+  product: string;
+  /** Show only reviews with exactly this many stars (1–5), or every review again when `null`. */
+  rating: number | null;
+}
+
+/**
+ * Fired when a visitor picks a star row in `<zmot-rating variant="full">` (or clears the filter in
+ * `<zmot-testimonials>`); every `<zmot-testimonials>` for the same product listens on `document`.
+ */
+export class ZmotFilterEvent extends CustomEvent<ZmotFilterDetail> {
+  constructor(detail: ZmotFilterDetail) {
+    super('zmot-filter', { bubbles: true, composed: true, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'zmot-error': ZmotErrorEvent;
+    'zmot-filter': ZmotFilterEvent;
   }
 }

@@ -3,9 +3,15 @@
  * register the elements, or define them under names of your own.
  */
 export { ZmotRating, type RatingVariant } from './elements/rating/rating.js';
+export {
+  ZmotTestimonials,
+  type TestimonialsLayout,
+  type TestimonialsAction,
+  type SortOrder,
+} from './elements/testimonials/testimonials.js';
 export { ZmotElement } from './elements/zmot-element.js';
 export { configure, type ZmotConfig, type Consent } from './config.js';
-export { ZmotErrorEvent, type ZmotErrorDetail } from './events.js';
+export { ZmotErrorEvent, ZmotFilterEvent, type ZmotErrorDetail, type ZmotFilterDetail } from './events.js';
 export { FeedError, clearFeedCache, loadFeed, type FeedErrorReason } from './feed/load.js';
 export type { Feed, Review, Source, Product, Aggregate, ParsedFeed } from './feed/schema.js';
 export { validateFeed, FeedValidationError } from './feed/validate.js';

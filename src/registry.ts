@@ -3,9 +3,11 @@
  * copy of the script, or both the drop-in and a bundled import): a tag already defined is left alone.
  */
 import { ZmotRating } from './elements/rating/rating.js';
+import { ZmotTestimonials } from './elements/testimonials/testimonials.js';
 
 export const elements = {
   'zmot-rating': ZmotRating,
+  'zmot-testimonials': ZmotTestimonials,
 } as const;
 
 export function defineElements(): void {

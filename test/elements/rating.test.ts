@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { render } from 'lit';
 import { http, HttpResponse, delay } from 'msw';
 import { configure } from '../../src/config.js';
 import { clearFeedCache } from '../../src/feed/load.js';
-import type { ZmotErrorEvent } from '../../src/events.js';
+import { ZmotFilterEvent, type ZmotErrorEvent } from '../../src/events.js';
 import '../../src/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import { b2b, b2bCombined, shoe } from '../support/feeds.js';
@@ -246,6 +247,54 @@ describe('<zmot-rating>', () => {
       serve({ ...b2b, aggregate: undefined });
       await loaded(await fixture<ZmotRating>(html`<zmot-rating product="sku-42"></zmot-rating>`));
       expect(jsonLd()).to.have.length(0);
+    });
+  });
+
+  describe('click-to-filter (full variant)', () => {
+    it('makes each star row a toggle button that fires zmot-filter for its product', async () => {
+      serve(b2b);
+      const el = await loaded(await fixture<ZmotRating>(html`<zmot-rating product="sku-42" variant="full"></zmot-rating>`));
+      const rows = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="distribution"] button')];
+      expect(rows.map((row) => row.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false', 'false', 'false']);
+      expect(rows[1]!.textContent).to.contain('4 stars: 200 reviews, 16%');
+      const events: ZmotFilterEvent[] = [];
+      const listener = (event: ZmotFilterEvent) => events.push(event);
+      document.addEventListener('zmot-filter', listener);
+      try {
+        rows[1]!.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(events.map((e) => e.detail)).to.deep.equal([{ product: 'sku-42', rating: 4 }]);
+        expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+        expect(rows[1]!.getAttribute('aria-pressed')).to.equal('true');
+        await expect(el).to.be.accessible();
+        await sendKeys({ press: 'Space' }); // again: the filter is cleared
+        await el.updateComplete;
+        expect(events.map((e) => e.detail.rating)).to.deep.equal([4, null]);
+        expect(rows[1]!.getAttribute('aria-pressed')).to.equal('false');
+      } finally {
+        document.removeEventListener('zmot-filter', listener);
+      }
+    });
+
+    it('follows a filter set elsewhere for its product only', async () => {
+      serve(b2b);
+      const el = await loaded(await fixture<ZmotRating>(html`<zmot-rating product="sku-42" variant="full"></zmot-rating>`));
+      const pressed = () =>
+        [...el.shadowRoot!.querySelectorAll('[part~="distribution"] button')].map((b) => b.getAttribute('aria-pressed') === 'true');
+      document.dispatchEvent(new ZmotFilterEvent({ product: 'other', rating: 2 }));
+      await el.updateComplete;
+      expect(pressed()).to.deep.equal([false, false, false, false, false]);
+      document.body.dispatchEvent(new ZmotFilterEvent({ product: 'sku-42', rating: 2 }));
+      await el.updateComplete;
+      expect(pressed()).to.deep.equal([false, false, false, true, false]);
+    });
+
+    it('keeps plain rows with no-filter', async () => {
+      serve(b2b);
+      const el = await loaded(await fixture<ZmotRating>(html`<zmot-rating product="sku-42" variant="full" no-filter></zmot-rating>`));
+      expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('[part~="distribution"] li .sr')).to.have.length(5);
     });
   });
 

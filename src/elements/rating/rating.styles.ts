@@ -98,6 +98,31 @@ export const styles = css`
   [part='distribution'] li {
     grid-template-columns: 3.5em minmax(3em, 1fr) 7.5em;
   }
+  [part='distribution'] li:has(> .row) {
+    display: block;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 3.5em minmax(3em, 1fr) 7.5em;
+    align-items: center;
+    gap: 0.5em;
+    inline-size: 100%;
+    block-size: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .row:hover > :nth-child(2),
+  .row[aria-pressed='true'] > :nth-child(2) {
+    text-decoration: underline;
+  }
+  .row[aria-pressed='true'] {
+    font-weight: 700;
+  }
   [part='sources'] li {
     grid-template-columns: minmax(0, 1fr) auto auto;
   }

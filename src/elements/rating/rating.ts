@@ -1,8 +1,9 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
+import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { productJsonLd } from '../../feed/structured-data.js';
 import { stars } from '../stars.js';
@@ -50,6 +51,7 @@ export type RatingVariant = 'summary' | 'full' | 'compact';
  * @cssprop --zmot-font-size - Font size (default: the page's).
  *
  * @fires zmot-error - The feed is missing, slow, not JSON or invalid; the fallback is shown.
+ * @fires zmot-filter - The visitor picked a star row of the distribution (`rating`: 1–5), or picked it again to clear the filter (`rating: null`); `<zmot-testimonials>` for the same product show only those reviews.
  */
 export class ZmotRating extends ZmotElement {
   static override styles = [tokens, styles];
@@ -59,6 +61,37 @@ export class ZmotRating extends ZmotElement {
 
   /** Don't write the product's JSON-LD (`Product` + `AggregateRating`) into the page. */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
+  /** Full variant: keep the distribution rows plain text instead of buttons that filter `<zmot-testimonials>`. */
+  @property({ type: Boolean, attribute: 'no-filter' }) noFilter = false;
+
+  /** The star row picked to filter the product's testimonials, as the last `zmot-filter` for it said. */
+  @state() private filtered: number | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('zmot-filter', this.onFilter);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('zmot-filter', this.onFilter);
+  }
+
+  /** The product the filter events name: the attribute, else the feed's. */
+  private get productId(): string | undefined {
+    return this.product ?? this.feedController.value?.feed.product.id;
+  }
+
+  private readonly onFilter = (event: ZmotFilterEvent): void => {
+    if (event.detail?.product === this.productId) this.filtered = event.detail.rating;
+  };
+
+  private filterBy(star: number): void {
+    const product = this.productId;
+    if (!product) return;
+    this.dispatchEvent(new ZmotFilterEvent({ product, rating: this.filtered === star ? null : star }));
+  }
 
   /** The computed summary of the loaded feed, if any. */
   get summary(): Summary | undefined {
@@ -141,15 +174,19 @@ export class ZmotRating extends ZmotElement {
                 const n = distribution[star];
                 const share = count ? n / count : 0;
                 const starsText = l.t('starCount', { count: star });
-                return html`<li>
-                  <span class="sr">${l.t('distributionRow', {
+                const row = html`<span class="sr">${l.t('distributionRow', {
                     stars: starsText,
                     reviews: l.t('reviewCount', { count: n }),
                     percent: l.percent(share),
                   })}</span>
                   <span aria-hidden="true">${starsText}</span>
                   <span class="track" aria-hidden="true"><span class="fill" style=${styleMap({ inlineSize: `${share * 100}%` })}></span></span>
-                  <span class="num" aria-hidden="true">${l.number(n)} · ${l.percent(share)}</span>
+                  <span class="num" aria-hidden="true">${l.number(n)} · ${l.percent(share)}</span>`;
+                return html`<li>
+                  ${this.noFilter
+                    ? row
+                    : html`<button class="row" type="button" aria-pressed=${this.filtered === star ? 'true' : 'false'}
+                        @click=${() => this.filterBy(star)}>${row}</button>`}
                 </li>`;
               })}
             </ul>

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
 import { zmotCommands } from './test/support/wtr-commands.js';
+import { collectorMiddleware, telemetryCommands } from './test/telemetry/wtr-telemetry.js';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -20,11 +21,13 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig, target: 'es2022', define: { __ZMOT_VERSION__: '"test"' } }),
     zmotCommands(),
+    telemetryCommands(),
   ],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
       return next();
     },
+    collectorMiddleware,
   ],
 };

@@ -16,7 +16,7 @@ export const MAX_BODY = 60 * 1024;
 /** Events in one request (the collector's MAX_BATCH_EVENTS). */
 export const MAX_EVENTS = 200;
 /** Events kept in memory at most (the oldest go first). */
-export const MAX_QUEUE = 500;
+export const MAX_QUEUE = 1000;
 export const BACKOFF_BASE = 1000;
 export const BACKOFF_MAX = 5 * 60 * 1000;
 
@@ -36,6 +36,7 @@ interface Retry {
 
 let queue: Entry[] = [];
 const sending = new Set<Entry>();
+const running = new Set<Promise<void>>();
 const retries = new Map<string, Retry>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** The page is hidden or gone: the outbox slot is marked closed. */
@@ -138,8 +139,11 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   const endpoint = entries[0]!.p;
   let status = 0;
   let retryAfter: string | null = null;
+  const request = (keepalive: boolean) => fetch(endpoint, { method: 'POST', body, credentials: 'omit', mode: 'cors', keepalive });
   try {
-    const response = await fetch(endpoint, { method: 'POST', body, credentials: 'omit', mode: 'cors', keepalive: true });
+    // Keep-alive lets a request finish after the page is gone; the browser refuses it beyond 64 KB in flight
+    // for the whole page, and then the request goes without.
+    const response = await request(true).catch(() => request(false));
     status = response.status;
     retryAfter = response.headers.get('retry-after');
   } catch {
@@ -162,9 +166,16 @@ async function post({ entries, body }: Batch): Promise<boolean> {
 
 /**
  * Sends what is queued now. `all` (for `zmot.flush()`) also asks endpoints that are backing off, unless
- * they answered with `Retry-After`. Resolves when every request has settled; never rejects.
+ * they answered with `Retry-After`. Resolves when every request under way has been answered; never rejects.
  */
-export async function flush(all = false): Promise<void> {
+export function flush(all = false): Promise<void> {
+  const work = send(all);
+  running.add(work);
+  void work.then(() => running.delete(work));
+  return Promise.all(running).then(() => undefined);
+}
+
+async function send(all: boolean): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
   if (!granted()) return;

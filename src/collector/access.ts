@@ -33,6 +33,11 @@ export class SiteAccess {
     this.#anyOrigin = any;
   }
 
+  /** The sites named by `--site` and `--allow-origin site=…`, by id; empty when the collector takes any site. */
+  get named(): string[] {
+    return [...this.#sites].sort();
+  }
+
   /** True when the collector takes events for this site (always, when no site was named). */
   knows(site: string): boolean {
     return this.#sites.size === 0 || this.#sites.has(site);

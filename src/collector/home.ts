@@ -1,7 +1,11 @@
 /**
- * The page at `GET /` until `<zmot-dashboard>` exists: says what this server is and links to any pages the
- * caller lists (the demo, under `npm start`). Replace it by passing `home` to `createCollector`.
+ * The page at `GET /`: the site owner's dashboard (`<zmot-dashboard>`, served by the collector from
+ * `/zmot-dashboard.js`), reading this collector's own API. Links the caller lists (the demo, under
+ * `npm start`) go in its footer. The page runs under a strict Content-Security-Policy with Trusted Types:
+ * scripts and API calls from this origin only, the one inline style by its hash.
  */
+import { createHash } from 'node:crypto';
+
 export interface HomeLink {
   href: string;
   label: string;
@@ -10,25 +14,49 @@ export interface HomeLink {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+const STYLE = `:root{color-scheme:light dark;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0;background:Canvas;color:CanvasText}
+zmot-dashboard{display:block;max-inline-size:80rem;margin:0 auto;padding:1rem}
+zmot-dashboard:not(:defined){min-block-size:60vh}
+footer{max-inline-size:80rem;margin:0 auto;padding:1rem;font-size:.875rem}
+footer ul{display:inline;margin:0;padding:0;list-style:none}footer li{display:inline;margin-inline-end:1rem}
+a{color:LinkText}`;
+
+const styleHash = createHash('sha256').update(STYLE).digest('base64');
+
+/** The page's policy; the dashboard needs nothing beyond its own origin. */
+export const HOME_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  `style-src 'self' 'sha256-${styleHash}'`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
 export function homePage(links: readonly HomeLink[] = []): string {
-  const list = links.length
-    ? `<h2>Demo pages</h2>\n<ul>\n${links.map((l) => `  <li><a href="${escape(l.href)}">${escape(l.label)}</a></li>`).join('\n')}\n</ul>`
+  const footer = links.length
+    ? `<footer><nav aria-label="Demo pages"><strong>Demo pages:</strong> <ul>${links
+        .map((l) => `<li><a href="${escape(l.href)}">${escape(l.label)}</a></li>`)
+        .join('')}</ul></nav></footer>\n`
     : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>zmot collector</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}code{font-size:.9em}</style>
+<meta http-equiv="Content-Security-Policy" content="${HOME_CSP}">
+<meta name="color-scheme" content="light dark">
+<title>zmot dashboard</title>
+<link rel="icon" href="data:,">
+<style>${STYLE}</style>
+<script type="module" src="zmot-dashboard.js"></script>
 </head>
 <body>
-<h1>zmot collector</h1>
-<p>This server receives zmot widgets' events at <code>POST /v1/events</code>, serves review feeds at
-<code>GET /v1/feeds/{site}/{product}</code> and reports at <code>GET /v1/metrics?site=…</code> (with the owner's token).</p>
-<p>The dashboard is coming here soon; until then, <code>npx zmot report --site …</code> prints the report.</p>
-${list}
-</body>
+<main><zmot-dashboard></zmot-dashboard></main>
+${footer}</body>
 </html>
 `;
 }

@@ -4,56 +4,10 @@
  * denominator is 0.
  */
 import { NO_CURRENCY } from './store/rows.js';
+import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type PeriodMetrics, type Report } from '../report/types.js';
 import type { RangeQuery, RollupRow, SharerDayRow, Store } from './store/types.js';
 
-export interface ZmotMetrics {
-  renders: number;
-  /** Viewable impressions: ≥ 50% of a widget in view of a visible, focused tab for 1 s. */
-  impressions: number;
-  /** impressions / renders */
-  viewabilityRate: number | null;
-  interactions: number;
-  /** interactions / impressions */
-  interactionRate: number | null;
-  errors: number;
-}
-
-export interface UmotMetrics {
-  nps: { promoters: number; passives: number; detractors: number; responses: number; score: number | null };
-  shares: number;
-  sharesByChannel: Record<string, number>;
-  /** Distinct referral codes that shared: the sharing visitors. */
-  sharers: number;
-  /** shares / viewable impressions of the recommend widget */
-  shareRate: number | null;
-  /** Landings through someone else's referral code (not the visitor's own). */
-  referralLandings: number;
-  /** Visitors landing on their own code; not referrals, reported apart. */
-  selfLandings: number;
-  conversions: number;
-  referralConversions: number;
-  /** referral conversions / referral landings */
-  referralConversionRate: number | null;
-  /** Sum of referral conversions' values, per currency (XXX: none given). */
-  referralRevenue: Record<string, number>;
-  revenue: Record<string, number>;
-  /** (shares / sharers) × (referral conversions / shares) */
-  k: number | null;
-}
-
-export interface PeriodMetrics {
-  zmot: ZmotMetrics;
-  umot: UmotMetrics;
-}
-
-export interface Report {
-  site: string;
-  from: string;
-  to: string;
-  product: string | null;
-  total: PeriodMetrics;
-  days: (PeriodMetrics & { day: string })[];
-}
+export type { BreakdownKind, BreakdownRow, PeriodMetrics, Report, UmotMetrics, ZmotMetrics } from '../report/types.js';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 /** Drops float noise from summed weights (0.1 + 0.2 …) without hiding real fractions. */
@@ -69,6 +23,7 @@ export function computeMetrics(rows: readonly RollupRow[], sharers: number): Per
   let promoters = 0, passives = 0, detractors = 0;
   let shares = 0, referralLandings = 0, selfLandings = 0, conversions = 0, referralConversions = 0;
   const sharesByChannel: Record<string, number> = {};
+  const npsScores: number[] = Array.from({ length: 11 }, () => 0);
   const revenue: Record<string, number> = {};
   const referralRevenue: Record<string, number> = {};
   for (const row of rows) {
@@ -88,6 +43,7 @@ export function computeMetrics(rows: readonly RollupRow[], sharers: number): Per
         break;
       case 'nps': {
         const score = Number(row.key);
+        if (Number.isInteger(score) && score >= 0 && score <= 10) npsScores[score] += row.n;
         if (score >= 9) promoters += row.n;
         else if (score >= 7) passives += row.n;
         else detractors += row.n;
@@ -133,6 +89,7 @@ export function computeMetrics(rows: readonly RollupRow[], sharers: number): Per
         responses: tidy(responses),
         score: responses > 0 ? ((promoters - detractors) / responses) * 100 : null,
       },
+      npsScores: npsScores.map(tidy),
       shares: tidy(shares),
       sharesByChannel: tidyRecord(sharesByChannel),
       sharers: tidy(sharers),
@@ -184,30 +141,80 @@ export function resolveRange(from: string | undefined, to: string | undefined, n
   return { from: start, to: end };
 }
 
-export async function buildReport(store: Store, query: RangeQuery): Promise<Report> {
+/** Per (day, ref): a sharing visitor counted once a day however many products they shared. */
+function sharersPerDay(rows: readonly SharerDayRow[]): { byDay: Map<string, number>; total: number } {
+  const perDayRef = new Map<string, number>();
+  const perRef = new Map<string, number>();
+  for (const s of rows) {
+    const id = `${s.day}\u0000${s.ref}`;
+    perDayRef.set(id, Math.max(perDayRef.get(id) ?? 0, s.weight));
+    perRef.set(s.ref, Math.max(perRef.get(s.ref) ?? 0, s.weight));
+  }
+  const byDay = new Map<string, number>();
+  for (const [id, weight] of perDayRef) {
+    const day = id.slice(0, id.indexOf('\u0000'));
+    byDay.set(day, (byDay.get(day) ?? 0) + weight);
+  }
+  return { byDay, total: [...perRef.values()].reduce((a, b) => a + b, 0) };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The period's metrics per product or per widget, by renders (then viewable impressions, then key). */
+function breakdownBy(kind: BreakdownKind, rows: readonly RollupRow[], sharerRows: readonly SharerDayRow[]): BreakdownRow[] {
+  const sharersByProduct = groupBy(sharerRows, (s) => s.product);
+  const result = [...groupBy(rows, (r) => r[kind])].map(([key, group]): BreakdownRow => {
+    // Shares come from the recommend widget, so per widget its sharers are all the period's sharers.
+    const sharers = kind === 'product' ? (sharersByProduct.get(key) ?? []) : key === 'recommend' ? sharerRows : [];
+    return { key, ...computeMetrics(group, sharersPerDay(sharers).total) };
+  });
+  return result.sort(
+    (a, b) => b.zmot.renders - a.zmot.renders || b.zmot.impressions - a.zmot.impressions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+export interface ReportOptions {
+  /** Splits of the whole period to add as `breakdown`. */
+  breakdown?: readonly BreakdownKind[];
+}
+
+export async function buildReport(store: Store, query: RangeQuery, options: ReportOptions = {}): Promise<Report> {
   const [rows, sharerRows] = await Promise.all([store.rollups(query), store.sharers(query)]);
-  const rowsByDay = new Map<string, RollupRow[]>();
-  for (const row of rows) {
-    const list = rowsByDay.get(row.day);
-    if (list) list.push(row);
-    else rowsByDay.set(row.day, [row]);
-  }
-  const sharersByDay = new Map<string, number>();
-  const sharerWeights = new Map<string, number>();
-  for (const s of sharerRows as SharerDayRow[]) {
-    sharersByDay.set(s.day, (sharersByDay.get(s.day) ?? 0) + s.weight);
-    sharerWeights.set(s.ref, Math.max(sharerWeights.get(s.ref) ?? 0, s.weight));
-  }
-  const totalSharers = [...sharerWeights.values()].reduce((a, b) => a + b, 0);
-  return {
+  const rowsByDay = groupBy(rows, (r) => r.day);
+  const sharers = sharersPerDay(sharerRows);
+  const report: Report = {
     site: query.site,
     from: query.from,
     to: query.to,
     product: query.product ?? null,
-    total: computeMetrics(rows, totalSharers),
+    total: computeMetrics(rows, sharers.total),
     days: daysBetween(query.from, query.to).map((day) => ({
       day,
-      ...computeMetrics(rowsByDay.get(day) ?? [], sharersByDay.get(day) ?? 0),
+      ...computeMetrics(rowsByDay.get(day) ?? [], sharers.byDay.get(day) ?? 0),
     })),
   };
+  if (options.breakdown?.length) {
+    report.breakdown = {};
+    for (const kind of options.breakdown) report.breakdown[kind] = breakdownBy(kind, rows, sharerRows);
+  }
+  return report;
+}
+
+/** Reads `?breakdown=product,widget`: a comma-separated list of `BREAKDOWNS`; absent or empty means none. */
+export function parseBreakdown(value: string | undefined): BreakdownKind[] {
+  if (!value) return [];
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  for (const kind of kinds) {
+    if (!(BREAKDOWNS as readonly string[]).includes(kind)) throw new QueryError(`breakdown: must be a comma-separated list of ${BREAKDOWNS.join(', ')}`);
+  }
+  return [...new Set(kinds)] as BreakdownKind[];
 }

@@ -8,10 +8,11 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SiteAccess } from './access.js';
+import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
-import { buildReport, QueryError, resolveRange } from './metrics.js';
+import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
 import { TokenBuckets } from './ratelimit.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
@@ -151,12 +152,15 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (!query.site) return reply.code(400).send({ error: 'site: required' });
     try {
       const range = resolveRange(query.from, query.to, now());
-      return await buildReport(store, { site: query.site, ...range, product: query.product || undefined });
+      const breakdown = parseBreakdown(query.breakdown);
+      return await buildReport(store, { site: query.site, ...range, product: query.product || undefined }, { breakdown });
     } catch (error) {
       if (error instanceof QueryError) return reply.code(400).send({ error: error.message });
       throw error;
     }
   });
+
+  await app.register(dashboardRoutes, { store, access, authorised: (request) => authorised(request, options.token) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };

@@ -132,8 +132,8 @@ export async function openPostgres(connectionString: string, options: { max?: nu
     async rollups(query) {
       const { where, params } = range(query);
       const { rows } = await pool.query<RollupRow>(
-        `SELECT day, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
-         WHERE ${where} GROUP BY day, widget, type, key ORDER BY day`,
+        `SELECT day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+         WHERE ${where} GROUP BY day, product, widget, type, key ORDER BY day`,
         params,
       );
       return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
@@ -141,10 +141,16 @@ export async function openPostgres(connectionString: string, options: { max?: nu
     async sharers(query) {
       const { where, params } = range(query);
       const { rows } = await pool.query<SharerDayRow>(
-        `SELECT day, ref, MAX(weight) AS weight FROM zmot_sharers WHERE ${where} GROUP BY day, ref ORDER BY day`,
+        `SELECT day, product, ref, MAX(weight) AS weight FROM zmot_sharers WHERE ${where} GROUP BY day, product, ref ORDER BY day`,
         params,
       );
       return rows.map((r) => ({ ...r, weight: Number(r.weight) }));
+    },
+    async sites() {
+      const { rows } = await pool.query<{ id: string; first: string; last: string }>(
+        'SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_rollups GROUP BY site ORDER BY site',
+      );
+      return rows;
     },
     async importFeeds(site, feeds, options = {}) {
       return inTransaction(pool, async (client) => {

@@ -17,6 +17,7 @@ export interface RangeQuery {
 
 export interface RollupRow {
   day: string;
+  product: string;
   widget: string;
   type: string;
   key: string;
@@ -26,6 +27,7 @@ export interface RollupRow {
 
 export interface SharerDayRow {
   day: string;
+  product: string;
   ref: string;
   weight: number;
 }
@@ -64,6 +66,8 @@ export interface Store {
   insert(batches: readonly (readonly EventRow[])[]): Promise<InsertResult[]>;
   rollups(query: RangeQuery): Promise<RollupRow[]>;
   sharers(query: RangeQuery): Promise<SharerDayRow[]>;
+  /** Every site with events, with its first and last day, by id. */
+  sites(): Promise<{ id: string; first: string; last: string }[]>;
   /** Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. */
   importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean }): Promise<ImportResult>;
   product(site: string, product: string): Promise<ProductData | undefined>;

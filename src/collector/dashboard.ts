@@ -1,0 +1,76 @@
+/**
+ * What the collector adds for `<zmot-dashboard>` (docs/dashboard.md):
+ * - `GET /v1/sites` (owner token): the sites it knows, for the dashboard's site picker;
+ * - the built browser files, served by the collector itself so an installed package needs no build step:
+ *   `/zmot-dashboard.js` (the page at `/` loads it) and the drop-in `/zmot.js` and `/zmot.iife.js` (the
+ *   snippet an empty dashboard shows, and beside which the drop-in's `<zmot-dashboard>` loader finds the
+ *   dashboard), each with its source map. They are public code, readable from any origin.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SiteInfo, SitesAnswer } from '../report/types.js';
+import type { SiteAccess } from './access.js';
+import type { Store } from './store/types.js';
+
+export const BROWSER_FILES = ['zmot.js', 'zmot.iife.js', 'zmot-dashboard.js'] as const;
+
+/** The package's `dist/`: this file runs from `src/collector/` (tsx) or `dist/node/collector/` (built). */
+export function distDir(): string {
+  const up = fileURLToPath(new URL('../../', import.meta.url));
+  return basename(up) === 'dist' ? up : join(up, 'dist');
+}
+
+export interface DashboardRoutesOptions {
+  store: Store;
+  access: SiteAccess;
+  /** True when the request carries the owner's token. */
+  authorised: (request: FastifyRequest) => boolean;
+  /** Where the browser files are; default `distDir()`. */
+  dist?: string;
+}
+
+/** Sites with events, and the named sites that have none yet, by id. */
+export async function listSites(store: Store, access: SiteAccess): Promise<SiteInfo[]> {
+  const sites = new Map<string, SiteInfo>();
+  for (const id of access.named) sites.set(id, { id, first: null, last: null });
+  for (const site of await store.sites()) sites.set(site.id, { id: site.id, first: site.first, last: site.last });
+  return [...sites.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function sendFile(request: FastifyRequest, reply: FastifyReply, path: string, type: string) {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return reply.code(404).send({ error: `${basename(path)}: not built; run npm run build` });
+  }
+  const etag = `"${createHash('sha256').update(`${info.size}:${info.mtimeMs}`).digest('base64url').slice(0, 22)}"`;
+  reply
+    .header('access-control-allow-origin', '*')
+    .header('cross-origin-resource-policy', 'cross-origin')
+    .header('cache-control', 'public, max-age=300, must-revalidate')
+    .header('etag', etag);
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.type(type).send(await readFile(path));
+}
+
+export async function dashboardRoutes(app: FastifyInstance, options: DashboardRoutesOptions): Promise<void> {
+  const dist = options.dist ?? distDir();
+
+  app.get('/v1/sites', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (!options.authorised(request)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+    }
+    const answer: SitesAnswer = { sites: await listSites(options.store, options.access) };
+    return answer;
+  });
+
+  for (const file of BROWSER_FILES) {
+    app.get(`/${file}`, (request, reply) => sendFile(request, reply, join(dist, file), 'text/javascript; charset=utf-8'));
+    app.get(`/${file}.map`, (request, reply) => sendFile(request, reply, join(dist, `${file}.map`), 'application/json; charset=utf-8'));
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The collector's report API answers (contract section 5), shared by the collector, which builds them, and
+ * `<zmot-dashboard>`, which reads them: types and one constant, no other code. Definitions in docs/collector.md.
+ *
+ * Extensions to the contract, all additive: `umot.npsScores`, `Report.breakdown` (`?breakdown=product,widget`)
+ * and `GET /v1/sites` (`SitesAnswer`).
+ */
+
+export interface ZmotMetrics {
+  renders: number;
+  /** Viewable impressions: ≥ 50% of a widget in view of a visible, focused tab for 1 s. */
+  impressions: number;
+  /** impressions / renders */
+  viewabilityRate: number | null;
+  interactions: number;
+  /** interactions / impressions */
+  interactionRate: number | null;
+  errors: number;
+}
+
+export interface UmotMetrics {
+  nps: { promoters: number; passives: number; detractors: number; responses: number; score: number | null };
+  /** NPS answers per score: index 0 to 10. */
+  npsScores: number[];
+  shares: number;
+  sharesByChannel: Record<string, number>;
+  /** Distinct referral codes that shared: the sharing visitors. */
+  sharers: number;
+  /** shares / viewable impressions of the recommend widget */
+  shareRate: number | null;
+  /** Landings through someone else's referral code (not the visitor's own). */
+  referralLandings: number;
+  /** Visitors landing on their own code; not referrals, reported apart. */
+  selfLandings: number;
+  conversions: number;
+  referralConversions: number;
+  /** referral conversions / referral landings */
+  referralConversionRate: number | null;
+  /** Sum of referral conversions' values, per currency (XXX: none given). */
+  referralRevenue: Record<string, number>;
+  revenue: Record<string, number>;
+  /** (shares / sharers) × (referral conversions / shares) */
+  k: number | null;
+}
+
+export interface PeriodMetrics {
+  zmot: ZmotMetrics;
+  umot: UmotMetrics;
+}
+
+/** What a report can be split by (`?breakdown=product,widget`). Share channels are in `umot.sharesByChannel`. */
+export const BREAKDOWNS = ['product', 'widget'] as const;
+export type BreakdownKind = (typeof BREAKDOWNS)[number];
+
+/** One product's or widget's metrics over the whole period; `key` is "" for events that name none. */
+export interface BreakdownRow extends PeriodMetrics {
+  key: string;
+}
+
+export interface Report {
+  site: string;
+  from: string;
+  to: string;
+  product: string | null;
+  total: PeriodMetrics;
+  days: (PeriodMetrics & { day: string })[];
+  /** Present when asked for with `breakdown`: rows by renders, most first. */
+  breakdown?: Partial<Record<BreakdownKind, BreakdownRow[]>>;
+}
+
+/** A site the collector knows: one with events (first and last day with any), or one named by `--site`/`--allow-origin`. */
+export interface SiteInfo {
+  id: string;
+  /** First and last day (UTC, yyyy-mm-dd) with events; null when there are none yet. */
+  first: string | null;
+  last: string | null;
+}
+
+/** `GET /v1/sites` */
+export interface SitesAnswer {
+  sites: SiteInfo[];
+}

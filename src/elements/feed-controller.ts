@@ -1,6 +1,7 @@
 /**
  * Loads the host's feed with `@lit/task`: from its `data` property, else from its `feed` attribute or the
- * page's feed template. Failures become a `zmot-error` event and one console warning; they never throw.
+ * page's feed template. Failures become a `zmot-error` event, an `error` telemetry event and one console
+ * warning; they never throw.
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -8,6 +9,7 @@ import { config, onConfigure } from '../config.js';
 import { ZmotErrorEvent } from '../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../feed/load.js';
 import type { ParsedFeed } from '../feed/schema.js';
+import { track } from '../telemetry/index.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   product?: string | undefined;
@@ -87,5 +89,7 @@ export class FeedController implements ReactiveController {
     this.host.dispatchEvent(
       new ZmotErrorEvent({ reason, message, ...(url ? { url } : {}), ...(product ? { product } : {}) }),
     );
+    // The site owner's endpoint hears it too; the feed URL stays out of the event.
+    track(this.host, { type: 'error', message: `${reason}: ${message}` });
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Viewable impressions (IAB/MRC): a widget is viewable when at least half of its pixels are in the viewport
  * while the document is visible, focused and not prerendering, for one continuous second. An element of
- * zero area never counts. A widget too large ever to show half of itself counts once it fills half the
- * viewport (checked at every tenth of its area). One `IntersectionObserver` watches every widget.
+ * zero area never counts. A widget too tall to show half of itself counts once it fills half the viewport's
+ * height (checked at every tenth of its area). One `IntersectionObserver` watches every widget.
  */
 interface Watch {
   /** Enough of it is in the viewport. */
@@ -37,12 +37,11 @@ function observed(entries: IntersectionObserverEntry[]): void {
     const watch = watched.get(entry.target);
     if (!watch) continue;
     const { width, height } = entry.boundingClientRect;
-    const shown = entry.intersectionRect.width * entry.intersectionRect.height;
     const root = entry.rootBounds;
     watch.seen =
       entry.isIntersecting &&
       width * height > 0 &&
-      (entry.intersectionRatio >= 0.5 || (!!root && shown >= (root.width * root.height) / 2));
+      (entry.intersectionRatio >= 0.5 || (!!root && entry.intersectionRect.height >= root.height / 2));
     check(entry.target, watch);
   }
 }

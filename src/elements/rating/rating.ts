@@ -6,6 +6,7 @@ import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggr
 import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { productJsonLd } from '../../feed/structured-data.js';
+import { TelemetryController } from '../../telemetry/controller.js';
 import { stars } from '../stars.js';
 import { writeStructuredData } from '../structured-data.js';
 import { tokens } from '../tokens.styles.js';
@@ -68,6 +69,8 @@ export class ZmotRating extends ZmotElement {
   /** The star row picked to filter the product's testimonials, as the last `zmot-filter` for it said. */
   @state() private filtered: number | null = null;
 
+  private readonly telemetry = new TelemetryController(this, 'rating', () => this.productId);
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('zmot-filter', this.onFilter);
@@ -91,6 +94,7 @@ export class ZmotRating extends ZmotElement {
     const product = this.productId;
     if (!product) return;
     this.dispatchEvent(new ZmotFilterEvent({ product, rating: this.filtered === star ? null : star }));
+    this.telemetry.interaction('filter');
   }
 
   /** The computed summary of the loaded feed, if any. */
@@ -102,6 +106,7 @@ export class ZmotRating extends ZmotElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const parsed = this.feedController.value;
+    if (parsed) this.telemetry.rendered();
     if (!parsed || this.noStructuredData) return;
     const { product } = parsed.feed;
     const data = productJsonLd(product, summarise(parsed.feed).own, location.origin + location.pathname);

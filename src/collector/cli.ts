@@ -43,6 +43,7 @@ Options:
   --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
   --public-url URL      base URL for feeds' "next" links when behind a proxy that rewrites paths
   --keep-bots           store events from bot user agents too (testing with headless browsers)
+  --request-timeout S   seconds a client has to send a whole request, else 408 (default 10)
   -h, --help            show this help
 `,
   import: `Usage: zmot import --site S [options] FILE...
@@ -116,10 +117,12 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function number(value: string | undefined, name: string, fallback: number): number {
+function number(value: string | undefined, name: string, fallback: number, positive = false): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name}: expected a number ≥ 0, got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (positive && n === 0)) {
+    throw new UsageError(`--${name}: expected a number ${positive ? '> 0' : '≥ 0'}, got ${JSON.stringify(value)}`);
+  }
   return n;
 }
 
@@ -136,6 +139,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     'trust-proxy': { type: 'boolean' },
     'public-url': { type: 'string' },
     'keep-bots': { type: 'boolean' },
+    'request-timeout': { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE.serve);
@@ -156,6 +160,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     rateSite: number(values['rate-site'], 'rate-site', 2000),
     trustProxy: values['trust-proxy'] ?? false,
     keepBots: values['keep-bots'] ?? false,
+    requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
   });

@@ -114,6 +114,10 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return reply.code(status).send({ error: 'internal error' });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Fastify would close the connection at once, and a client still sending would see a broken pipe
+      // instead of this answer. Keeping it open lets Node read and drop the rest of the body, which the
+      // request timeout bounds.
+      reply.removeHeader('connection');
       return reply.code(413).send({ error: 'body: larger than 64 KiB; send at most 200 events a batch' });
     }
     return reply.code(status).send({ error: error.message });

@@ -14,9 +14,9 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'events, rollups, sharers, products and reviews',
     statements: [
-      // Raw events, one row per event id. `day` is the UTC date of the event's time corrected for the page's
-      // clock; `key`/`value` are what the rollup counts it under (see rows.ts); `data` keeps the fields of
-      // its type as JSON.
+      // Raw events, one row per event id: the record the rollups derive from. No index beyond the id, since
+      // reports read the rollups and every index slows ingest. `day` is the UTC date of the event's time
+      // corrected for the page's clock; `data` keeps the fields of its type as JSON.
       `CREATE TABLE IF NOT EXISTS zmot_events (
         id TEXT PRIMARY KEY,
         site TEXT NOT NULL,
@@ -31,7 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
         weight DOUBLE PRECISION NOT NULL,
         data TEXT
       )`,
-      `CREATE INDEX IF NOT EXISTS zmot_events_site_day ON zmot_events (site, day)`,
       // Daily counts per site, product, widget, type and key, scaled by 1 / sample; `value` sums revenue.
       `CREATE TABLE IF NOT EXISTS zmot_rollups (
         site TEXT NOT NULL,

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { parseImport } from '../../src/collector/import.js';
+import { parseFeed, type Feed } from '../../src/feed/schema.js';
+import { get, startCollector, STORE_KINDS, type Running } from './helpers.js';
+
+/** 25 own reviews dated 2026-01-01 … 2026-01-25, ratings cycling 5, 4, 3, 2, 1, plus one Google review. */
+function feedJson(): string {
+  const reviews = Array.from({ length: 25 }, (_, i) => ({
+    id: `r${i + 1}`,
+    rating: 5 - (i % 5),
+    title: `Review ${i + 1}`,
+    body: 'Fine shoes.',
+    author: { name: `Buyer ${i + 1}`, role: 'Head of IT', company: 'Fujitsu' },
+    date: `2026-01-${String(i + 1).padStart(2, '0')}`,
+    verified: i % 2 === 0,
+  }));
+  reviews.push({ ...reviews[0]!, id: 'g1', date: '', title: 'From Google', source: 'google' } as never);
+  return JSON.stringify({
+    product: { id: 'sku-42', name: 'Trail Runner 2', brand: 'Acme' },
+    sources: [{ id: 'google', name: 'Google', rating: 4.7, scale: 5, count: 812 }],
+    reviews,
+  });
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`GET /v1/feeds (${kind})`, () => {
+    let server: Running;
+    before(async () => {
+      server = await startCollector(kind);
+      await server.store.importFeeds('acme', parseImport(feedJson(), 'json').feeds);
+      await server.store.importFeeds('acme', parseImport(JSON.stringify({
+        product: { id: 'sku-7' },
+        aggregate: { rating: 4.2, count: 1500, distribution: { '5': 1000, '4': 200, '3': 100, '2': 100, '1': 100 } },
+        reviews: [{ id: 1, rating: 5 }],
+      }), 'json').feeds);
+    });
+
+    test('serves the first page, newest first, with the aggregate over every stored review', async () => {
+      const answer = await get(`${server.url}/v1/feeds/acme/sku-42`);
+      assert.equal(answer.status, 200);
+      const feed = parseFeed(answer.body).feed;
+      assert.equal(feed.product.name, 'Trail Runner 2');
+      assert.equal(feed.reviews.length, 20);
+      assert.deepEqual(feed.reviews.slice(0, 3).map((r) => r.id), ['r25', 'r24', 'r23']);
+      assert.deepEqual(feed.aggregate, { rating: 3, count: 25, distribution: { '5': 5, '4': 5, '3': 5, '2': 5, '1': 5 } });
+      assert.deepEqual(feed.sources, [{ id: 'google', name: 'Google', rating: 4.7, scale: 5, count: 812 }]);
+      assert.equal(feed.next, `${server.url}/v1/feeds/acme/sku-42?page=2`);
+    });
+
+    test('pages through next until the last page, which has none', async () => {
+      const first = (await get(`${server.url}/v1/feeds/acme/sku-42`)).body as unknown as Feed;
+      const second = (await get(first.next!)).body as unknown as Feed;
+      assert.deepEqual(second.reviews.map((r) => r.id), ['r5', 'r4', 'r3', 'r2', 'r1', 'g1'], 'undated reviews come last');
+      assert.equal(second.next, undefined);
+      assert.deepEqual(second.aggregate, first.aggregate);
+      const small = (await get(`${server.url}/v1/feeds/acme/sku-42?limit=10&page=2`)).body as unknown as Feed;
+      assert.equal(small.reviews[0]!.id, 'r15');
+      assert.equal(small.next, `${server.url}/v1/feeds/acme/sku-42?page=3&limit=10`);
+    });
+
+    test('keeps a declared aggregate and numeric review ids', async () => {
+      const feed = (await get(`${server.url}/v1/feeds/acme/sku-7`)).body as unknown as Feed;
+      assert.equal(feed.aggregate?.count, 1500);
+      assert.equal(feed.reviews[0]!.id, 1);
+    });
+
+    test('answers with ETag and Cache-Control, 304 when unchanged, for any origin', async () => {
+      const answer = await get(`${server.url}/v1/feeds/acme/sku-42`, { origin: 'https://anywhere.example' });
+      const etag = answer.headers.get('etag');
+      assert.match(etag ?? '', /^"[\w-]+"$/);
+      assert.match(answer.headers.get('cache-control') ?? '', /max-age=60/);
+      assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+      const again = await fetch(`${server.url}/v1/feeds/acme/sku-42`, { headers: { 'if-none-match': etag! } });
+      assert.equal(again.status, 304);
+      const otherPage = await fetch(`${server.url}/v1/feeds/acme/sku-42?page=2`, { headers: { 'if-none-match': etag! } });
+      assert.equal(otherPage.status, 200);
+    });
+
+    test('a new import changes the feed and its ETag', async () => {
+      const before = await get(`${server.url}/v1/feeds/acme/sku-9`);
+      assert.equal(before.status, 404);
+      assert.equal(before.body.error, 'no reviews imported for product "sku-9" of site "acme"');
+      const csv = 'product,id,rating,title,author,date,product_name\nsku-9,c1,4,Good,Ana,2026-02-01,Hiker\n';
+      await server.store.importFeeds('acme', parseImport(csv, 'csv').feeds);
+      const first = await get(`${server.url}/v1/feeds/acme/sku-9`);
+      assert.equal((first.body as unknown as Feed).product.name, 'Hiker');
+      await server.store.importFeeds('acme', parseImport('product,id,rating\nsku-9,c2,2\n', 'csv').feeds);
+      const second = await get(`${server.url}/v1/feeds/acme/sku-9`);
+      const feed = second.body as unknown as Feed;
+      assert.equal(feed.reviews.length, 2);
+      assert.equal(feed.product.name, 'Hiker', 'a CSV import keeps fields it does not give');
+      assert.equal(feed.aggregate?.rating, 3);
+      assert.notEqual(second.headers.get('etag'), first.headers.get('etag'));
+    });
+
+    test('replace drops a product’s earlier reviews', async () => {
+      await server.store.importFeeds('acme', parseImport('product,id,rating\nsku-r,a,5\nsku-r,b,5\n').feeds);
+      await server.store.importFeeds('acme', parseImport('product,id,rating\nsku-r,c,1\n').feeds, { replace: true });
+      const feed = (await get(`${server.url}/v1/feeds/acme/sku-r`)).body as unknown as Feed;
+      assert.deepEqual(feed.reviews.map((r) => r.id), ['c']);
+    });
+
+    test('keeps sites apart and refuses bad paging', async () => {
+      assert.equal((await get(`${server.url}/v1/feeds/other/sku-42`)).status, 404);
+      for (const query of ['page=0', 'page=x', 'limit=101', 'limit=0', 'page=1.5']) {
+        const answer = await get(`${server.url}/v1/feeds/acme/sku-42?${query}`);
+        assert.equal(answer.status, 400, query);
+        assert.match(String(answer.body.error), /^(page|limit): must be an integer/);
+      }
+    });
+  });
+}
+
+describe('import parsing', () => {
+  test('CSV: quoted fields, header aliases, a BOM, and skipped rows named by line', () => {
+    const csv = '\uFEFFProduct ID,id,rating,body,author_name,verified,reply,reply_date\n' +
+      'sku-1,a,5,"Loved it, ""truly""\nsecond line",Ana,yes,Thanks!,2026-01-02\n' +
+      'sku-1,b,9,Too high,Ben,,,\n' +
+      ',c,3,No product,,,,\n' +
+      'sku-2,d,3,,,no,,\n';
+    const { feeds, skipped } = parseImport(csv);
+    assert.deepEqual(feeds.map((f) => f.product.id), ['sku-1', 'sku-2']);
+    const a = feeds[0]!.reviews[0]!;
+    assert.equal(a.body, 'Loved it, "truly"\nsecond line');
+    assert.deepEqual(a.author, { name: 'Ana' });
+    assert.equal(a.verified, true);
+    assert.deepEqual(a.reply, { body: 'Thanks!', date: '2026-01-02' });
+    assert.equal(feeds[1]!.reviews[0]!.verified, false);
+    assert.deepEqual(skipped, ['line 3: rating: must be at most 5', 'line 4: product: required']);
+  });
+
+  test('CSV without a required column, and broken JSON, are refused whole', () => {
+    assert.throws(() => parseImport('product,id\nsku,1\n', 'csv'), /no "rating" column/);
+    assert.throws(() => parseImport('{"product": ', 'json'), /not valid JSON/);
+    assert.throws(() => parseImport('{"reviews": []}', 'json'), /feed.product/);
+  });
+
+  test('JSON: one feed, an array, or {feeds}; bad reviews skipped', () => {
+    const one = { product: { id: 'p' }, reviews: [{ id: 'x', rating: 5 }, { id: 'y', rating: 7 }] };
+    assert.equal(parseImport(JSON.stringify(one)).feeds.length, 1);
+    assert.match(parseImport(JSON.stringify(one)).skipped.join(), /^p: reviews\[1\]\.rating: /);
+    assert.equal(parseImport(JSON.stringify([one, { ...one, product: { id: 'q' } }])).feeds.length, 2);
+    assert.equal(parseImport(JSON.stringify({ feeds: [one] })).feeds.length, 1);
+  });
+});

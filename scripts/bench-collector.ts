@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:collector`: events per second into the collector over HTTP on loopback, in 100-event
+ * batches, into SQLite and into PostgreSQL, with p50/p99 request latency, beside the raw insert rate of the
+ * same database through the store (no HTTP, no validation). The collector runs as `zmot serve` in its own
+ * process (the compiled build, as installed); this process is the load. Bounded: a fixed number of
+ * requests per run, and each run stops after at most 20 s.
+ *
+ *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 npm run bench:collector
+ *   BENCH_ONLY=sqlite BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" npm run bench:collector   (profile the server)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/collector/store/open.js';
+import { toRows } from '../src/collector/store/rows.js';
+import type { Envelope, ZmotEvent } from '../src/telemetry/schema.js';
+import { startPostgres } from '../test/collector/postgres.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const BATCH = 100;
+const RUN_LIMIT_MS = 20_000;
+const BIN = fileURLToPath(new URL('../bin/zmot.js', import.meta.url));
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+
+/** A UUIDv7 as browsers send them: 48 bits of milliseconds, then random bits. */
+let lastMs = 0;
+let sequence = 0;
+function uuidv7(): string {
+  const ms = Date.now();
+  sequence = ms === lastMs ? sequence + 1 : 0;
+  lastMs = ms;
+  const hex = ms.toString(16).padStart(12, '0');
+  const rand = randomUUID().replace(/-/g, '');
+  const seq = (0x7000 | (sequence & 0xfff)).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-${seq}-${rand.slice(16, 20)}-${rand.slice(20)}`;
+}
+
+const TYPES = ['render', 'render', 'impression', 'impression', 'interaction', 'nps', 'share'] as const;
+
+function makeBatch(): Envelope {
+  const now = Date.now();
+  const events: ZmotEvent[] = [];
+  for (let i = 0; i < BATCH; i++) {
+    const type = TYPES[i % TYPES.length]!;
+    const base = { id: uuidv7(), ts: now, pv: `pv-${i % 7}`, url: 'https://acme.example/p/sku-42', widget: 'rating', product: `sku-${i % 20}` };
+    events.push(
+      type === 'interaction' ? { ...base, type, action: 'filter' }
+        : type === 'nps' ? { ...base, type, score: i % 11, widget: 'recommend' }
+          : type === 'share' ? { ...base, type, channel: 'copy', ref: `R${i}`, widget: 'recommend' }
+            : { ...base, type },
+    );
+  }
+  return { v: 1, site: 'bench', sent: now, events };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function rawRate(where: { db?: string; databaseUrl?: string }, batches: number, perTransaction: number): Promise<number> {
+  const store = await openStore(where);
+  try {
+    const groups = Array.from({ length: batches }, () => {
+      const rows = Array.from({ length: perTransaction / BATCH }, () => toRows(makeBatch(), Date.now()));
+      return rows;
+    });
+    const start = performance.now();
+    for (const group of groups) await store.insert(group);
+    return (batches * perTransaction) / ((performance.now() - start) / 1000);
+  } finally {
+    await store.close();
+  }
+}
+
+function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', '0', '--token', 'bench', '--rate-address', '0', '--rate-site', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`zmot serve exited with ${code}: ${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function post(agent: Agent, url: URL, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, path: '/v1/events', method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), 'user-agent': UA } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface HttpRun {
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function httpRun(base: string, requests: number): Promise<HttpRun> {
+  const url = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const bodies = Array.from({ length: requests }, () => JSON.stringify(makeBatch()));
+  const latencies: number[] = [];
+  let next = 0;
+  const deadline = performance.now() + RUN_LIMIT_MS;
+  const start = performance.now();
+  const worker = async () => {
+    while (next < bodies.length && performance.now() < deadline) {
+      const body = bodies[next++]!;
+      const t = performance.now();
+      const status = await post(agent, url, body);
+      if (status !== 202) throw new Error(`the collector answered ${status}`);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { eventsPerSecond: (latencies.length * BATCH) / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+}
+
+async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string> {
+  const raw100: number[] = [];
+  const raw10k: number[] = [];
+  const runs: HttpRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    raw100.push(await rawRate(await where(), 300, BATCH));
+    raw10k.push(await rawRate(await where(), 5, 10_000));
+    const location = await where();
+    const server = await serve(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]);
+    try {
+      await httpRun(server.url, 200); // warm-up
+      runs.push(await httpRun(server.url, REQUESTS));
+    } finally {
+      await stop(server.child);
+    }
+    const last = runs[runs.length - 1]!;
+    console.log(`  ${name} run ${i + 1}: HTTP ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms); raw ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones`);
+  }
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `| ${name} | ${fmt(median(runs.map((r) => r.eventsPerSecond)))} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} |`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'zmot-bench-'));
+let counter = 0;
+console.log(`zmot collector benchmark: ${RUNS} runs of ${REQUESTS} requests × ${BATCH} events, ${CONCURRENCY} connections, on ${availableParallelism()} cores (${cpus()[0]?.model.trim()}), Node ${process.version}`);
+const rows: string[] = [];
+try {
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'postgres') rows.push(await bench('SQLite (WAL, synchronous=FULL)', async () => ({ db: join(dir, `bench-${counter++}.db`) })));
+  if (only !== 'sqlite') {
+    const postgres = await startPostgres({ durable: true });
+    try {
+      rows.push(await bench('PostgreSQL (fsync, synchronous_commit=on)', async () => ({ databaseUrl: await postgres.createDatabase() })));
+    } finally {
+      await postgres.stop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log('\nMedians:\n');
+console.log('| store | HTTP events/s | p50 ms | p99 ms | raw events/s, 100 a transaction | raw events/s, 10,000 a transaction |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const row of rows) console.log(row);

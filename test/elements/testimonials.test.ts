@@ -1,9 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { render } from 'lit';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
 import type { ZmotErrorEvent, ZmotFilterEvent } from '../../src/events.js';
+import type { ZmotEvent } from '../../src/telemetry/index.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import '../../src/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
@@ -70,6 +71,28 @@ function captureWarnings(): { messages: string[]; restore: () => void } {
 
 const jsonLd = () =>
   [...document.head.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
+
+/** The telemetry events testimonials widgets dispatch in the page, from now on. */
+function telemetry(): { events: ZmotEvent[]; actions: () => string[]; stop: () => void } {
+  const events: ZmotEvent[] = [];
+  const listener = (event: CustomEvent<ZmotEvent>) => {
+    if (event.detail.widget === 'testimonials') events.push(event.detail);
+  };
+  document.addEventListener('zmot-event', listener);
+  return {
+    events,
+    actions: () => events.flatMap((e) => (e.type === 'interaction' ? [e.action] : [])),
+    stop: () => document.removeEventListener('zmot-event', listener),
+  };
+}
+
+/** Mounts `template` inside a wrapper that already listens, so an early zmot-error is not missed. */
+async function mountExpectingError(template: ReturnType<typeof html>): Promise<{ wrapper: HTMLElement; event: ZmotErrorEvent }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const fired = oneEvent(wrapper, 'zmot-error') as Promise<ZmotErrorEvent>;
+  render(template, wrapper);
+  return { wrapper, event: await fired };
+}
 
 before(startWorker);
 beforeEach(() => {
@@ -200,13 +223,647 @@ describe('<zmot-testimonials>', () => {
     });
 
     it('reserves space before the data arrives and shows it busy', async () => {
-      worker.use(http.get('/feeds/:p', () => new Promise<Response>(() => {})));
+      worker.use(http.get('/feeds/:p', async () => (await delay(300), HttpResponse.json(references))));
       const wrapper = await fixture<HTMLElement>(html`<div><zmot-testimonials product="slow" layout="carousel"></zmot-testimonials></div>`);
       const el = wrapper.firstElementChild as ZmotTestimonials;
       await el.updateComplete;
       const base = part(el, 'base')!;
       expect(base.getAttribute('aria-busy')).to.equal('true');
       expect(el.getBoundingClientRect().height).to.be.closeTo(18 * parseFloat(getComputedStyle(el).fontSize), 1);
+      await loaded(el);
+    });
+  });
+
+  describe('choosing what to show', () => {
+    it('sort: most recent first by default (undated last), highest or lowest rated, stable for ties', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
+      expect(authors(el)).to.deep.equal(['Ana Silva', 'Jonas Weber', 'Chen Li', 'Dee Kay', 'Eli Moss']);
+      el.sort = 'highest';
+      await el.updateComplete;
+      expect(authors(el)).to.deep.equal(['Ana Silva', 'Jonas Weber', 'Dee Kay', 'Eli Moss', 'Chen Li']);
+      el.setAttribute('sort', 'lowest');
+      await el.updateComplete;
+      expect(authors(el)).to.deep.equal(['Chen Li', 'Eli Moss', 'Jonas Weber', 'Dee Kay', 'Ana Silva']);
+    });
+
+    it('the visitor sorts with the menu, without a new request', async () => {
+      const requests = serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
+      const select = part(el, 'sort') as HTMLSelectElement;
+      expect(select.labels[0]!.textContent).to.contain('Sort by');
+      expect([...select.options].map((o) => o.text)).to.deep.equal(['Most recent', 'Highest rated', 'Lowest rated']);
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' }); // a closed <select> changes on arrow keys
+      await waitUntil(() => authors(el)[0] === 'Ana Silva' && authors(el)[2] === 'Dee Kay', 'sorted by highest rating');
+      expect(el.sort).to.equal('highest');
+      expect(requests()).to.equal(1);
+    });
+
+    it('min-rating leaves out reviews with fewer stars; limit caps how many show', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" min-rating="4" limit="2"></zmot-testimonials>`);
+      expect(authors(el)).to.deep.equal(['Ana Silva', 'Jonas Weber']);
+      el.limit = 10;
+      await el.updateComplete;
+      expect(authors(el)).to.deep.equal(['Ana Silva', 'Jonas Weber', 'Dee Kay']);
+      el.minRating = 5;
+      await el.updateComplete;
+      expect(authors(el)).to.deep.equal(['Ana Silva']);
+    });
+
+    it('"Show more" adds the next `limit` reviews and moves focus to the first new one', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" limit="2"></zmot-testimonials>`);
+      expect(cards(el)).to.have.length(2);
+      const more = part(el, 'show-more')!;
+      expect(text(more)).to.equal('Show more reviews');
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => cards(el).length === 4, 'two more reviews');
+      expect(el.shadowRoot!.activeElement).to.equal(cards(el)[2]);
+      part(el, 'show-more')!.click();
+      await waitUntil(() => cards(el).length === 5, 'the last review');
+      expect(part(el, 'show-more')).to.equal(null);
+    });
+
+    it('"Show more" follows the feed’s next pages, caches them, and offers a retry when one fails', async () => {
+      const page = (n: number, next?: string) => ({ ...references, reviews: manyReviews(2, `p${n}-`), ...(next ? { next } : {}) });
+      const requests: Record<string, number> = {};
+      let failPage3 = true;
+      worker.use(
+        http.get('/paged/:page', ({ params }) => {
+          const name = String(params.page);
+          requests[name] = (requests[name] ?? 0) + 1;
+          if (name === '1.json') return HttpResponse.json(page(1, '/paged/2.json'));
+          if (name === '2.json') return HttpResponse.json(page(2, 'https://reviews.example/3.json'));
+          return HttpResponse.error();
+        }),
+        http.get('https://reviews.example/3.json', () => (failPage3 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(page(3)))),
+      );
+      const el = await mount(html`<zmot-testimonials product="ledger-1" feed="/paged/1.json" limit="2"></zmot-testimonials>`);
+      expect(titles(el)).to.deep.equal(['Review 0', 'Review 1']);
+      part(el, 'show-more')!.click();
+      await waitUntil(() => cards(el).length === 4, 'page 2 shows');
+      expect(el.reviews.map((r) => r.id)).to.deep.equal(['p1-0', 'p1-1', 'p2-0', 'p2-1']);
+      expect(el.shadowRoot!.activeElement).to.equal(cards(el)[2]);
+
+      const warnings = captureWarnings();
+      try {
+        part(el, 'show-more')!.click();
+        await waitUntil(() => part(el, 'retry'), 'a retry is offered');
+        expect(warnings.messages).to.have.length(1);
+        expect(warnings.messages[0]).to.contain('could not load more reviews');
+      } finally {
+        warnings.restore();
+      }
+      expect(cards(el)).to.have.length(4); // what was shown stays
+      expect(text(part(el, 'more-error'))).to.equal('More reviews could not be loaded.');
+      expect(part(el, 'more-error')!.getAttribute('role')).to.equal('alert');
+      await expect(el).to.be.accessible();
+
+      failPage3 = false;
+      part(el, 'retry')!.click();
+      await waitUntil(() => cards(el).length === 6, 'page 3 shows after the retry');
+      expect(part(el, 'show-more')).to.equal(null);
+      // Sorting and filtering use the cached pages.
+      el.sort = 'lowest';
+      el.stars = 1;
+      await el.updateComplete;
+      expect(cards(el).length).to.be.greaterThan(0);
+      expect(requests).to.deep.equal({ '1.json': 1, '2.json': 1 });
+    });
+
+    it('a next page that is not http(s) is never requested', async () => {
+      serve({ ...references, next: 'javascript:alert(1)' });
+      const el = await mount(html`<zmot-testimonials product="ledger-1" limit="5"></zmot-testimonials>`);
+      expect(part(el, 'show-more')).to.equal(null);
+    });
+  });
+
+  describe('click-to-filter from <zmot-rating>', () => {
+    const withDistribution = {
+      ...references,
+      aggregate: { rating: 3.6, count: 5, distribution: { 5: 1, 4: 2, 3: 1, 2: 1, 1: 0 } },
+    };
+
+    it('a star row in the rating filters the testimonials of the same product, and again clears it', async () => {
+      serve(withDistribution);
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <zmot-rating product="ledger-1" variant="full"></zmot-rating>
+        <zmot-testimonials product="ledger-1"></zmot-testimonials>
+        <zmot-testimonials product="other" .data=${{ ...references, product: { id: 'other' } }}></zmot-testimonials>
+      </div>`);
+      const rating = wrapper.querySelector<ZmotRating>('zmot-rating')!;
+      const [el, other] = wrapper.querySelectorAll<ZmotTestimonials>('zmot-testimonials');
+      await loaded(el!);
+      await loaded(other!);
+      await waitUntil(() => $(rating, 'button.row'), 'the rating shows its rows');
+      const fourStars = $$(rating, 'button.row')[1]!;
+      expect(fourStars.getAttribute('aria-pressed')).to.equal('false');
+      const heard = oneEvent(document, 'zmot-filter') as Promise<ZmotFilterEvent>;
+      fourStars.focus();
+      await sendKeys({ press: 'Enter' });
+      const event = await heard;
+      expect(event.detail).to.deep.equal({ product: 'ledger-1', rating: 4 });
+      expect(event.bubbles && event.composed).to.equal(true);
+      await el!.updateComplete;
+      expect(authors(el!)).to.deep.equal(['Jonas Weber', 'Dee Kay']);
+      expect(text(part(el!, 'filter'))).to.equal('Only reviews with 4 stars');
+      expect(part(el!, 'filter')!.getAttribute('role')).to.equal('status');
+      await rating.updateComplete;
+      expect(fourStars.getAttribute('aria-pressed')).to.equal('true');
+      expect(cards(other!)).to.have.length(5); // another product is not filtered
+
+      fourStars.click();
+      await el!.updateComplete;
+      expect(cards(el!)).to.have.length(5);
+      await rating.updateComplete;
+      expect(fourStars.getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('"Show all reviews" in the testimonials clears the filter everywhere; an empty filter says so', async () => {
+      serve(withDistribution);
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <zmot-rating product="ledger-1" variant="full"></zmot-rating>
+        <zmot-testimonials product="ledger-1"></zmot-testimonials>
+      </div>`);
+      const rating = wrapper.querySelector<ZmotRating>('zmot-rating')!;
+      const el = await loaded(wrapper.querySelector<ZmotTestimonials>('zmot-testimonials')!);
+      await waitUntil(() => $(rating, 'button.row'));
+      const oneStar = $$(rating, 'button.row')[4]!;
+      oneStar.click();
+      await el.updateComplete;
+      expect(text(part(el, 'empty'))).to.equal('No reviews with 1 star yet');
+      await expect(el).to.be.accessible();
+      part(el, 'clear-filter')!.click();
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(5);
+      expect(text(part(el, 'filter'))).to.equal('');
+      expect(part(el, 'clear-filter')).to.equal(null);
+      await rating.updateComplete;
+      expect(oneStar.getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('the rating’s rows stay plain text with no-filter', async () => {
+      serve(withDistribution);
+      const rating = await fixture<ZmotRating>(html`<zmot-rating product="ledger-1" variant="full" no-filter></zmot-rating>`);
+      await waitUntil(() => rating.summary);
+      await rating.updateComplete;
+      expect($(rating, 'button')).to.equal(null);
+      expect($$(rating, '[part~="distribution"] li')).to.have.length(5);
+    });
+  });
+
+  describe('scale', () => {
+    it('10,000 reviews: only the shown ones are in the DOM; filter and sort need no new request', async () => {
+      const requests = serve({ ...references, reviews: manyReviews(10_000) });
+      const el = await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
+      expect(el.reviews).to.have.length(10_000);
+      expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(6);
+      expect(el.matching).to.have.length(10_000);
+      el.stars = 3;
+      el.sort = 'lowest';
+      await el.updateComplete;
+      expect(el.matching).to.have.length(2000);
+      expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(6);
+      expect(cards(el).every((c) => text(c.querySelector('.rating')) === 'Rated 3 out of 5')).to.equal(true);
+      el.layout = 'carousel';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(1);
+      expect(requests()).to.equal(1);
+    });
+  });
+
+  describe('long text', () => {
+    it('is clamped with "Read more", which expands in place; short text has no button', async () => {
+      const long = Array.from({ length: 40 }, (_, i) => `Sentence ${i} about the product.`).join(' ');
+      serve({ ...references, reviews: [{ ...references.reviews[0], body: long }, references.reviews[3]] });
+      const el = await mount(html`<div style="inline-size: 30em"><zmot-testimonials product="ledger-1"></zmot-testimonials></div>`);
+      await waitUntil(() => part(el, 'read-more'), 'a long text offers "Read more"');
+      const [longCard, shortCard] = cards(el);
+      expect(shortCard!.querySelector('[part~="read-more"]')).to.equal(null);
+      const body = longCard!.querySelector<HTMLElement>('[part~="body"]')!;
+      const clampedHeight = body.clientHeight;
+      expect(body.scrollHeight).to.be.greaterThan(clampedHeight);
+      const button = longCard!.querySelector<HTMLButtonElement>('[part~="read-more"]')!;
+      expect(text(button)).to.equal('Read more');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!.contains(body)).to.equal(true);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(button)).to.equal('Show less');
+      expect(body.clientHeight).to.be.greaterThan(clampedHeight);
+      expect(body.scrollHeight).to.equal(body.clientHeight);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
+      button.click();
+      await el.updateComplete;
+      expect(body.clientHeight).to.equal(clampedHeight);
+    });
+  });
+
+  describe('carousel', () => {
+    const position = (el: Element) => text(part(el, 'position'));
+    const slideAuthor = (el: Element) => text(part(el, 'slide')?.querySelector('[part~="author-name"]'));
+
+    it('follows the WAI-ARIA carousel pattern, one review in the DOM at a time', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel"></zmot-testimonials>`);
+      const base = part(el, 'base')!;
+      expect(base.localName).to.equal('section');
+      expect(base.getAttribute('aria-roledescription')).to.equal('carousel');
+      expect(base.getAttribute('aria-label')).to.equal('Customer reviews');
+      const slide = part(el, 'slide')!;
+      expect(slide.getAttribute('role')).to.equal('group');
+      expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
+      expect(slide.getAttribute('aria-label')).to.equal('1 of 5');
+      expect(position(el)).to.equal('Review 1 of 5');
+      expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(1);
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      expect(text(part(el, 'previous'))).to.equal('Previous review');
+      expect(text(part(el, 'next'))).to.equal('Next review');
+      expect(part(el, 'rotation')).to.equal(null); // no autoplay, no rotation control
+      await expect(el).to.be.accessible();
+    });
+
+    it('works with the keyboard alone: Tab to the buttons, Enter, arrow keys, Home and End', async () => {
+      serve(references);
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <button id="before">before</button>
+        <zmot-testimonials product="ledger-1" layout="carousel" no-sort></zmot-testimonials>
+      </div>`);
+      const el = await loaded(wrapper.querySelector('zmot-testimonials')!);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      const focused = () => el.shadowRoot!.activeElement;
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal(part(el, 'previous'));
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal(part(el, 'next'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 2 of 5');
+      expect(slideAuthor(el)).to.equal('Jonas Weber');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 3 of 5');
+      expect(focused()).to.equal(part(el, 'next')); // focus stays on the button
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 2 of 5');
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 5 of 5');
+      await sendKeys({ press: 'ArrowRight' }); // wraps around
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 1 of 5');
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 5 of 5');
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 1 of 5');
+      // Shift+Tab back to "previous"; then on into the slide's own controls, none of them a trap.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focused()).to.equal(part(el, 'previous'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 5 of 5');
+    });
+
+    it('in a right-to-left page the arrow keys follow the reading direction', async () => {
+      serve(references);
+      const el = await mount(html`<div dir="rtl"><zmot-testimonials product="ledger-1" layout="carousel"></zmot-testimonials></div>`);
+      part(el, 'next')!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(position(el)).to.equal('Review 2 of 5');
+    });
+
+    it('swipes on touch: left for the next review, right for the previous; a vertical drag scrolls', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel"></zmot-testimonials>`);
+      const slides = $(el, '.slides')!;
+      expect(getComputedStyle(slides).touchAction).to.equal('pan-y');
+      const swipe = async (dx: number, dy = 0) => {
+        const r = slides.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const init = { pointerId: 7, pointerType: 'touch', isPrimary: true, bubbles: true, composed: true };
+        slides.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: x, clientY: y }));
+        slides.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x + dx, clientY: y + dy }));
+        await el.updateComplete;
+      };
+      await swipe(-120);
+      expect(position(el)).to.equal('Review 2 of 5');
+      await swipe(120);
+      expect(position(el)).to.equal('Review 1 of 5');
+      await swipe(-50, 200);
+      expect(position(el)).to.equal('Review 1 of 5');
+      await swipe(-10);
+      expect(position(el)).to.equal('Review 1 of 5');
+    });
+
+    it('never moves by itself without autoplay', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel" interval="1000"></zmot-testimonials>`);
+      await aTimeout(1300);
+      expect(position(el)).to.equal('Review 1 of 5');
+    });
+
+    it('autoplay rotates, pauses on hover and on focus, and has a control to stop it', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel" autoplay interval="1000"></zmot-testimonials>`);
+      const rotation = part(el, 'rotation')!;
+      expect(text(rotation)).to.equal('Stop automatic slide show');
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('off');
+      await waitUntil(() => position(el) === 'Review 2 of 5', 'it rotates', { timeout: 2500 });
+
+      // Hover (a real mouse over the carousel) pauses it.
+      const r = el.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(r.left + 20), Math.round(r.top + 20)] });
+      await el.updateComplete;
+      expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
+      await aTimeout(1400);
+      expect(position(el)).to.equal('Review 2 of 5');
+      await resetMouse();
+      await waitUntil(() => position(el) === 'Review 3 of 5', 'it resumes when the mouse leaves', { timeout: 2500 });
+
+      // Focus inside pauses it.
+      part(el, 'next')!.focus();
+      await el.updateComplete;
+      const at = position(el);
+      await aTimeout(1400);
+      expect(position(el)).to.equal(at);
+      (part(el, 'next') as HTMLElement).blur();
+
+      // The rotation control stops it for good, and starts it again.
+      rotation.click();
+      await el.updateComplete;
+      expect(text(rotation)).to.equal('Start automatic slide show');
+      const stoppedAt = position(el);
+      await aTimeout(1400);
+      expect(position(el)).to.equal(stoppedAt);
+      await expect(el).to.be.accessible();
+    });
+
+    it('autoplay stays still under prefers-reduced-motion until the visitor starts it', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel" autoplay interval="1000"></zmot-testimonials>`);
+      expect(text(part(el, 'rotation'))).to.equal('Start automatic slide show');
+      await aTimeout(1300);
+      expect(position(el)).to.equal('Review 1 of 5');
+      part(el, 'rotation')!.click();
+      await el.updateComplete;
+      (part(el, 'rotation') as HTMLElement).blur();
+      await waitUntil(() => position(el) === 'Review 2 of 5', 'started by the visitor', { timeout: 2500 });
+    });
+
+    it('limit sets how many reviews it holds; a single review needs no buttons', async () => {
+      serve(references);
+      const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel" limit="3"></zmot-testimonials>`);
+      expect(position(el)).to.equal('Review 1 of 3');
+      el.limit = 1;
+      await el.updateComplete;
+      expect(part(el, 'next')).to.equal(null);
+      expect(cards(el)).to.have.length(1);
+    });
+  });
+
+  describe('telemetry', () => {
+    it('render, impression, and interaction for filter, sort, more, expand, next and prev', async () => {
+      const long = 'Long text. '.repeat(300);
+      serve({
+        ...references,
+        reviews: [{ ...references.reviews[0], body: long }, ...references.reviews.slice(1)],
+        aggregate: { rating: 4, count: 5, distribution: { 5: 1, 4: 2, 3: 1, 2: 1, 1: 0 } },
+      });
+      const events = telemetry();
+      try {
+        const wrapper = await fixture<HTMLElement>(html`<div>
+          <zmot-rating product="ledger-1" variant="full"></zmot-rating>
+          <zmot-testimonials product="ledger-1" limit="2"></zmot-testimonials>
+          <zmot-testimonials product="ledger-1" layout="carousel"></zmot-testimonials>
+        </div>`);
+        const [list, carousel] = [...wrapper.querySelectorAll<ZmotTestimonials>('zmot-testimonials')];
+        await loaded(list!);
+        await loaded(carousel!);
+        expect(events.events.filter((e) => e.type === 'render')).to.have.length(2);
+        expect(events.events[0]).to.include({ type: 'render', widget: 'testimonials', product: 'ledger-1' });
+
+        await waitUntil(() => part(list!, 'read-more'));
+        part(list!, 'read-more')!.click(); // expand
+        part(list!, 'read-more')!.click(); // collapsing is not an interaction
+        part(list!, 'show-more')!.click();
+        const select = part(list!, 'sort') as HTMLSelectElement;
+        select.value = 'lowest';
+        select.dispatchEvent(new Event('change'));
+        part(carousel!, 'next')!.click();
+        part(carousel!, 'previous')!.click();
+        const rating = wrapper.querySelector('zmot-rating')!;
+        await waitUntil(() => $(rating, 'button.row'));
+        $$(rating, 'button.row')[0]!.click(); // both testimonials filter
+        await list!.updateComplete;
+        expect(events.actions()).to.deep.equal(['expand', 'more', 'sort', 'next', 'prev', 'filter', 'filter']);
+        expect(events.events.filter((e) => e.type === 'interaction').every((e) => e.product === 'ledger-1')).to.equal(true);
+      } finally {
+        events.stop();
+      }
+    });
+
+    it('impression once the widget has been in view for a second', async () => {
+      serve(references);
+      const events = telemetry();
+      try {
+        const el = await mount(html`<zmot-testimonials product="ledger-1" limit="1"></zmot-testimonials>`);
+        expect(document.hasFocus(), 'the test page has focus').to.equal(true);
+        const rendered = Date.now();
+        await waitUntil(() => events.events.some((e) => e.type === 'impression'), 'it becomes viewable', { timeout: 3000 });
+        expect(Date.now() - rendered).to.be.at.least(900);
+        expect(events.events.map((e) => e.type)).to.deep.equal(['render', 'impression']);
+        expect(events.events[1]).to.include({ widget: 'testimonials', product: 'ledger-1' });
+        el.sort = 'lowest';
+        await el.updateComplete;
+        expect(events.events).to.have.length(2); // once per page view
+      } finally {
+        events.stop();
+      }
+    });
+
+    it('names the feed’s product when the element was given data without a product attribute', async () => {
+      const events = telemetry();
+      try {
+        await mount(html`<zmot-testimonials .data=${references}></zmot-testimonials>`);
+        expect(events.events[0]).to.include({ type: 'render', product: 'ledger-1' });
+      } finally {
+        events.stop();
+      }
+    });
+  });
+
+  describe('structured data', () => {
+    it('adds the site’s own shown reviews to the one Product the rating writes, never third-party ones', async () => {
+      serve({ ...references, aggregate: { rating: 4.2, count: 30 } });
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <zmot-rating product="ledger-1"></zmot-rating>
+        <zmot-testimonials product="ledger-1" limit="4"></zmot-testimonials>
+      </div>`);
+      const el = await loaded(wrapper.querySelector('zmot-testimonials')!);
+      await waitUntil(() => jsonLd()[0]?.review, 'reviews in the JSON-LD');
+      const docs = jsonLd();
+      expect(docs).to.have.length(1);
+      expect(docs[0]['@type']).to.equal('Product');
+      expect(docs[0].aggregateRating.reviewCount).to.equal(30);
+      expect(docs[0].review).to.deep.equal([
+        {
+          '@type': 'Review',
+          reviewRating: { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1 },
+          author: { '@type': 'Person', name: 'Ana Silva' },
+          datePublished: daysAgo(3),
+          name: 'Closed our books in two days',
+          reviewBody: 'We moved twelve entities onto Ledgerly in a quarter.',
+        },
+        {
+          '@type': 'Review',
+          reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1 },
+          author: { '@type': 'Person', name: 'Dee Kay' },
+          datePublished: daysAgo(400),
+          reviewBody: 'Good support.',
+        },
+      ]); // Jonas (Google) and Chen (G2) are shown but are not the site's own
+      part(el, 'show-more')!.click();
+      await waitUntil(() => jsonLd()[0].review.length === 3, 'the review shown next is added');
+      expect(jsonLd()[0].review[2].author.name).to.equal('Eli Moss');
+      expect(jsonLd()).to.have.length(1);
+    });
+
+    it('writes the Product itself when no rating is on the page; nothing with no-structured-data', async () => {
+      serve({ ...references, aggregate: { rating: 4.2, count: 30 } });
+      await mount(html`<zmot-testimonials product="ledger-1" no-structured-data></zmot-testimonials>`);
+      expect(jsonLd()).to.have.length(0);
+      await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
+      await waitUntil(() => jsonLd().length === 1);
+      expect(jsonLd()[0]).to.include({ '@type': 'Product', sku: 'ledger-1' });
+      expect(jsonLd()[0].review).to.have.length(3);
+    });
+  });
+
+  describe('hostile content', () => {
+    it('renders markup as text, drops unsafe URLs, isolates bidi text, and the layout holds', async () => {
+      (window as { __pwned?: number }).__pwned = undefined;
+      serve(hostile);
+      serveImages();
+      const el = await mount(html`<div style="inline-size: 24rem"><zmot-testimonials product="evil-1" limit="10"></zmot-testimonials></div>`);
+      const root = el.shadowRoot!;
+      await aTimeout(50);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      // Markup stayed text: the only elements are the widget's own.
+      expect(titles(el)[0]).to.equal('<img src=x onerror="window.__pwned=1">');
+      expect(text(cards(el)[0]!.querySelector('[part~="body"]'))).to.equal(hostile.reviews[0].body);
+      expect(root.querySelectorAll('script, b, i')).to.have.length(0);
+      expect([...root.querySelectorAll('img')].map((img) => img.getAttribute('src'))).to.deep.equal([]);
+      // No unsafe URL reached an href or src; a next page of javascript: is not followed.
+      for (const node of root.querySelectorAll('[href], [src]')) {
+        expect(node.getAttribute('href') ?? node.getAttribute('src')).to.match(/^https?:/);
+      }
+      expect(part(el, 'show-more')).to.equal(null);
+      // Unsafe avatars give initials; the source named by a spoofing override is isolated and not linked.
+      expect(text(cards(el)[0]!.querySelector('.initials'))).to.equal('<O');
+      const spoof = cards(el)[0]!.querySelector('[part~="source"]')!;
+      expect(spoof.querySelector('a')).to.equal(null);
+      expect(spoof.textContent).to.contain('on \u2068\u202EelgooG\u2069');
+      // Bidi overrides stay inside their own element.
+      const bidi = cards(el)[4]!;
+      for (const name of ['title', 'body', 'author-name', 'author-role']) {
+        const node = bidi.querySelector(`[part~="${name}"]`)!;
+        expect(node.getAttribute('dir'), name).to.equal('auto');
+        expect(getComputedStyle(node).unicodeBidi, name).to.equal('isolate');
+      }
+      expect(text(bidi.querySelector('.reply-from'))).to.equal('Response from \u2068\u202Eenoemos\u2069');
+      // Invisible and empty strings: no empty title or body, and a name that shows nothing is "Anonymous".
+      const [zeroWidth, emoji, empty] = cards(el).slice(5);
+      expect(zeroWidth!.querySelector('[part~="title"], [part~="body"]')).to.equal(null);
+      expect(text(zeroWidth!.querySelector('[part~="author-name"]'))).to.equal('Anonymous');
+      expect(text(emoji!.querySelector('.initials'))).to.equal('👩‍💻🇵🇹');
+      expect(emoji!.querySelector('[lang]')).to.equal(null); // "🎉" is no language tag
+      expect(empty!.querySelector('[part~="title"], [part~="body"], [part~="reply"], [part~="date"], [part~="source"], [part~="language"]')).to.equal(
+        null,
+      );
+      expect(text(empty!.querySelector('[part~="author-name"]'))).to.equal('Anonymous');
+      // The layout holds: nothing wider than the element, and the 100,000-character texts are clamped.
+      const width = el.getBoundingClientRect().width;
+      for (const node of root.querySelectorAll<HTMLElement>('article, article *')) {
+        expect(node.getBoundingClientRect().right, node.className).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      }
+      expect(el.scrollWidth).to.be.at.most(Math.ceil(width));
+      const long = cards(el)[3]!;
+      expect(long.getBoundingClientRect().height).to.be.lessThan(600);
+      expect(long.querySelector('[part~="read-more"]')).not.to.equal(null);
+      expect(text(long.querySelector('[part~="author-name"]')).length).to.equal(100_000); // all there, ellipsised
+      await expect(el).to.be.accessible();
+    });
+
+    it('the hostile corpus holds in the grid and on every slide of the carousel', async () => {
+      serve(hostile);
+      const holds = (el: ZmotTestimonials, where: string) => {
+        const right = el.getBoundingClientRect().right + 0.5;
+        for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('article, article *')) {
+          expect(node.getBoundingClientRect().right, where).to.be.at.most(right);
+        }
+      };
+      const grid = await mount(html`<div style="inline-size: 40rem"><zmot-testimonials product="evil-1" layout="grid" limit="10"></zmot-testimonials></div>`);
+      expect(cards(grid)).to.have.length(hostile.reviews.length);
+      holds(grid, 'grid');
+      await expect(grid).to.be.accessible();
+      const carousel = await mount(html`<div style="inline-size: 20rem"><zmot-testimonials product="evil-1" layout="carousel" limit="10"></zmot-testimonials></div>`);
+      for (let i = 1; i <= hostile.reviews.length; i++) {
+        expect(text(part(carousel, 'position'))).to.equal(`Review ${i} of ${hostile.reviews.length}`);
+        holds(carousel, `slide ${i}`);
+        await expect(carousel).to.be.accessible();
+        part(carousel, 'next')!.click();
+        await carousel.updateComplete;
+      }
+    });
+  });
+
+  describe('accessibility', () => {
+    for (const layout of ['list', 'grid', 'carousel']) {
+      it(`passes axe (${layout})`, async () => {
+        serve(references);
+        serveImages();
+        const el = await mount(html`<zmot-testimonials product="ledger-1" layout=${layout} limit="3"></zmot-testimonials>`);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('passes axe with no reviews, saying so', async () => {
+      serve({ product: { id: 'new-1' }, reviews: [] });
+      const el = await mount(html`<zmot-testimonials product="new-1"></zmot-testimonials>`);
+      expect(text(part(el, 'empty'))).to.equal('No reviews yet');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the feed fails', () => {
+    it('shows the quiet fallback, fires zmot-error and warns once', async () => {
+      worker.use(http.get('/feeds/:p', () => new HttpResponse(null, { status: 500 })));
+      const warnings = captureWarnings();
+      try {
+        const { wrapper, event } = await mountExpectingError(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
+        const el = wrapper.firstElementChild as ZmotTestimonials;
+        expect(event.detail.reason).to.equal('http');
+        await el.updateComplete;
+        expect(text(part(el, 'fallback'))).to.equal('Reviews are unavailable right now.');
+        expect(warnings.messages).to.have.length(1);
+        await expect(el).to.be.accessible();
+      } finally {
+        warnings.restore();
+      }
     });
   });
 });

@@ -8,6 +8,7 @@ import { feedUrl, loadFeed } from '../../feed/load.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import type { Feed, Review, Source } from '../../feed/schema.js';
 import { productJsonLd, reviewJsonLd, type JsonLd } from '../../feed/structured-data.js';
+import { TelemetryController } from '../../telemetry/controller.js';
 import { writeShownReviews } from '../structured-data.js';
 import { tokens } from '../tokens.styles.js';
 import { ZmotElement } from '../zmot-element.js';
@@ -132,6 +133,7 @@ export class ZmotTestimonials extends ZmotElement {
   @state() private brokenAvatars = new Set<string>();
 
   private readonly carousel = new Carousel(this, (step) => this.interaction(step));
+  private readonly telemetry = new TelemetryController(this, 'testimonials', () => this.productId);
   private feedShown?: Feed;
   private pageUrls: string[] = [];
   private pagingAbort?: AbortController;
@@ -235,6 +237,9 @@ export class ZmotTestimonials extends ZmotElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // An update can still come after the element left the page (a focusout as it is removed): nothing to report.
+    if (!this.feedController.value || !this.isConnected) return;
+    this.telemetry.rendered();
     this.measure();
     this.writeStructuredData();
   }
@@ -378,7 +383,7 @@ export class ZmotTestimonials extends ZmotElement {
   }
 
   private interaction(action: TestimonialsAction): void {
-    void action; // reported through the telemetry controller
+    this.telemetry.interaction(action);
   }
 
   private readonly onFilter = (event: ZmotFilterEvent): void => {

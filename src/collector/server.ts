@@ -195,6 +195,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   (options.static ?? []).forEach((folder, index) => {
     void app.register(fastifyStatic, { root: folder.root, prefix: folder.prefix, decorateReply: index === 0 });
+    const bare = folder.prefix.replace(/\/+$/, '');
+    if (bare && bare !== folder.prefix) app.get(bare, (_request, reply) => reply.redirect(folder.prefix, 301));
   });
 
   return {

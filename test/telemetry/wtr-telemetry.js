@@ -2,9 +2,10 @@
 // - `collectorMiddleware`: a stand-in collector on the test server itself, a real HTTP endpoint at
 //   `/__zmot/collect/<bucket>` that records every POST (beacons included) and answers 202, or 503 for the
 //   first `fail` requests, or any `status` it is told.
-// - commands: `collector` { bucket, fail?, status?, retryAfter? } sets a bucket up (and empties it);
-//   `collected` { bucket } returns its requests; `tab-*` drive extra tabs (puppeteer) for what a test page
-//   cannot do to itself: navigate away, reload, close, be hidden, start with empty storage.
+// - commands: `collector` { bucket, fail?, status?, retryAfter?, keep? } sets a bucket up (and empties it
+//   unless `keep`); `collected` { bucket } returns its requests; `tab-*` drive extra tabs (puppeteer) for
+//   what a test page cannot do to itself: navigate away, go back, reload, close, be hidden, go offline,
+//   start with empty storage (each `tab-open` without `context` is a fresh browser context).
 const buckets = new Map();
 const tabs = new Map();
 let nextTab = 1;
@@ -67,7 +68,8 @@ export function telemetryCommands() {
     async executeCommand({ command, payload, session }) {
       switch (command) {
         case 'collector': {
-          buckets.set(payload.bucket, { requests: [], fail: payload.fail ?? 0, status: payload.status ?? 202, retryAfter: payload.retryAfter });
+          const requests = payload.keep ? bucketOf(payload.bucket).requests : [];
+          buckets.set(payload.bucket, { requests, fail: payload.fail ?? 0, status: payload.status ?? 202, retryAfter: payload.retryAfter });
           return true;
         }
         case 'collected':
@@ -75,12 +77,19 @@ export function telemetryCommands() {
         case 'tab-open':
           return openTab(session, payload);
         case 'tab-eval':
-          return tabs.get(payload.tab).tab.evaluate(payload.js);
+          // Wrapped: a command that returns undefined counts as not handled.
+          return { value: await tabs.get(payload.tab).tab.evaluate(payload.js) };
         case 'tab-goto': {
           const { tab } = tabs.get(payload.tab);
           await tab.goto(new URL(payload.url, tab.url()).href, { waitUntil: 'load' });
           return true;
         }
+        case 'tab-back':
+          await tabs.get(payload.tab).tab.goBack({ waitUntil: 'load' });
+          return true;
+        case 'tab-offline':
+          await tabs.get(payload.tab).tab.setOfflineMode(payload.offline);
+          return true;
         case 'tab-reload':
           await tabs.get(payload.tab).tab.reload({ waitUntil: 'load' });
           return true;

@@ -17,3 +17,5 @@ export type { Feed, Review, Source, Product, Aggregate, ParsedFeed } from './fee
 export { validateFeed, FeedValidationError } from './feed/validate.js';
 export { summarise, type Summary, type Provenance } from './feed/aggregate.js';
 export { registerMessages } from './i18n/i18n.js';
+export { track, consent, flush, type EventInput, type EventType, type ZmotEvent, type ZmotTelemetryEvent } from './telemetry/index.js';
+export { TelemetryController, type TelemetryHost } from './telemetry/controller.js';

@@ -5,11 +5,16 @@
  */
 import { configure, readScriptConfig } from './config.js';
 import { defineElements } from './registry.js';
+import { consent, flush, startTelemetry } from './telemetry/index.js';
 
 declare const __ZMOT_VERSION__: string;
 
 export interface ZmotGlobal {
   version: string;
+  /** `true` sends the events that waited (`data-consent="pending"`); `false` discards them and stops collecting. */
+  consent(granted: boolean): void;
+  /** Sends the queued events now; resolves when the endpoint has answered. */
+  flush(): Promise<void>;
 }
 
 declare global {
@@ -33,7 +38,8 @@ function start(): void {
   if (window.zmot) return;
   const script = ownScript();
   if (script) configure(readScriptConfig(script));
-  window.zmot = { version: __ZMOT_VERSION__ };
+  window.zmot = { version: __ZMOT_VERSION__, consent, flush };
+  startTelemetry();
   defineElements();
 }
 

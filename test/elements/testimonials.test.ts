@@ -1,14 +1,14 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { render } from 'lit';
 import { delay, http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
-import type { ZmotErrorEvent, ZmotFilterEvent } from '../../src/events.js';
+import type { ZmotFilterEvent } from '../../src/events.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import '../../src/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import type { ZmotTestimonials } from '../../src/elements/testimonials/testimonials.js';
+import { captureWarnings, mountExpectingError, serve } from '../support/elements.js';
 import { startWorker, worker } from '../support/msw.js';
 import { AVATAR, daysAgo, hostile, manyReviews, references } from '../support/testimonials.js';
 
@@ -44,29 +44,11 @@ async function mount(template: ReturnType<typeof html>): Promise<ZmotTestimonial
   return loaded(wrapper.querySelector('zmot-testimonials')!);
 }
 
-function serve(feed: object, path = '/feeds/:product.json') {
-  let requests = 0;
-  worker.use(
-    http.get(path, () => {
-      requests += 1;
-      return HttpResponse.json(feed);
-    }),
-  );
-  return () => requests;
-}
-
 function serveImages(): void {
   worker.use(
     http.get('https://img.example/missing.png', () => new HttpResponse(null, { status: 404 })),
     http.get('https://img.example/*', () => new HttpResponse(PNG, { headers: { 'content-type': 'image/png' } })),
   );
-}
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const original = console.warn;
-  const messages: string[] = [];
-  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
 }
 
 const jsonLd = () =>
@@ -84,14 +66,6 @@ function telemetry(): { events: ZmotEvent[]; actions: () => string[]; stop: () =
     actions: () => events.flatMap((e) => (e.type === 'interaction' ? [e.action] : [])),
     stop: () => document.removeEventListener('zmot-event', listener),
   };
-}
-
-/** Mounts `template` inside a wrapper that already listens, so an early zmot-error is not missed. */
-async function mountExpectingError(template: ReturnType<typeof html>): Promise<{ wrapper: HTMLElement; event: ZmotErrorEvent }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-  const fired = oneEvent(wrapper, 'zmot-error') as Promise<ZmotErrorEvent>;
-  render(template, wrapper);
-  return { wrapper, event: await fired };
 }
 
 before(startWorker);

@@ -89,7 +89,7 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
             ? html`<div part="reply" class="reply">
                 <p class="reply-from">
                   ${replyName ? l.t('replyFrom', { name: isolate(replyName) }) : l.t('replyFromSeller')}${replyDate
-                    ? html` · <time datetime=${machineDate(replyDate)}>${absoluteDate(l.locale, replyDate)}</time>`
+                    ? html`${' · '}<time datetime=${machineDate(replyDate)}>${absoluteDate(l.locale, replyDate)}</time>`
                     : nothing}
                 </p>
                 <p class="reply-body" dir="auto">${reply.body}</p>
@@ -116,7 +116,7 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
       ${review.verified ? html`<span part="verified" class="verified">${CHECK}${l.t('verified')}</span>` : nothing}
       ${date
         ? html`<time part="date" datetime=${machineDate(date)} title=${absoluteDate(l.locale, date)}
-            >${relativeDate(l.locale, date, c.now)}<span class="sr"> (${absoluteDate(l.locale, date)})</span></time
+            >${relativeDate(l.locale, date, c.now)}<span class="sr">${` (${absoluteDate(l.locale, date)})`}</span></time
           >`
         : nothing}
       ${source

@@ -3,6 +3,7 @@
  * Shared by both stores so SQLite and PostgreSQL count exactly alike.
  */
 import type { Envelope, ZmotEvent } from '../../telemetry/schema.js';
+import type { RollupRow } from './types.js';
 
 export interface EventRow {
   id: string;
@@ -106,15 +107,9 @@ export function toRows(envelope: Envelope, received: number): EventRow[] {
   }));
 }
 
-export interface RollupDelta {
+/** An increment to one rollup row (its counts already scaled by weight). */
+export interface RollupDelta extends RollupRow {
   site: string;
-  day: string;
-  product: string;
-  widget: string;
-  type: string;
-  key: string;
-  n: number;
-  value: number;
 }
 
 export interface SharerRow {

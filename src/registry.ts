@@ -2,12 +2,15 @@
  * Every zmot element by tag, and the function that registers them. Safe to call more than once (a second
  * copy of the script, or both the drop-in and a bundled import): a tag already defined is left alone.
  */
+import { ZmotDashboardLoader } from './elements/dashboard/loader.js';
 import { ZmotRating } from './elements/rating/rating.js';
 import { ZmotTestimonials } from './elements/testimonials/testimonials.js';
 
 export const elements = {
   'zmot-rating': ZmotRating,
   'zmot-testimonials': ZmotTestimonials,
+  // A loader: the dashboard itself is in zmot-dashboard.js, fetched on first use (see its file).
+  'zmot-dashboard': ZmotDashboardLoader,
 } as const;
 
 export function defineElements(): void {

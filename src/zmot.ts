@@ -4,6 +4,7 @@
  * second time.
  */
 import { configure, readScriptConfig } from './config.js';
+import { setDashboardModule } from './elements/dashboard/loader.js';
 import { defineElements } from './registry.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
 
@@ -38,6 +39,8 @@ function start(): void {
   if (window.zmot) return;
   const script = ownScript();
   if (script) configure(readScriptConfig(script));
+  // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
+  if (script instanceof HTMLScriptElement && script.src) setDashboardModule(new URL('zmot-dashboard.js', script.src).href);
   window.zmot = { version: __ZMOT_VERSION__, consent, flush };
   startTelemetry();
   defineElements();

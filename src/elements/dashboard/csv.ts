@@ -1,0 +1,48 @@
+/**
+ * The CSV export: everything the dashboard shows, one value a row (`section,item,metric,value,previous`),
+ * so a spreadsheet can filter and pivot it. Numbers are plain (rates as fractions, money in its currency);
+ * cells a spreadsheet would run as formulas are quoted with a leading apostrophe.
+ */
+import { PRODUCT_COLUMNS, UMOT_SERIES, WIDGET_COLUMNS, ZMOT_SERIES, column, type View } from './model.js';
+
+type Cell = string | number | null | undefined;
+
+/** One CSV field: formula-looking text defused, quoted when it holds a comma, quote or line break. */
+export function csvField(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  let text = typeof cell === 'number' ? String(Math.round(cell * 1e9) / 1e9) : cell;
+  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function viewCsv(view: View): string {
+  const header = ['site', 'from', 'to', 'section', 'item', 'metric', 'value', 'previous'];
+  const rows: Cell[][] = [];
+  const add = (section: string, item: string, metric: string, value: Cell, previous?: Cell) =>
+    rows.push([view.site, view.from, view.to, section, item, metric, value, previous]);
+
+  for (const card of view.cards) {
+    if (card.kind === 'money') {
+      add('summary', card.currency ?? '', card.id, card.value, card.previous);
+      for (const [currency, amount] of card.others ?? []) add('summary', currency, card.id, amount);
+    } else {
+      add('summary', '', card.id, card.value, card.previous);
+    }
+  }
+  add('summary', '', 'previousFrom', view.previous.from);
+  add('summary', '', 'previousTo', view.previous.to);
+  for (const step of view.funnel) add('funnel', step.id, 'count', step.value);
+  view.days.forEach((day, i) => {
+    for (const id of [...ZMOT_SERIES, ...UMOT_SERIES]) add('daily', day, id, view.series[id][i]);
+  });
+  view.npsScores.forEach((n, score) => add('nps', String(score), 'answers', n));
+  for (const row of view.products) for (const id of PRODUCT_COLUMNS) add('product', row.key, id, column(row, id));
+  for (const row of view.widgets) for (const id of WIDGET_COLUMNS) add('widget', row.key, id, column(row, id));
+  for (const [channel, shares] of view.channels) add('channel', channel, 'shares', shares);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The export's file name: `zmot-SITE-FROM-TO.csv`, the site id cut to safe characters. */
+export function csvFileName(view: View): string {
+  return `zmot-${view.site.replace(/[^A-Za-z0-9._-]/g, '_')}-${view.from}-${view.to}.csv`;
+}

@@ -1,0 +1,461 @@
+import { css } from 'lit';
+
+/**
+ * uPlot's own stylesheet (uPlot 1.6, MIT), less the parts the dashboard does not use (title, drag select),
+ * with its legend set in the dashboard's text colour. It lives here because the charts draw inside the
+ * shadow root, where the page's stylesheets do not reach.
+ */
+const uplot = css`
+  .uplot,
+  .uplot *,
+  .uplot *::before,
+  .uplot *::after {
+    box-sizing: border-box;
+  }
+  .uplot {
+    font-family: inherit;
+    line-height: 1.5;
+    width: min-content;
+  }
+  .u-wrap {
+    position: relative;
+    user-select: none;
+  }
+  .u-over,
+  .u-under {
+    position: absolute;
+  }
+  .u-under {
+    overflow: hidden;
+  }
+  .uplot canvas {
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 100%;
+  }
+  .u-axis {
+    position: absolute;
+  }
+  .u-legend {
+    font-size: 0.8125rem;
+    margin: 0.25rem auto 0;
+    text-align: start;
+  }
+  .u-inline {
+    display: block;
+  }
+  .u-inline * {
+    display: inline-block;
+  }
+  .u-inline tr {
+    margin-right: 1rem;
+  }
+  .u-legend th {
+    font-weight: 500;
+  }
+  .u-legend th > * {
+    vertical-align: middle;
+    display: inline-block;
+  }
+  .u-legend .u-marker {
+    width: 1em;
+    height: 1em;
+    margin-right: 4px;
+    background-clip: padding-box !important;
+  }
+  .u-inline.u-live th::after {
+    content: ':';
+    vertical-align: middle;
+  }
+  .u-inline:not(.u-live) .u-value {
+    display: none;
+  }
+  .u-series > * {
+    padding: 2px 4px;
+  }
+  .u-series th {
+    cursor: pointer;
+  }
+  .u-legend .u-off > * {
+    opacity: 0.3;
+  }
+  .u-select {
+    display: none;
+  }
+  .u-cursor-x,
+  .u-cursor-y {
+    position: absolute;
+    left: 0;
+    top: 0;
+    pointer-events: none;
+    will-change: transform;
+  }
+  .u-hz .u-cursor-x {
+    height: 100%;
+    border-right: 1px dashed var(--_chart-text);
+  }
+  .u-hz .u-cursor-y {
+    display: none;
+  }
+  .u-cursor-pt {
+    position: absolute;
+    top: 0;
+    left: 0;
+    border-radius: 50%;
+    border: 0 solid;
+    pointer-events: none;
+    will-change: transform;
+    background-clip: padding-box !important;
+  }
+  .u-axis.u-off,
+  .u-cursor-x.u-off,
+  .u-cursor-y.u-off,
+  .u-cursor-pt.u-off {
+    display: none;
+  }
+`;
+
+export const styles = [
+  uplot,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      color-scheme: light dark;
+      background: var(--_surface);
+      --_text: var(--zmot-color-text, CanvasText);
+      --_muted: var(--zmot-dashboard-color-muted, #57606a);
+      --_surface: var(--zmot-color-surface, Canvas);
+      --_border: var(--zmot-color-border, #d0d7de);
+      --_bar: var(--zmot-dashboard-color-bar, #0969da);
+      --_track: var(--zmot-color-track, #eaeef2);
+      --_up: var(--zmot-dashboard-color-up, #1a7f37);
+      --_down: var(--zmot-dashboard-color-down, #cf222e);
+      --_error: var(--zmot-dashboard-color-error, #cf222e);
+      --_series-1: var(--zmot-dashboard-series-1, #0969da);
+      --_series-2: var(--zmot-dashboard-series-2, #bf3989);
+      --_series-3: var(--zmot-dashboard-series-3, #1a7f37);
+      --_series-4: var(--zmot-dashboard-series-4, #9a6700);
+      --_nps-detractor: var(--zmot-dashboard-nps-detractor, #cf222e);
+      --_nps-passive: var(--zmot-dashboard-nps-passive, #8c959f);
+      --_nps-promoter: var(--zmot-dashboard-nps-promoter, #1a7f37);
+      --_chart-text: var(--_muted);
+      --_chart-grid: var(--zmot-dashboard-color-grid, #d8dee4);
+      --_gap: calc(var(--_space) * 2);
+      color: var(--_text);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_muted: var(--zmot-dashboard-color-muted, #9198a1);
+        --_border: var(--zmot-color-border, #3d444d);
+        --_bar: var(--zmot-dashboard-color-bar, #4493f8);
+        --_track: var(--zmot-color-track, #262c36);
+        --_up: var(--zmot-dashboard-color-up, #3fb950);
+        --_down: var(--zmot-dashboard-color-down, #f85149);
+        --_error: var(--zmot-dashboard-color-error, #f85149);
+        --_series-1: var(--zmot-dashboard-series-1, #4493f8);
+        --_series-2: var(--zmot-dashboard-series-2, #db61a2);
+        --_series-3: var(--zmot-dashboard-series-3, #3fb950);
+        --_series-4: var(--zmot-dashboard-series-4, #d29922);
+        --_nps-detractor: var(--zmot-dashboard-nps-detractor, #f85149);
+        --_nps-passive: var(--zmot-dashboard-nps-passive, #9198a1);
+        --_nps-promoter: var(--zmot-dashboard-nps-promoter, #3fb950);
+        --_chart-grid: var(--zmot-dashboard-color-grid, #30363d);
+      }
+    }
+    @media (forced-colors: active) {
+      :host {
+        --_muted: CanvasText;
+        --_bar: CanvasText;
+        --_up: CanvasText;
+        --_down: CanvasText;
+        --_error: CanvasText;
+        --_series-1: CanvasText;
+        --_series-2: CanvasText;
+        --_series-3: CanvasText;
+        --_series-4: CanvasText;
+        --_nps-detractor: CanvasText;
+        --_nps-passive: GrayText;
+        --_nps-promoter: CanvasText;
+        --_chart-grid: GrayText;
+      }
+    }
+    [part~='base'] {
+      display: grid;
+      gap: var(--_gap);
+    }
+    h2,
+    h3 {
+      margin: 0;
+      line-height: 1.25;
+    }
+    h2 {
+      font-size: 1.375em;
+    }
+    h3 {
+      font-size: 1.0625em;
+    }
+    p {
+      margin: 0;
+    }
+    .muted,
+    .note {
+      color: var(--_muted);
+    }
+    button,
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+    }
+    button,
+    input,
+    select {
+      min-block-size: 2.5rem;
+      padding: 0.375rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    button {
+      cursor: pointer;
+      font-weight: 500;
+    }
+    button.primary {
+      background: var(--_bar);
+      border-color: var(--_bar);
+      color: var(--_surface);
+    }
+    input:focus-visible,
+    select:focus-visible,
+    summary:focus-visible,
+    .scroll:focus-visible,
+    h2:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    label {
+      display: grid;
+      gap: 0.25rem;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    label > :is(input, select) {
+      font-size: 1rem;
+      color: var(--_text);
+    }
+
+    /* Header and toolbar */
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_gap);
+      align-items: end;
+      justify-content: space-between;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      align-items: end;
+    }
+    .period-note {
+      margin-block-start: 0.25rem;
+      font-size: 0.875em;
+    }
+    .problem,
+    .field-error {
+      color: var(--_error);
+      font-weight: 500;
+    }
+
+    /* Panels: sign-in, states */
+    .panel {
+      display: grid;
+      gap: var(--_space);
+      max-inline-size: 44rem;
+      padding: var(--_gap);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .panel.error {
+      border-inline-start: 4px solid var(--_error);
+    }
+    form.sign-in {
+      display: grid;
+      gap: var(--_space);
+      max-inline-size: 28rem;
+    }
+    form.sign-in .row {
+      display: flex;
+      gap: var(--_space);
+      align-items: end;
+      flex-wrap: wrap;
+    }
+    form.sign-in label {
+      flex: 1 1 14rem;
+    }
+    pre {
+      margin: 0;
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      overflow-x: auto;
+      border-radius: var(--_radius);
+      background: var(--_track);
+      font-size: 0.8125em;
+      line-height: 1.6;
+    }
+    .loading {
+      min-block-size: 24rem;
+      display: grid;
+      place-items: center;
+      color: var(--_muted);
+    }
+
+    /* Cards */
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      gap: var(--_space);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .card {
+      display: grid;
+      align-content: start;
+      gap: 0.125rem;
+      padding: calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .card .label {
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .card .value {
+      font-size: 1.75em;
+      font-weight: 600;
+      line-height: 1.2;
+      font-variant-numeric: tabular-nums;
+    }
+    .card .note {
+      font-size: 0.8125em;
+    }
+    .change {
+      font-size: 0.875em;
+      font-weight: 500;
+    }
+    .change.up {
+      color: var(--_up);
+    }
+    .change.down {
+      color: var(--_down);
+    }
+    .change .muted {
+      font-weight: 400;
+    }
+    [aria-busy='true'] .cards,
+    [aria-busy='true'] .sections {
+      opacity: 0.6;
+    }
+
+    /* Sections, tables, bars */
+    .sections {
+      display: grid;
+      gap: calc(var(--_gap) * 1.5);
+    }
+    section {
+      display: grid;
+      gap: var(--_space);
+      min-inline-size: 0;
+    }
+    .pair {
+      display: grid;
+      gap: calc(var(--_gap) * 1.5);
+    }
+    @container (min-width: 52rem) {
+      .pair {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      }
+    }
+    figure {
+      margin: 0;
+      display: grid;
+      gap: var(--_space);
+      min-inline-size: 0;
+    }
+    figcaption {
+      font-weight: 600;
+    }
+    .chart {
+      min-block-size: 250px;
+      min-inline-size: 0;
+    }
+    details > summary {
+      cursor: pointer;
+      color: var(--_muted);
+      font-size: 0.875em;
+      inline-size: max-content;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-inline-size: 100%;
+      background: var(--_surface);
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.875em;
+      font-variant-numeric: tabular-nums;
+      inline-size: 100%;
+    }
+    caption {
+      text-align: start;
+    }
+    th,
+    td {
+      padding: 0.375rem 0.5rem;
+      border-block-end: 1px solid var(--_border);
+      text-align: end;
+      white-space: nowrap;
+    }
+    th:first-child,
+    td:first-child {
+      text-align: start;
+    }
+    thead th {
+      font-weight: 600;
+      color: var(--_muted);
+    }
+    td.key {
+      max-inline-size: 18rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    td.bar {
+      inline-size: 40%;
+      min-inline-size: 6rem;
+    }
+    .track {
+      display: block;
+      block-size: 0.75rem;
+      border-radius: 2px;
+      background: var(--_track);
+    }
+    .fill {
+      display: block;
+      block-size: 100%;
+      border-radius: 2px;
+      background: var(--_bar);
+      min-inline-size: 0;
+    }
+    .funnel td.bar {
+      inline-size: 50%;
+    }
+    .more {
+      justify-self: start;
+    }
+  `,
+];

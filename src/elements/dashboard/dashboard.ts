@@ -1,0 +1,782 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { LangController } from '../../i18n/lang-controller.js';
+import type { Localizer } from '../../i18n/i18n.js';
+import type { BreakdownRow, Report, SiteInfo } from '../../report/types.js';
+import { tokens } from '../tokens.styles.js';
+import { collectorBase, DashboardApiError, fetchReport, fetchSites } from './api.js';
+import { ChartController, type ChartSpec } from './chart.js';
+import { csvFileName, viewCsv } from './csv.js';
+import { message, type DashboardMessage, type Params } from './messages.js';
+import {
+  buildView,
+  change,
+  column,
+  COLUMN_KINDS,
+  PRODUCT_COLUMNS,
+  UMOT_SERIES,
+  WIDGET_COLUMNS,
+  ZMOT_SERIES,
+  type Card,
+  type ColumnId,
+  type FunnelStepId,
+  type SeriesId,
+  type ValueKind,
+  type View,
+} from './model.js';
+import { DEFAULT_DAYS, isDay, lastDays, length, periodProblem, PRESETS, previous, today, type Period } from './period.js';
+import { styles } from './dashboard.styles.js';
+
+/** Detail of `zmot-export`: the CSV about to be downloaded. */
+export interface ZmotExportDetail {
+  csv: string;
+  filename: string;
+}
+
+const STORAGE_PREFIX = 'zmot-dashboard-token ';
+/** Product rows shown before "Show all". */
+const PRODUCT_ROWS = 10;
+
+const SERIES_LABELS: Record<SeriesId, DashboardMessage> = {
+  renders: 'renders',
+  impressions: 'impressions',
+  interactions: 'interactions',
+  npsAnswers: 'npsAnswers',
+  shares: 'shares',
+  referralLandings: 'referralLandings',
+  referralConversions: 'referralConversions',
+};
+
+const COLUMN_LABELS: Record<ColumnId, DashboardMessage> = {
+  ...SERIES_LABELS,
+  impressions: 'viewable',
+  viewabilityRate: 'viewabilityRate',
+  interactionRate: 'interactionRate',
+  errors: 'errors',
+  nps: 'nps',
+};
+
+const FUNNEL_LABELS = {
+  rendered: 'stepRendered',
+  viewable: 'stepViewable',
+  interacted: 'stepInteracted',
+  answered: 'stepAnswered',
+  promoters: 'stepPromoters',
+  shared: 'stepShared',
+  landed: 'stepLanded',
+  converted: 'stepConverted',
+} as const satisfies Record<string, DashboardMessage>;
+
+function storage(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The site owner's ZMOT → UMOT report from a zmot collector: headline numbers with their change against the
+ * previous period of the same length, the funnel from rendered widgets to conversions from referrals, daily
+ * charts, the NPS distribution, and breakdowns by product, widget and share channel, with a CSV export.
+ * Without a token it asks the owner to sign in; the token is kept in the tab's session storage.
+ *
+ * The collector serves it as its page at `/`. The drop-in (`zmot.js`) defines `zmot-dashboard` as a small
+ * loader that fetches this element from `zmot-dashboard.js` beside it on first use.
+ *
+ * @tagname zmot-dashboard
+ * @summary The site owner's ZMOT/UMOT report from a collector, with sign-in, site and period pickers.
+ *
+ * @csspart base - The outer box.
+ * @csspart header - The title, site and period pickers, export and sign-out.
+ * @csspart sign-in - The sign-in form.
+ * @csspart state - The panel of a state other than the report: loading, empty, unreachable, refused.
+ * @csspart card - One headline number.
+ * @csspart funnel - The funnel table.
+ * @csspart chart - A chart's drawing box.
+ * @csspart table - A data or breakdown table.
+ *
+ * @cssprop --zmot-color-text - Text colour (default: the system's, light or dark).
+ * @cssprop --zmot-color-surface - Background of the element, cards and panels (default: the system's).
+ * @cssprop --zmot-color-border - Borders of cards, panels and table rows.
+ * @cssprop --zmot-color-track - Bar tracks and code background.
+ * @cssprop --zmot-color-focus - Focus ring colour.
+ * @cssprop --zmot-dashboard-color-muted - Secondary text and axes.
+ * @cssprop --zmot-dashboard-color-bar - Funnel and breakdown bars, the primary button.
+ * @cssprop --zmot-dashboard-color-up - A change for the better.
+ * @cssprop --zmot-dashboard-color-down - A change for the worse.
+ * @cssprop --zmot-dashboard-color-error - Error text and the error panel's edge.
+ * @cssprop --zmot-dashboard-color-grid - Chart grid lines.
+ * @cssprop --zmot-dashboard-series-1 - First line of a daily chart (then -2, -3, -4).
+ * @cssprop --zmot-dashboard-nps-detractor - NPS bars 0–6.
+ * @cssprop --zmot-dashboard-nps-passive - NPS bars 7–8.
+ * @cssprop --zmot-dashboard-nps-promoter - NPS bars 9–10.
+ * @cssprop --zmot-radius - Corner radius.
+ * @cssprop --zmot-space - Base spacing.
+ * @cssprop --zmot-font-family - Font family (default: the page's).
+ *
+ * @fires zmot-export - The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself.
+ */
+export class ZmotDashboard extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The collector's base URL (default: the page's own folder, as on the collector's page at `/`). */
+  @property() src?: string;
+
+  /** The site id to report on (default: the collector's site with the latest events). Set by the site picker. */
+  @property({ reflect: true }) site?: string;
+
+  /** First day, yyyy-mm-dd (UTC) (default: 29 days before `to`). Set by the period picker. */
+  @property({ reflect: true }) from?: string;
+
+  /** Last day, yyyy-mm-dd (UTC), inclusive (default: today). Set by the period picker. */
+  @property({ reflect: true }) to?: string;
+
+  /** Report on one product only. */
+  @property() product?: string;
+
+  /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
+  @property({ attribute: false }) token?: string;
+
+  @state() private signInProblem: DashboardMessage | null = null;
+  @state() private allProducts = false;
+  @state() private copied = false;
+
+  private readonly langController = new LangController(this);
+  private readonly charts = new ChartController(this, () => ({
+    number: (n) => this.l.number(n, { maximumFractionDigits: 1 }),
+    day: (d) => this.formatDay(d),
+  }));
+  private focusAfterRender: 'token' | 'title' | null = null;
+  private storedFor?: string;
+
+  private readonly sitesTask = new Task(this, {
+    args: () => [this.base, this.token] as const,
+    task: async ([base, token], { signal }): Promise<SiteInfo[] | undefined | typeof initialState> => {
+      if (!token) return initialState;
+      return this.refusedTokenCheck(fetchSites(base, token, signal));
+    },
+  });
+
+  private readonly reportTask = new Task(this, {
+    args: () => [this.base, this.token, this.currentSite, this.period.from, this.period.to, this.product] as const,
+    task: async ([base, token, site, from, to, product], { signal }) => {
+      if (!token || !site || periodProblem({ from, to })) return initialState;
+      const before = previous({ from, to });
+      const [current, earlier] = await this.refusedTokenCheck(
+        Promise.all([
+          fetchReport(base, token, { site, from, to, product, breakdown: 'product,widget' }, signal),
+          fetchReport(base, token, { site, ...before, product }, signal),
+        ]),
+      );
+      return buildView(current, earlier satisfies Report);
+    },
+  });
+
+  /** Messages and `Intl` formatting in this element's language. */
+  private get l(): Localizer {
+    return this.langController.l;
+  }
+
+  private t(key: DashboardMessage, params?: Params): string {
+    return message(this.l, key, params);
+  }
+
+  private get base(): string {
+    return collectorBase(this.src, document.baseURI);
+  }
+
+  private get storageKey(): string {
+    return STORAGE_PREFIX + this.base;
+  }
+
+  /** The period asked for: `from` and `to`, each defaulting as documented. */
+  get period(): Period {
+    const to = this.to ?? today();
+    const from = this.from ?? (isDay(to) ? lastDays(DEFAULT_DAYS, to).from : '');
+    return { from, to };
+  }
+
+  /** The site reported on: the `site` attribute, else the collector's site with the latest events. */
+  get currentSite(): string | undefined {
+    if (this.site) return this.site;
+    const sites = this.sitesTask.value ?? [];
+    const withData = sites.filter((s) => s.last).sort((a, b) => (a.last! < b.last! ? 1 : a.last! > b.last! ? -1 : 0));
+    return (withData[0] ?? sites[0])?.id;
+  }
+
+  /** What is on screen, once the report has loaded. */
+  get view(): View | undefined {
+    return this.reportTask.value;
+  }
+
+  /** The CSV of what is shown, or undefined before a report has loaded. */
+  toCSV(): string | undefined {
+    return this.view && viewCsv(this.view);
+  }
+
+  /** Forgets the token, here and in session storage, and shows the sign-in. */
+  signOut(): void {
+    storage()?.removeItem(this.storageKey);
+    this.token = undefined;
+    this.signInProblem = null;
+    this.focusAfterRender = 'token';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The token kept for this collector, once per collector address.
+    if (this.storedFor !== this.base) {
+      this.storedFor = this.base;
+      if (!changed.has('token') || this.token === undefined) this.token = storage()?.getItem(this.storageKey) ?? undefined;
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.focusAfterRender;
+    this.focusAfterRender = null;
+    if (focus) this.renderRoot.querySelector<HTMLElement>(focus === 'token' ? '#token' : 'h2')?.focus();
+  }
+
+  /** A refused token is forgotten, so the sign-in shows again. */
+  private async refusedTokenCheck<T>(call: Promise<T>): Promise<T> {
+    try {
+      const result = await call;
+      storage()?.setItem(this.storageKey, this.token ?? '');
+      return result;
+    } catch (error) {
+      if (error instanceof DashboardApiError && error.reason === 'unauthorized') {
+        storage()?.removeItem(this.storageKey);
+        this.token = undefined;
+        this.signInProblem = 'wrongToken';
+        this.focusAfterRender = 'token';
+      }
+      throw error;
+    }
+  }
+
+  private signIn(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
+    const token = input.value.trim();
+    if (!token) {
+      this.signInProblem = 'tokenRequired';
+      this.focusAfterRender = 'token';
+      return;
+    }
+    this.signInProblem = null;
+    this.token = token;
+    this.focusAfterRender = 'title';
+  }
+
+  private pickSite(event: Event): void {
+    this.site = (event.target as HTMLSelectElement).value;
+    this.allProducts = false;
+  }
+
+  private pickPreset(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value === 'custom') return;
+    const period = lastDays(Number(value), today());
+    this.from = period.from;
+    this.to = period.to;
+  }
+
+  private pickDay(which: 'from' | 'to', event: Event): void {
+    this[which] = (event.target as HTMLInputElement).value;
+  }
+
+  private exportCsv(): void {
+    const view = this.view;
+    if (!view) return;
+    const detail: ZmotExportDetail = { csv: viewCsv(view), filename: csvFileName(view) };
+    const event = new CustomEvent<ZmotExportDetail>('zmot-export', { detail, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(event)) return;
+    const url = URL.createObjectURL(new Blob([detail.csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = detail.filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private async copySnippet(event: Event): Promise<void> {
+    const code = (event.target as HTMLElement).closest('.panel')?.querySelector('code');
+    if (!code) return;
+    try {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+      this.copied = true;
+    } catch {
+      // No clipboard: select the snippet for Ctrl+C.
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }
+  }
+
+  // ——— Formatting ———
+
+  private formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return this.l.date(new Date(`${day}T00:00:00Z`), { ...options, timeZone: 'UTC' });
+  }
+
+  private formatPeriod(period: Period): string {
+    return new Intl.DateTimeFormat(this.l.locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
+      new Date(`${period.from}T00:00:00Z`),
+      new Date(`${period.to}T00:00:00Z`),
+    );
+  }
+
+  private formatValue(value: number | null, kind: ValueKind, currency = 'XXX'): string {
+    const l = this.l;
+    if (value === null) return '–';
+    switch (kind) {
+      case 'count':
+        return l.number(value, { maximumFractionDigits: 1 });
+      case 'rate':
+        return l.number(value, { style: 'percent', maximumFractionDigits: 1 });
+      case 'score':
+        return l.number(value, { maximumFractionDigits: 0 });
+      case 'decimal':
+        return l.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      case 'money':
+        return currency === 'XXX'
+          ? l.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+          : l.number(value, { style: 'currency', currency });
+    }
+  }
+
+  // ——— Render ———
+
+  protected override render(): TemplateResult {
+    if (!this.token) return this.renderShell(this.renderSignIn());
+    const sites = this.sitesTask;
+    if (sites.status === TaskStatus.ERROR) return this.renderShell(this.renderFailure(sites.error, () => void sites.run()));
+    if (sites.status !== TaskStatus.COMPLETE) return this.renderShell(this.renderLoading(), true);
+    const site = this.currentSite;
+    if (!site) return this.renderShell(html`${this.renderHeader(undefined)}${this.renderEmpty(undefined)}`);
+    const period = this.period;
+    const problem = periodProblem(period);
+    const report = this.reportTask;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (problem) body = nothing;
+    else if (report.status === TaskStatus.ERROR) body = this.renderFailure(report.error, () => void report.run());
+    else if (!report.value) body = this.renderLoading();
+    else if (report.value.empty) body = this.renderEmpty(site);
+    else body = this.renderReport(report.value);
+    const busy = report.status === TaskStatus.PENDING || (report.status === TaskStatus.INITIAL && !problem);
+    return this.renderShell(html`${this.renderHeader(site)}${body}`, busy);
+  }
+
+  private renderShell(content: TemplateResult, busy = false): TemplateResult {
+    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const problem = this.signInProblem ? this.t(this.signInProblem, { src: this.base }) : '';
+    return html`<div class="panel" part="sign-in">
+      <h2 tabindex="-1">${this.t('signInTitle')}</h2>
+      <p class="muted" id="token-help">${this.t('signInHelp')}</p>
+      <form class="sign-in" @submit=${this.signIn} novalidate>
+        <div class="row">
+          <label for="token">${this.t('tokenLabel')}
+            <input id="token" name="token" type="password" autocomplete="off" spellcheck="false" required
+              aria-describedby=${problem ? 'token-help token-problem' : 'token-help'} aria-invalid=${problem ? 'true' : 'false'} />
+          </label>
+          <button class="primary" type="submit">${this.t('signIn')}</button>
+        </div>
+        <p id="token-problem" class="field-error" role="alert">${problem}</p>
+      </form>
+    </div>`;
+  }
+
+  private renderFailure(error: unknown, retry: () => void): TemplateResult {
+    // A refused token: the sign-in shows on the next render (see refusedTokenCheck).
+    if (error instanceof DashboardApiError && error.reason === 'unauthorized') return this.renderLoading();
+    const reason = error instanceof DashboardApiError ? error.reason : 'unreachable';
+    const detail = error instanceof Error ? error.message : String(error);
+    const [title, text] =
+      reason === 'request'
+        ? [this.t('requestTitle'), detail]
+        : reason === 'invalid'
+          ? [this.t('unreachableTitle'), this.t('invalid', { src: this.base, reason: detail })]
+          : [this.t('unreachableTitle'), this.t('unreachable', { src: this.base, reason: detail })];
+    return html`<div class="panel error" part="state" role="alert" data-state=${reason}>
+      <h2 tabindex="-1">${title}</h2>
+      <p>${text}</p>
+      <div><button type="button" @click=${retry}>${this.t('retry')}</button></div>
+    </div>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="loading" part="state" data-state="loading"><p role="status">${this.t('loading')}</p></div>`;
+  }
+
+  private snippet(site: string | undefined): string {
+    const base = this.base;
+    const id = site ?? 'your-site-id';
+    return `<script type="module" src="${base}zmot.js"
+        data-site="${id}"
+        data-feed="${base}v1/feeds/${id}/{product}"
+        data-endpoint="${base}v1/events"></script>
+<zmot-rating product="your-product-id"></zmot-rating>`;
+  }
+
+  private renderEmpty(site: string | undefined): TemplateResult {
+    const period = this.period;
+    return html`<div class="panel" part="state" data-state="empty">
+      <h2 tabindex="-1">${this.t(site ? 'emptyTitle' : 'noSitesTitle')}</h2>
+      <p>${site
+        ? this.t('empty', { site, from: this.formatDay(period.from), to: this.formatDay(period.to) })
+        : this.t('noSites')}</p>
+      <pre><code>${this.snippet(site)}</code></pre>
+      <div>
+        <button type="button" @click=${this.copySnippet}>${this.t('copy')}</button>
+        <span role="status" class="muted">${this.copied ? this.t('copied') : ''}</span>
+      </div>
+    </div>`;
+  }
+
+  private renderHeader(site: string | undefined): TemplateResult {
+    const sites = this.sitesTask.value;
+    const period = this.period;
+    const problem = periodProblem(period);
+    const preset =
+      !this.from && !this.to ? DEFAULT_DAYS : !problem && period.to === today() ? (PRESETS as readonly number[]).find((n) => n === length(period)) : undefined;
+    const ids = sites?.map((s) => s.id) ?? [];
+    if (site && !ids.includes(site)) ids.unshift(site);
+    const problemText = problem ? this.t(`periodProblem${problem[0]!.toUpperCase()}${problem.slice(1)}` as DashboardMessage) : '';
+    return html`<header part="header">
+      <div>
+        <h2 tabindex="-1">${this.t('title')}${site ? html`<span class="muted">: ${site}</span>` : nothing}</h2>
+        ${site && !problem
+          ? html`<p class="period-note muted">${this.t('comparedWith', { period: this.formatPeriod(period), previous: this.formatPeriod(previous(period)) })}</p>`
+          : nothing}
+      </div>
+      <div class="toolbar">
+        ${site
+          ? html`<label>${this.t('site')}
+                <select @change=${this.pickSite} .value=${site}>
+                  ${ids.map((id) => html`<option value=${id} ?selected=${id === site}>${id}</option>`)}
+                </select>
+              </label>
+              <label>${this.t('period')}
+                <select @change=${this.pickPreset}>
+                  ${PRESETS.map((n) => html`<option value=${n} ?selected=${preset === n}>${this.t('lastDays', { count: n })}</option>`)}
+                  <option value="custom" ?selected=${preset === undefined}>${this.t('custom')}</option>
+                </select>
+              </label>
+              <label>${this.t('from')}
+                <input type="date" .value=${period.from} max=${period.to} @change=${(e: Event) => this.pickDay('from', e)}
+                  aria-invalid=${problem === 'from' || problem === 'order' || problem === 'long' ? 'true' : 'false'} aria-describedby="period-problem" />
+              </label>
+              <label>${this.t('to')}
+                <input type="date" .value=${period.to} min=${period.from} @change=${(e: Event) => this.pickDay('to', e)}
+                  aria-invalid=${problem === 'to' || problem === 'order' ? 'true' : 'false'} aria-describedby="period-problem" />
+              </label>
+              <button type="button" @click=${this.exportCsv} ?disabled=${!this.view || this.view.empty}>${this.t('downloadCsv')}</button>`
+          : nothing}
+        <button type="button" @click=${this.signOut}>${this.t('signOut')}</button>
+      </div>
+      <p id="period-problem" class="problem" role="alert">${problemText}</p>
+    </header>`;
+  }
+
+  private renderReport(view: View): TemplateResult {
+    return html`<section aria-labelledby="headline">
+        <h3 id="headline" class="sr">${this.t('headline')}</h3>
+        <ul class="cards">
+          ${view.cards.map((card) => this.renderCard(card, view))}
+        </ul>
+        <p class="sr">${this.t('previousPeriod', { previous: this.formatPeriod(view.previous) })}</p>
+      </section>
+      <div class="sections">
+        ${this.renderFunnel(view)}
+        <section aria-labelledby="daily">
+          <h3 id="daily">${this.t('daily')}</h3>
+          <div class="pair">
+            ${this.renderLineChart('zmot', 'zmotDaily', view, ZMOT_SERIES)} ${this.renderLineChart('umot', 'umotDaily', view, UMOT_SERIES)}
+          </div>
+        </section>
+        ${this.renderNps(view)}
+        <section aria-labelledby="breakdowns">
+          <h3 id="breakdowns">${this.t('breakdowns')}</h3>
+          ${this.renderProducts(view)}
+          <div class="pair">${this.renderWidgets(view)} ${this.renderChannels(view)}</div>
+        </section>
+      </div>`;
+  }
+
+  private renderCard(card: Card, view: View): TemplateResult {
+    const step = (id: FunnelStepId) => view.funnel.find((s) => s.id === id)?.value ?? 0;
+    const value = this.formatValue(card.value, card.kind, card.currency);
+    const c = change(card);
+    const previousText = this.formatValue(card.previous, card.kind, card.currency);
+    let changeText: TemplateResult;
+    if (c.direction === 'up' || c.direction === 'down') {
+      const amount = c.relative
+        ? this.l.number(c.amount, { style: 'percent', maximumFractionDigits: c.amount < 0.1 ? 1 : 0 })
+        : card.kind === 'rate'
+          ? this.t('points', { count: Math.round(c.amount * 1000) / 10 })
+          : card.kind === 'score'
+            ? this.t('points', { count: Math.round(c.amount) })
+            : this.l.number(c.amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      changeText = html`<span class="change ${c.direction}"
+        ><span aria-hidden="true">${c.direction === 'up' ? '▲' : '▼'} ${amount}
+          <span class="muted">${this.t('fromPrevious', { previous: previousText })}</span></span
+        ><span class="sr">${this.t(c.direction === 'up' ? 'changeUp' : 'changeDown', { change: amount, previous: previousText })}</span></span
+      >`;
+    } else {
+      const key = c.direction === 'same' ? 'changeSame' : c.direction === 'new' ? 'changeNew' : 'changeNone';
+      changeText = html`<span class="change muted">${this.t(key, { previous: previousText })}</span>`;
+    }
+    const note = ((): string => {
+      switch (card.id) {
+        case 'impressions':
+          return this.t('impressionsNote', { renders: this.formatValue(step('rendered'), 'count') });
+        case 'viewabilityRate':
+          return this.t('viewabilityNote');
+        case 'interactionRate':
+          return this.t('interactionNote', { interactions: this.formatValue(step('interacted'), 'count') });
+        case 'nps':
+          return this.t('npsNote', { count: view.nps.responses });
+        case 'shareRate':
+          return this.t('shareNote', { count: this.formatValue(step('shared'), 'count') });
+        case 'referralLandings':
+          return this.t('landingsNote');
+        case 'conversions':
+          return this.t('conversionsNote', { referral: this.formatValue(step('converted'), 'count') });
+        case 'referralRevenue':
+          return card.others?.length
+            ? this.t('revenueOther', { amounts: this.l.list(card.others.map(([c, n]) => this.formatValue(n, 'money', c))) })
+            : this.t('revenueNote');
+        case 'k':
+          return this.t('kNote');
+      }
+    })();
+    return html`<li class="card" part="card" data-card=${card.id}>
+      <span class="label">${this.t(card.id)}</span>
+      <span class="value">${value}${card.value === null ? html`<span class="sr"> (${this.t('noValue')})</span>` : nothing}</span>
+      ${changeText}
+      <span class="note">${note}</span>
+    </li>`;
+  }
+
+  private bar(fraction: number): TemplateResult {
+    const width = `${fraction > 0 ? Math.max(fraction * 100, 0.5) : 0}%`;
+    // Set through the CSSOM, not a style attribute, which a strict Content-Security-Policy blocks.
+    const size = (el?: Element) => (el as HTMLElement | undefined)?.style.setProperty('inline-size', width);
+    return html`<span class="track"><span class="fill" ${ref(size)}></span></span>`;
+  }
+
+  private renderFunnel(view: View): TemplateResult {
+    const max = Math.max(...view.funnel.map((s) => s.value), 0);
+    return html`<section aria-labelledby="funnel">
+      <h3 id="funnel">${this.t('funnel')}</h3>
+      <p class="muted">${this.t('funnelHelp')}</p>
+      <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('funnel')}: ${this.t('dataTable')}`}>
+        <table class="funnel" part="funnel table">
+          <thead>
+            <tr>
+              <th scope="col">${this.t('step')}</th>
+              <th scope="col">${this.t('count')}</th>
+              <th scope="col">${this.t('ofPrevious')}</th>
+              <td aria-hidden="true"></td>
+            </tr>
+          </thead>
+          <tbody>
+            ${view.funnel.map(
+              (step) => html`<tr data-step=${step.id}>
+                <th scope="row">${this.t(FUNNEL_LABELS[step.id])}</th>
+                <td>${this.formatValue(step.value, 'count')}</td>
+                <td>${step.ofPrevious === null ? '–' : this.formatValue(step.ofPrevious, 'rate')}</td>
+                <td class="bar" aria-hidden="true">${this.bar(max > 0 ? step.value / max : 0)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  private renderLineChart(id: string, title: DashboardMessage, view: View, ids: readonly SeriesId[]): TemplateResult {
+    const chart = this.chart(id, view, () => ({
+      kind: 'line',
+      days: view.days,
+      series: ids.map((s) => ({ label: this.t(SERIES_LABELS[s]), values: view.series[s] })),
+      dayLabel: this.t('day'),
+    }));
+    const titleId = `${id}-title`;
+    return html`<figure aria-labelledby=${titleId}>
+      <figcaption id=${titleId}>${this.t(title)}</figcaption>
+      <p class="sr">${this.t('chartSummary', { title: this.t(title), from: this.formatDay(view.from), to: this.formatDay(view.to) })}</p>
+      <div class="chart" part="chart" data-chart=${chart} aria-hidden="true"></div>
+      <details>
+        <summary>${this.t('dataTable')}</summary>
+        <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t(title)}: ${this.t('dataTable')}`}>
+          <table part="table" data-table=${id}>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('day')}</th>
+                ${ids.map((s) => html`<th scope="col">${this.t(SERIES_LABELS[s])}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${view.days.map(
+                (day, i) => html`<tr>
+                  <th scope="row">${this.formatDay(day)}</th>
+                  ${ids.map((s) => html`<td>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>`;
+  }
+
+  /** Specs per view, so a chart is drawn again only when its data changes. */
+  private readonly specs = new WeakMap<View, Map<string, ChartSpec>>();
+
+  /** Hands the chart of this view to the chart controller; returns the `data-chart` name of its box. */
+  private chart(id: string, view: View, build: () => ChartSpec): string {
+    let specs = this.specs.get(view);
+    if (!specs) this.specs.set(view, (specs = new Map()));
+    let spec = specs.get(id);
+    if (!spec) specs.set(id, (spec = build()));
+    return this.charts.set(id, spec);
+  }
+
+  private renderNps(view: View): TemplateResult {
+    const { nps } = view;
+    const total = nps.responses;
+    const summary =
+      total > 0 && nps.score !== null
+        ? this.t('npsSummary', {
+            score: this.formatValue(nps.score, 'score'),
+            promoters: this.formatValue(nps.promoters / total, 'rate'),
+            passives: this.formatValue(nps.passives / total, 'rate'),
+            detractors: this.formatValue(nps.detractors / total, 'rate'),
+          })
+        : this.t('npsNone');
+    return html`<section aria-labelledby="nps-title">
+      <figure aria-labelledby="nps-title">
+        <h3 id="nps-title">${this.t('npsDistribution')}</h3>
+        <p>${summary}</p>
+        ${total > 0
+          ? html`<div class="chart" part="chart" data-chart=${this.chart('nps', view, () => ({
+                kind: 'nps',
+                scores: view.npsScores,
+                labels: [this.t('detractors'), this.t('passives'), this.t('promoters')],
+                scoreLabel: this.t('score'),
+              }))} aria-hidden="true"></div>
+              <details>
+                <summary>${this.t('dataTable')}</summary>
+                <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('npsDistribution')}: ${this.t('dataTable')}`}>
+                  <table part="table" data-table="nps">
+                    <thead>
+                      <tr>
+                        <th scope="col">${this.t('score')}</th>
+                        <th scope="col">${this.t('answers')}</th>
+                        <th scope="col">${this.t('share')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${view.npsScores.map(
+                        (n, score) => html`<tr>
+                          <th scope="row">${score}</th>
+                          <td>${this.formatValue(n, 'count')}</td>
+                          <td>${this.formatValue(n / total, 'rate')}</td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              </details>`
+          : nothing}
+      </figure>
+    </section>`;
+  }
+
+  private renderBreakdown(id: string, title: DashboardMessage, keyLabel: DashboardMessage, rows: BreakdownRow[], columns: readonly ColumnId[], blank: DashboardMessage, collapsible = false): TemplateResult {
+    const shown = collapsible && !this.allProducts ? rows.slice(0, PRODUCT_ROWS) : rows;
+    const titleId = `${id}-title`;
+    return html`<div class="breakdown" data-breakdown=${id}>
+      <h4 id=${titleId} class="sr">${this.t(title)}</h4>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby=${titleId}>
+        <table part="table" data-table=${id}>
+          <caption><strong>${this.t(title)}</strong></caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.t(keyLabel)}</th>
+              ${columns.map((c) => html`<th scope="col">${this.t(COLUMN_LABELS[c])}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map(
+              (row) => html`<tr>
+                <th scope="row" class="key">${row.key || this.t(blank)}</th>
+                ${columns.map((c) => html`<td>${this.formatValue(column(row, c), COLUMN_KINDS[c])}</td>`)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${collapsible && rows.length > PRODUCT_ROWS
+        ? html`<button type="button" class="more" aria-expanded=${this.allProducts ? 'true' : 'false'} @click=${() => (this.allProducts = !this.allProducts)}>
+            ${this.allProducts ? this.t('showFewer') : this.t('showAll', { count: rows.length })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderProducts(view: View): TemplateResult {
+    return this.renderBreakdown('product', 'byProduct', 'product', view.products, PRODUCT_COLUMNS, 'pageWide', true);
+  }
+
+  private renderWidgets(view: View): TemplateResult {
+    return this.renderBreakdown('widget', 'byWidget', 'widget', view.widgets, WIDGET_COLUMNS, 'noWidget');
+  }
+
+  private renderChannels(view: View): TemplateResult {
+    const total = view.channels.reduce((sum, [, n]) => sum + n, 0);
+    return html`<div class="breakdown" data-breakdown="channel">
+      ${total === 0
+        ? html`<p><strong>${this.t('byChannel')}</strong></p><p class="muted">${this.t('noShares')}</p>`
+        : html`<div class="scroll" tabindex="0" role="region" aria-label=${this.t('byChannel')}>
+            <table part="table" data-table="channel">
+              <caption><strong>${this.t('byChannel')}</strong></caption>
+              <thead>
+                <tr>
+                  <th scope="col">${this.t('channel')}</th>
+                  <th scope="col">${this.t('shares')}</th>
+                  <th scope="col">${this.t('ofShares')}</th>
+                  <td aria-hidden="true"></td>
+                </tr>
+              </thead>
+              <tbody>
+                ${view.channels.map(
+                  ([channel, n]) => html`<tr>
+                    <th scope="row" class="key">${channel}</th>
+                    <td>${this.formatValue(n, 'count')}</td>
+                    <td>${this.formatValue(n / total, 'rate')}</td>
+                    <td class="bar" aria-hidden="true">${this.bar(n / total)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zmot-dashboard': ZmotDashboard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'zmot-export': CustomEvent<ZmotExportDetail>;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The dashboard's English messages. They live here, not in the widgets' catalogue (`i18n/messages/en.ts`),
+ * because that one ships in the drop-in every shopper downloads. Same format: `{name}` placeholders, and
+ * `{ one, other }` objects picked by the `count` parameter.
+ */
+import type { Localizer } from '../../i18n/i18n.js';
+
+export const messages = {
+  title: 'ZMOT → UMOT report',
+  signInTitle: 'Sign in to the zmot dashboard',
+  signInHelp: 'Enter the owner token the collector was started with (its --token option or ZMOT_TOKEN). It is kept in this browser tab only, until you close it.',
+  tokenLabel: 'Owner token',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  wrongToken: 'The collector at {src} did not accept this token. Check the token the collector was started with and try again.',
+  tokenRequired: 'Enter the owner token.',
+  site: 'Site',
+  period: 'Period',
+  lastDays: { one: 'Last day', other: 'Last {count} days' },
+  custom: 'Custom',
+  from: 'From',
+  to: 'To',
+  periodProblemFrom: 'Enter a start date.',
+  periodProblemTo: 'Enter an end date.',
+  periodProblemOrder: 'The start date must not be after the end date.',
+  periodProblemLong: 'A period may span at most 366 days.',
+  comparedWith: '{period}, compared with {previous}',
+  downloadCsv: 'Download CSV',
+  loading: 'Loading the report…',
+  unreachableTitle: 'The collector cannot be reached',
+  unreachable: 'No answer from the collector at {src} ({reason}). Check that it is running, that the address is right, and that it allows this page’s origin (--allow-origin).',
+  invalid: 'The server at {src} did not answer like a zmot collector ({reason}). Check the dashboard’s src address.',
+  requestTitle: 'The collector refused the request',
+  retry: 'Try again',
+  emptyTitle: 'No events yet',
+  empty: 'The collector has no events for {site} from {from} to {to}. Put this on your product pages to start collecting; events appear here within seconds.',
+  noSitesTitle: 'No sites yet',
+  noSites: 'The collector has not received any events yet. Put this on your product pages, with your own site id, to start collecting; events appear here within seconds.',
+  copy: 'Copy snippet',
+  copied: 'Copied',
+  headline: 'Headline numbers',
+  // Cards
+  impressions: 'Viewable impressions',
+  viewabilityRate: 'Viewability rate',
+  interactionRate: 'Interaction rate',
+  nps: 'NPS',
+  shareRate: 'Share rate',
+  referralLandings: 'Referral landings',
+  conversions: 'Conversions',
+  referralRevenue: 'Referral revenue',
+  k: 'K (viral coefficient)',
+  impressionsNote: 'of {renders} widgets rendered',
+  viewabilityNote: 'of rendered widgets seen for 1 s or more',
+  interactionNote: 'interactions ({interactions}) per viewable impression',
+  npsNote: { one: 'from {count} answer', other: 'from {count} answers' },
+  shareNote: 'shares ({count}) per viewable recommend prompt',
+  landingsNote: 'visitors through a friend’s link',
+  conversionsNote: '{referral} through referrals',
+  revenueNote: 'from conversions through referrals',
+  revenueOther: 'also {amounts}',
+  kNote: 'new customers per sharing customer',
+  noValue: 'no data',
+  fromPrevious: 'from {previous}',
+  changeUp: 'up {change} from {previous}',
+  changeDown: 'down {change} from {previous}',
+  changeSame: 'no change from {previous}',
+  changeNew: 'nothing in the previous period',
+  changeNone: 'no data in either period',
+  points: { one: '{count} pt', other: '{count} pts' },
+  previousPeriod: 'Previous period: {previous}.',
+  // Funnel
+  funnel: 'ZMOT → UMOT funnel',
+  funnelHelp: 'Each step’s count, and its share of the step before.',
+  step: 'Step',
+  count: 'Count',
+  ofPrevious: 'Of the step before',
+  stepRendered: 'Widgets rendered',
+  stepViewable: 'Seen (viewable)',
+  stepInteracted: 'Interactions',
+  stepAnswered: 'NPS answers',
+  stepPromoters: 'Promoters (9–10)',
+  stepShared: 'Shares',
+  stepLanded: 'Referral landings',
+  stepConverted: 'Conversions from referrals',
+  // Charts
+  daily: 'Day by day',
+  zmotDaily: 'ZMOT: seen and used, per day',
+  umotDaily: 'UMOT: recommended, per day',
+  chartSummary: '{title}, from {from} to {to}. The data table below has every value.',
+  dataTable: 'Data table',
+  day: 'Day',
+  renders: 'Rendered',
+  interactions: 'Interactions',
+  npsAnswers: 'NPS answers',
+  shares: 'Shares',
+  referralConversions: 'Referral conversions',
+  npsDistribution: 'NPS answers by score',
+  npsSummary: 'NPS {score}: {promoters} promoters, {passives} passives, {detractors} detractors.',
+  npsNone: 'No NPS answers in this period.',
+  score: 'Score',
+  answers: 'Answers',
+  share: 'Share',
+  detractors: 'Detractors (0–6)',
+  passives: 'Passives (7–8)',
+  promoters: 'Promoters (9–10)',
+  // Breakdowns
+  breakdowns: 'Breakdowns',
+  byProduct: 'By product',
+  byWidget: 'By widget',
+  byChannel: 'By share channel',
+  product: 'Product',
+  widget: 'Widget',
+  channel: 'Channel',
+  pageWide: '(page-wide)',
+  noWidget: '(no widget: landings, conversions)',
+  viewable: 'Viewable',
+  errors: 'Errors',
+  ofShares: 'Of all shares',
+  noShares: 'No shares in this period.',
+  showAll: { one: 'Show all {count} row', other: 'Show all {count} rows' },
+  showFewer: 'Show fewer',
+} as const;
+
+export type DashboardMessage = keyof typeof messages;
+export type Params = Record<string, string | number>;
+
+/** A dashboard message in the localizer's language (English for now), with plurals and `{name}` filled. */
+export function message(l: Localizer, key: DashboardMessage, params: Params = {}): string {
+  const entry: string | Record<string, string> = messages[key];
+  let template: string;
+  if (typeof entry === 'string') {
+    template = entry;
+  } else {
+    const count = Number(params.count ?? 0);
+    template = entry[new Intl.PluralRules(l.locale).select(count)] ?? entry.other ?? '';
+    if (typeof params.count === 'number') params = { ...params, count: l.number(params.count) };
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

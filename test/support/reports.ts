@@ -1,0 +1,124 @@
+// Metrics API answers for the dashboard's tests, built the way the collector builds them.
+import type { BreakdownRow, PeriodMetrics, Report } from '../../src/report/types.js';
+
+export interface Counts {
+  renders?: number;
+  impressions?: number;
+  interactions?: number;
+  /** NPS answers per score, 0 to 10. */
+  scores?: number[];
+  shares?: Record<string, number>;
+  sharers?: number;
+  recommendImpressions?: number;
+  landings?: number;
+  conversions?: number;
+  referralConversions?: number;
+  revenue?: Record<string, number>;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+export function metrics(c: Counts = {}): PeriodMetrics {
+  const scores = c.scores ?? Array.from({ length: 11 }, () => 0);
+  const promoters = (scores[9] ?? 0) + (scores[10] ?? 0);
+  const passives = (scores[7] ?? 0) + (scores[8] ?? 0);
+  const responses = scores.reduce((a, b) => a + b, 0);
+  const detractors = responses - promoters - passives;
+  const shares = Object.values(c.shares ?? {}).reduce((a, b) => a + b, 0);
+  const sharers = c.sharers ?? 0;
+  const refConversions = c.referralConversions ?? 0;
+  const impressions = c.impressions ?? 0;
+  const perSharer = ratio(shares, sharers);
+  const perShare = ratio(refConversions, shares);
+  return {
+    zmot: {
+      renders: c.renders ?? 0,
+      impressions,
+      viewabilityRate: ratio(impressions, c.renders ?? 0),
+      interactions: c.interactions ?? 0,
+      interactionRate: ratio(c.interactions ?? 0, impressions),
+      errors: 0,
+    },
+    umot: {
+      nps: { promoters, passives, detractors, responses, score: responses ? ((promoters - detractors) / responses) * 100 : null },
+      npsScores: scores,
+      shares,
+      sharesByChannel: c.shares ?? {},
+      sharers,
+      shareRate: ratio(shares, c.recommendImpressions ?? 0),
+      referralLandings: c.landings ?? 0,
+      selfLandings: 0,
+      conversions: c.conversions ?? 0,
+      referralConversions: refConversions,
+      referralConversionRate: ratio(refConversions, c.landings ?? 0),
+      referralRevenue: c.revenue ?? {},
+      revenue: c.revenue ?? {},
+      k: perSharer === null || perShare === null ? null : perSharer * perShare,
+    },
+  };
+}
+
+function days(from: string, to: string): string[] {
+  const list: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    list.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return list;
+}
+
+/** A report whose total is `total`, all of it on the period's last day. */
+export function report(site: string, from: string, to: string, total: Counts, breakdown?: { product?: [string, Counts][]; widget?: [string, Counts][] }): Report {
+  const all = days(from, to);
+  const row = (entries: [string, Counts][] | undefined): BreakdownRow[] | undefined => entries?.map(([key, c]) => ({ key, ...metrics(c) }));
+  return {
+    site,
+    from,
+    to,
+    product: null,
+    total: metrics(total),
+    days: all.map((day, i) => ({ day, ...(i === all.length - 1 ? metrics(total) : metrics()) })),
+    ...(breakdown ? { breakdown: { product: row(breakdown.product)!, widget: row(breakdown.widget)! } } : {}),
+  };
+}
+
+/** The acme site's current period: numbers every test can check. */
+export const CURRENT: Counts = {
+  renders: 2000,
+  impressions: 1200,
+  interactions: 96,
+  scores: [1, 0, 0, 0, 0, 0, 1, 2, 2, 5, 9],
+  shares: { whatsapp: 6, copy: 3, email: 1 },
+  sharers: 8,
+  recommendImpressions: 200,
+  landings: 16,
+  conversions: 30,
+  referralConversions: 4,
+  revenue: { EUR: 320 },
+};
+
+/** The previous period of the same length. */
+export const PREVIOUS: Counts = {
+  renders: 1600,
+  impressions: 800,
+  interactions: 64,
+  scores: [0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2],
+  shares: { copy: 5 },
+  sharers: 5,
+  recommendImpressions: 100,
+  landings: 20,
+  conversions: 30,
+  referralConversions: 2,
+  revenue: { EUR: 160 },
+};
+
+export const BREAKDOWN = {
+  product: [
+    ['sku-42', { renders: 1500, impressions: 900, interactions: 80, scores: [1, 0, 0, 0, 0, 0, 1, 2, 2, 5, 9], shares: { whatsapp: 6, copy: 3, email: 1 }, landings: 0 }],
+    ['=cmd|calc', { renders: 500, impressions: 300, interactions: 16 }],
+    ['', { landings: 16, conversions: 30, referralConversions: 4 }],
+  ] as [string, Counts][],
+  widget: [
+    ['rating', { renders: 1200, impressions: 700, interactions: 80 }],
+    ['recommend', { renders: 800, impressions: 500, interactions: 16 }],
+  ] as [string, Counts][],
+};

@@ -3,6 +3,10 @@
  * register the elements, or define them under names of your own.
  */
 export { ZmotRating, type RatingVariant } from './elements/rating/rating.js';
+export { ZmotRecommend, npsGroup, type RecommendAsk } from './elements/recommend/recommend.js';
+export { CHANNELS, type Channel } from './elements/recommend/share.js';
+export { referralCode, referralLink, REF_PARAM } from './referral/code.js';
+export { conversion, currentReferral, startAttribution, type ConversionInput, type Touch } from './referral/attribution.js';
 export {
   ZmotTestimonials,
   type TestimonialsLayout,

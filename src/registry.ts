@@ -4,10 +4,12 @@
  */
 import { ZmotDashboardLoader } from './elements/dashboard/loader.js';
 import { ZmotRating } from './elements/rating/rating.js';
+import { ZmotRecommend } from './elements/recommend/recommend.js';
 import { ZmotTestimonials } from './elements/testimonials/testimonials.js';
 
 export const elements = {
   'zmot-rating': ZmotRating,
+  'zmot-recommend': ZmotRecommend,
   'zmot-testimonials': ZmotTestimonials,
   // A loader: the dashboard itself is in zmot-dashboard.js, fetched on first use (see its file).
   'zmot-dashboard': ZmotDashboardLoader,

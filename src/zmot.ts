@@ -4,6 +4,7 @@
  * second time.
  */
 import { configure, readScriptConfig } from './config.js';
+import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
 import { setDashboardModule } from './elements/dashboard/loader.js';
 import { defineElements } from './registry.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
@@ -12,6 +13,8 @@ declare const __ZMOT_VERSION__: string;
 
 export interface ZmotGlobal {
   version: string;
+  /** Reports an order; carries the referral code while the visitor is inside the attribution window. */
+  conversion(order: ConversionInput): void;
   /** `true` sends the events that waited (`data-consent="pending"`); `false` discards them and stops collecting. */
   consent(granted: boolean): void;
   /** Sends the queued events now; resolves when the endpoint has answered. */
@@ -41,9 +44,10 @@ function start(): void {
   if (script) configure(readScriptConfig(script));
   // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
   if (script instanceof HTMLScriptElement && script.src) setDashboardModule(new URL('zmot-dashboard.js', script.src).href);
-  window.zmot = { version: __ZMOT_VERSION__, consent, flush };
+  window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush };
   startTelemetry();
   defineElements();
+  startAttribution();
 }
 
 try {

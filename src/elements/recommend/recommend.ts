@@ -1,0 +1,510 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { config, onConfigure } from '../../config.js';
+import { ZmotErrorEvent } from '../../events.js';
+import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
+import type { Product } from '../../feed/schema.js';
+import { safeUrl } from '../../feed/safe-url.js';
+import { LangController } from '../../i18n/lang-controller.js';
+import type { MessageKey } from '../../i18n/messages/en.js';
+import { referralCode, referralLink } from '../../referral/code.js';
+import { load, save } from '../../referral/storage.js';
+import { TelemetryController } from '../../telemetry/controller.js';
+import { tokens } from '../tokens.styles.js';
+import { styles } from './recommend.styles.js';
+import { canShareNatively, channelUrl, copyText, parseChannels, redact, type Channel, type LinkChannel } from './share.js';
+
+export type RecommendAsk = 'nps' | 'share';
+
+/** localStorage: when the visitor last answered or dismissed the question (ms since the epoch). */
+export const ANSWERED_KEY = 'zmot:nps';
+
+const DAY = 86_400_000;
+const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+const NETWORKS: Record<LinkChannel, string> = {
+  email: '',
+  whatsapp: 'WhatsApp',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+};
+
+type Answer = 'promoter' | 'passive' | 'detractor';
+
+/** NPS groups: 9–10 promoters, 7–8 passives, 0–6 detractors. */
+export function npsGroup(score: number): Answer {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/**
+ * "Recommend to a friend": the NPS question as a 0–10 radio group; promoters then get a share panel with
+ * their personal referral link, passives thanks and a softer share option, detractors a private, anonymous
+ * "What could we do better?" box. Once answered or dismissed it stays away for `cooldown-days`. Inline by
+ * default; `open()` shows it as a modal dialog.
+ *
+ * @summary NPS question, then a referral share panel for promoters and a private feedback box for detractors.
+ *
+ * @slot question - The question (default: "How likely are you to recommend {name} to a friend or colleague?").
+ * @slot feedback-label - The detractors' prompt (default: "What could we do better?").
+ * @slot promoter-heading - What promoters read above their link.
+ * @slot passive-heading - What passives read above the "Share a link" button.
+ * @slot share-heading - The heading of the share panel with `ask="share"`.
+ * @slot thanks - What detractors read after sending.
+ *
+ * @csspart base - The outer box (inside the dialog when open as one).
+ * @csspart dialog - The `<dialog>` used by `open()`.
+ * @csspart close - The dialog's close button.
+ * @csspart question - The fieldset with the question and the scale.
+ * @csspart scale - The row of 11 scores.
+ * @csspart score - One score (the label that wraps its radio button).
+ * @csspart ends - The "Not likely" / "Very likely" labels under the scale.
+ * @csspart feedback - The detractors' feedback box and its note.
+ * @csspart actions - The row with the send and dismiss buttons.
+ * @csspart button - Every button and share link.
+ * @csspart primary - The send button.
+ * @csspart heading - The text that opens each follow-up panel.
+ * @csspart share - The share panel.
+ * @csspart link - The read-only field with the referral link.
+ * @csspart channels - The list of share buttons.
+ * @csspart status - The "Link copied" confirmation.
+ *
+ * @cssprop --zmot-color-accent - The send button and the chosen score (default `#0969da`, `#58a6ff` in dark mode).
+ * @cssprop --zmot-color-on-accent - Text on the accent colour (default white, near-black in dark mode).
+ * @cssprop --zmot-color-dialog - The dialog's background (default the system `Canvas`).
+ * @cssprop --zmot-color-text - Text colour (default: the page's; `CanvasText` in the dialog).
+ * @cssprop --zmot-color-muted - Secondary text colour.
+ * @cssprop --zmot-color-focus - Focus ring colour.
+ * @cssprop --zmot-color-surface - Background of the inline box (default transparent).
+ * @cssprop --zmot-color-border - Border of the inline box and the buttons.
+ * @cssprop --zmot-radius - Corner radius.
+ * @cssprop --zmot-space - Base spacing.
+ * @cssprop --zmot-font-family - Font family (default: the page's).
+ * @cssprop --zmot-font-size - Font size (default: the page's).
+ *
+ * @fires zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`).
+ * @fires zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
+ */
+export class ZmotRecommend extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The product id; with a feed, the product's name and URL are used in the question and the link. */
+  @property() product?: string;
+
+  /** Feed URL (template) for the product's name and URL, overriding the script's `data-feed`. */
+  @property() feed?: string;
+
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  @property() endpoint?: string;
+
+  /** A feed object given directly; only its `product` is used. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** `nps` (default): ask the question first. `share`: show the share panel straight away. */
+  @property() ask: RecommendAsk = 'nps';
+
+  /** The share buttons, in order: any of `native,copy,email,whatsapp,x,linkedin,facebook`. */
+  @property() channels = 'native,copy,email,whatsapp,x,linkedin,facebook';
+
+  /** Days the question stays away after it was answered or dismissed; `0` asks every time. */
+  @property({ type: Number, attribute: 'cooldown-days' }) cooldownDays = 90;
+
+  /** What to recommend, in the question and the shared message (default: the feed's product name or brand, the site's name). */
+  @property() name?: string;
+
+  /** The page the referral link points to (default: the feed's product URL, else the page's canonical URL). */
+  @property() url?: string;
+
+  /** Show nothing inline: the element only appears through `open()`. */
+  @property({ type: Boolean }) modal = false;
+
+  /** Replaces the default question; `{name}` is filled in. The `question` slot wins over it. */
+  @property() question?: string;
+
+  /** Replaces the sentence sent along with the link; `{name}` is filled in. */
+  @property({ attribute: 'share-text' }) shareText?: string;
+
+  /** Replaces the e-mail subject; `{name}` is filled in. */
+  @property({ attribute: 'share-subject' }) shareSubject?: string;
+
+  /** Replaces the detractors' prompt. The `feedback-label` slot wins over it. */
+  @property({ attribute: 'feedback-label' }) feedbackLabel?: string;
+
+  /** Replaces the thanks after feedback. The `thanks` slot wins over it. */
+  @property() thanks?: string;
+
+  @state() private score?: number;
+  @state() private answer?: Answer;
+  @state() private sharing = false;
+  @state() private dismissed = false;
+  @state() private isOpen = false;
+  @state() private copied?: 'copied' | 'manual';
+  @state() private product_?: Product;
+  @state() private loading = false;
+
+  private comment = '';
+  private answeredAt?: number;
+  private returnFocus?: HTMLElement;
+  private focusHeading = false;
+  private feedKey?: unknown;
+  private feedAbort?: AbortController;
+  private stopListening?: () => void;
+  private readonly langController = new LangController(this);
+  private readonly telemetry = new TelemetryController(this, 'recommend');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const answered = Number(load('local', ANSWERED_KEY));
+    if (Number.isFinite(answered) && answered > 0) this.answeredAt = answered;
+    this.stopListening = onConfigure(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.feedAbort?.abort();
+    this.feedKey = undefined;
+  }
+
+  /** True while the question is in its cooldown (answered or dismissed within `cooldown-days`). */
+  get coolingDown(): boolean {
+    return this.answeredAt !== undefined && Date.now() - this.answeredAt < this.cooldownDays * DAY;
+  }
+
+  /**
+   * Shows the element as a modal dialog: focus moves in, Escape or the close button closes it and focus
+   * returns where it was. Returns false (and shows nothing) while the question is cooling down.
+   */
+  open(): boolean {
+    if (this.isOpen) return true;
+    if (this.ask === 'nps' && !this.answer && this.coolingDown) return false;
+    this.dismissed = false;
+    const active = deepActiveElement();
+    this.returnFocus = active instanceof HTMLElement ? active : undefined;
+    this.isOpen = true;
+    return true;
+  }
+
+  /** Closes the dialog opened by `open()`; an unanswered question counts as dismissed. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private get l() {
+    return this.langController.l;
+  }
+
+  /** What is shown now, or undefined for nothing. */
+  private stage(): 'question' | 'share' | 'passive' | 'thanks' | undefined {
+    if (this.dismissed) return undefined;
+    if (this.ask === 'share') return 'share';
+    if (this.answer === 'promoter' || (this.answer === 'passive' && this.sharing)) return 'share';
+    if (this.answer) return this.answer === 'passive' ? 'passive' : 'thanks';
+    return this.coolingDown ? undefined : 'question';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.loadProduct();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (this.isOpen && dialog && !dialog.open) dialog.showModal();
+    if (this.focusHeading) {
+      this.focusHeading = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+    }
+    if (!this.loading && this.stage() && (this.isOpen || !this.modal)) this.telemetry.rendered();
+  }
+
+  // ——— the product's name and URL, from the feed when one is configured ———
+
+  private loadProduct(): void {
+    const template = this.feed ?? config.feed;
+    const wanted = this.name === undefined || this.url === undefined;
+    const key =
+      !wanted ? undefined
+      : this.data != null ? this.data
+      : template && (this.product || !template.includes('{product}')) ? `${template}\n${this.product ?? ''}`
+      : undefined;
+    if (key === this.feedKey) return;
+    this.feedKey = key;
+    this.feedAbort?.abort();
+    this.product_ = undefined;
+    this.loading = false;
+    if (key === undefined) return;
+    try {
+      if (this.data != null) {
+        this.product_ = acceptFeed(this.data).feed.product;
+        return;
+      }
+      const abort = (this.feedAbort = new AbortController());
+      const url = new URL(feedUrl(template!, this.product), document.baseURI).href;
+      this.loading = true;
+      loadFeed(url, { signal: abort.signal, timeout: config.timeout }).then(
+        (parsed) => {
+          this.product_ = parsed.feed.product;
+          this.loading = false;
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          this.loading = false;
+          this.feedFailed(error);
+        },
+      );
+    } catch (error) {
+      this.feedFailed(error);
+    }
+  }
+
+  private feedFailed(error: unknown): void {
+    const { reason, message, url } =
+      error instanceof FeedError ? error : new FeedError('invalid', String(error instanceof Error ? error.message : error));
+    console.warn(`zmot: <zmot-recommend> uses the page’s name and URL: ${message}${url ? ` (${url})` : ''}`);
+    const product = this.product;
+    this.dispatchEvent(new ZmotErrorEvent({ reason, message, ...(url ? { url } : {}), ...(product ? { product } : {}) }));
+  }
+
+  /** What to recommend: the `name` attribute, the feed's product name or brand, the site's name. */
+  private recommendName(): string | undefined {
+    const siteName = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
+    return (this.name || this.product_?.name || this.product_?.brand || siteName)?.trim() || undefined;
+  }
+
+  /** The page the link points to: `url`, the feed's product URL, the canonical URL, this page without query. */
+  private targetUrl(): string {
+    const base = document.baseURI;
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+    return (
+      safeUrl(this.url, base) ??
+      safeUrl(this.product_?.url, base) ??
+      safeUrl(canonical, base) ??
+      location.origin + location.pathname
+    );
+  }
+
+  /** An attribute's text with `{name}` filled, else the message. */
+  private text(custom: string | undefined, key: MessageKey, name = this.recommendName() ?? document.title): string {
+    return (custom ?? this.l.t(key)).replace(/\{name\}/g, name);
+  }
+
+  // ——— actions ———
+
+  private remember(): void {
+    this.answeredAt = Date.now();
+    save('local', ANSWERED_KEY, this.answeredAt);
+  }
+
+  private choose(event: Event): void {
+    this.score = Number((event.target as HTMLInputElement).value);
+  }
+
+  private send(event: SubmitEvent): void {
+    event.preventDefault();
+    const score = this.score;
+    if (score === undefined) return;
+    const answer = npsGroup(score);
+    const comment = answer === 'detractor' ? redact(this.comment).slice(0, 2000) : '';
+    this.telemetry.track({ type: 'nps', score, ...(comment ? { comment } : {}) });
+    this.remember();
+    this.answer = answer;
+    this.focusHeading = true;
+  }
+
+  private dismiss(): void {
+    if (this.isOpen) {
+      this.close();
+      return;
+    }
+    this.telemetry.interaction('dismiss');
+    this.remember();
+    this.dismissed = true;
+  }
+
+  private onDialogClose(): void {
+    this.isOpen = false;
+    if (this.ask === 'nps' && !this.answer) {
+      this.telemetry.interaction('dismiss');
+      this.remember();
+      this.dismissed = true;
+    }
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  }
+
+  private shared(channel: Channel, ref: string): void {
+    this.telemetry.track({ type: 'share', channel, ref });
+  }
+
+  private async copy(ref: string): Promise<void> {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="link"]');
+    if (!input) return;
+    this.copied = undefined;
+    await this.updateComplete;
+    const ok = await copyText(input);
+    this.copied = ok ? 'copied' : 'manual';
+    if (ok) this.shared('copy', ref);
+  }
+
+  private async shareNatively(link: string, ref: string): Promise<void> {
+    const name = this.recommendName() ?? document.title;
+    try {
+      await navigator.share({ title: name, text: this.text(this.shareText, 'shareText', name), url: link });
+      this.shared('native', ref);
+    } catch {
+      // Cancelled by the visitor, or refused by the browser: nothing was shared.
+    }
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult | typeof nothing {
+    const stage = this.stage();
+    if (!stage || (this.modal && !this.isOpen)) return nothing;
+    const content = html`<div part="base" class=${this.loading ? 'loading' : ''} aria-busy=${this.loading ? 'true' : nothing}>
+      ${stage === 'question' ? this.renderQuestion()
+      : stage === 'share' ? this.renderShare()
+      : stage === 'passive' ? this.renderPassive()
+      : this.renderThanks()}
+    </div>`;
+    if (!this.isOpen) return content;
+    // The close button comes last, so focus lands on the question first; CSS puts it in the corner.
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+      ${content}
+      <button part="button close" class="close" type="button" aria-label=${this.l.t('close')} @click=${this.close}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </dialog>`;
+  }
+
+  private renderQuestion(): TemplateResult {
+    const l = this.l;
+    const name = this.recommendName();
+    const question = this.question ? this.text(this.question, 'npsQuestion') : name ? l.t('npsQuestion', { name }) : l.t('npsQuestionUs');
+    const detractor = this.score !== undefined && npsGroup(this.score) === 'detractor';
+    return html`<form @submit=${this.send}>
+      <fieldset part="question">
+        <legend id="title"><slot name="question">${question}</slot></legend>
+        <div part="scale" class="scale" @change=${this.choose}>
+          ${SCORES.map(
+            (score) => html`<label part="score">
+              <input type="radio" name="score" value=${score} required .checked=${this.score === score} />
+              <span class="box">${score}${score === 0 ? html`<span class="sr"> (${l.t('npsLow')})</span>`
+              : score === 10 ? html`<span class="sr"> (${l.t('npsHigh')})</span>`
+              : nothing}</span>
+            </label>`,
+          )}
+        </div>
+        <div part="ends" class="ends" aria-hidden="true"><span>${l.t('npsLow')}</span><span>${l.t('npsHigh')}</span></div>
+      </fieldset>
+      ${detractor
+        ? html`<div part="feedback" class="feedback">
+            <label for="comment"><slot name="feedback-label">${this.feedbackLabel ?? l.t('npsFeedback')}</slot></label>
+            <textarea
+              id="comment"
+              rows="3"
+              maxlength="2000"
+              aria-describedby="anonymous"
+              .value=${this.comment}
+              @input=${(event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value)}
+            ></textarea>
+            <p id="anonymous" class="note">${l.t('npsAnonymous')}</p>
+          </div>`
+        : nothing}
+      <div part="actions" class="actions">
+        <button part="button primary" type="submit">${l.t('npsSend')}</button>
+        ${this.isOpen ? nothing : html`<button part="button" type="button" @click=${this.dismiss}>${l.t('npsDismiss')}</button>`}
+      </div>
+    </form>`;
+  }
+
+  private renderHeading(slot: string, text: string): TemplateResult {
+    return html`<p part="heading" id="title" tabindex="-1"><slot name=${slot}>${text}</slot></p>`;
+  }
+
+  private renderThanks(): TemplateResult {
+    return this.renderHeading('thanks', this.thanks ?? this.l.t('npsThanks'));
+  }
+
+  private renderPassive(): TemplateResult {
+    return html`${this.renderHeading('passive-heading', this.l.t('npsPassive'))}
+      <button
+        part="button"
+        type="button"
+        @click=${() => {
+          this.sharing = true;
+          this.focusHeading = true;
+        }}
+      >
+        ${this.l.t('shareOpen')}
+      </button>`;
+  }
+
+  private renderShare(): TemplateResult {
+    const l = this.l;
+    const ref = referralCode();
+    const link = referralLink(this.targetUrl(), ref);
+    const name = this.recommendName() ?? document.title;
+    const message = {
+      url: link,
+      text: this.text(this.shareText, 'shareText', name),
+      subject: this.text(this.shareSubject, 'shareSubject', name),
+    };
+    const channels = parseChannels(this.channels).filter((channel) => channel !== 'native' || canShareNatively(link));
+    const heading =
+      this.answer === 'promoter'
+        ? this.renderHeading('promoter-heading', l.t('npsPromoter'))
+        : this.renderHeading('share-heading', l.t('shareHeading'));
+    return html`<div part="share" class="share">
+      ${heading}
+      <label for="link" class="label">${l.t('shareLink')}</label>
+      <div class="row">
+        <input id="link" part="link" type="text" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+        ${channels.includes('copy')
+          ? html`<button part="button primary" type="button" @click=${() => this.copy(ref)}>${l.t('shareCopy')}</button>`
+          : nothing}
+      </div>
+      <p part="status" class="status" role="status">
+        ${this.copied === 'copied' ? l.t('shareCopied') : this.copied === 'manual' ? l.t('shareCopyManual') : ''}
+      </p>
+      <ul part="channels" class="channels" aria-label=${l.t('shareVia')}>
+        ${channels.map((channel) => {
+          if (channel === 'copy') return nothing;
+          if (channel === 'native') {
+            return html`<li>
+              <button part="button" type="button" @click=${() => this.shareNatively(link, ref)}>${l.t('shareNative')}</button>
+            </li>`;
+          }
+          const href = channelUrl(channel, message);
+          if (channel === 'email') {
+            return html`<li><a part="button" href=${href} @click=${() => this.shared(channel, ref)}>${l.t('shareEmail')}</a></li>`;
+          }
+          return html`<li>
+            <a part="button" href=${href} target="_blank" rel="noopener noreferrer" @click=${() => this.shared(channel, ref)}
+              >${NETWORKS[channel]}<span class="sr"> (${l.t('newWindow')})</span></a
+            >
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zmot-recommend': ZmotRecommend;
+  }
+}

@@ -16,6 +16,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+      // Each test page in a browser context (a window) of its own: as tabs of one window, all but the newest
+      // would be hidden, and with concurrency 2 a test could find its page hidden (no animation frames, no
+      // viewable impressions).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   plugins: [

@@ -39,8 +39,9 @@ const REQUIRED: Readonly<Record<EventType, string>> = {
 };
 
 /**
- * Trims an event to the schema: strings cut to their caps, empty and ill-typed optional fields dropped.
- * Returns `undefined` (and the caller warns) when a required field is missing or out of range.
+ * Trims an event to the schema: strings cut to their caps, empty and ill-typed capped fields dropped.
+ * Returns `undefined` (and the caller warns) when a required field is missing or the NPS score is out of
+ * range. (`conversion()` checks its `value` and `currency` itself.)
  */
 export function clean(event: Record<string, unknown>): ZmotEvent | undefined {
   for (const key of Object.keys(event)) {
@@ -50,13 +51,10 @@ export function clean(event: Record<string, unknown>): ZmotEvent | undefined {
     else if (cap && typeof value === 'string') event[key] = value.slice(0, cap);
     else if (cap) delete event[key];
   }
-  const { type, score, value, currency } = event;
+  const { type, score } = event;
   const required = REQUIRED[type as EventType];
   if (required === undefined) return undefined;
   if (required && required.split(' ').some((key) => !(key in event))) return undefined;
   if (type === 'nps' && !(Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10)) return undefined;
-  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1e12)) delete event.value;
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(String(currency))) delete event.currency;
-  if (event.self !== undefined && typeof event.self !== 'boolean') delete event.self;
   return event as ZmotEvent;
 }

@@ -23,6 +23,5 @@ export function uuidv7(): string {
   bytes[6] = 0x70 | (counter >> 8);
   bytes[7] = counter & 0xff;
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const h = ms.toString(16).padStart(12, '0') + hex(bytes.subarray(6));
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return (ms.toString(16).padStart(12, '0') + hex(bytes.subarray(6))).replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

@@ -7,8 +7,8 @@
 import { config, configure } from '../config.js';
 import { clean, type EventInput, type ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
-import { newPageView, pageUrl, pageView, sampled } from './page.js';
-import { enqueue, flush as flushQueue, startTransport } from './transport.js';
+import { pageUrl, pageView, sampled } from './page.js';
+import { enqueue, flush as flushQueue, startTransport as startTelemetry } from './transport.js';
 
 export type { EventInput, EventType, ZmotEvent } from './event.js';
 
@@ -25,7 +25,6 @@ declare global {
 export const widgets = new WeakMap<EventTarget, string>();
 
 const warned = new Set<string>();
-let started = false;
 
 function warnOnce(message: string): void {
   if (!warned.has(message)) console.warn(`zmot: ${message}`);
@@ -33,12 +32,7 @@ function warnOnce(message: string): void {
 }
 
 /** Starts listening to the page's lifecycle and sends what earlier page views left. Once per page. */
-export function startTelemetry(): void {
-  if (started) return;
-  started = true;
-  addEventListener('pageshow', (event) => event.persisted && newPageView());
-  startTransport();
-}
+export { startTelemetry };
 
 /**
  * Records one event from `source` (a widget, or the document). `widget` and `product` default to the
@@ -65,7 +59,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
       ...input,
     });
     if (!event) {
-      warnOnce(`a ${String(input.type)} event with missing or invalid fields was not recorded`);
+      warnOnce(`invalid ${String(input.type)} event not recorded`);
       return undefined;
     }
     source.dispatchEvent(new CustomEvent('zmot-event', { bubbles: true, composed: true, detail: { ...event } }));
@@ -77,7 +71,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
     const endpoint = (typeof host.endpoint === 'string' && host.endpoint) || config.endpoint;
     if (endpoint && sampled(config.sample)) {
       if (config.site) enqueue({ p: new URL(endpoint, document.baseURI).href, s: config.site, r: config.sample, e: event });
-      else warnOnce('events are not sent: the script has data-endpoint but no data-site');
+      else warnOnce('no data-site, so no events are sent');
     }
     return event;
   } catch (error) {

@@ -36,37 +36,15 @@ export const OUTBOX_STALE = 10 * 60 * 1000;
 let key = '';
 let warned = false;
 
-function storage(): Storage | undefined {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function read(store: Storage, slotKey: string): Slot | undefined {
-  try {
-    const slot = JSON.parse(store.getItem(slotKey) ?? 'null') as Slot | null;
-    return slot && Array.isArray(slot.q) ? slot : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const fresh = (entries: Entry[], now: number): Entry[] => entries.filter((x) => now - x.e.ts < OUTBOX_MAX_AGE);
-
 /** Writes this page view's unacknowledged events; `closed` lets another page view take them over. */
 export function save(entries: readonly Entry[], closed: boolean): void {
-  const store = storage();
-  if (!store) return;
-  key ||= OUTBOX_PREFIX + uuidv7();
-  const now = Date.now();
-  let q = fresh(entries.slice(-OUTBOX_MAX), now);
   try {
-    if (!q.length) return store.removeItem(key);
+    key ||= OUTBOX_PREFIX + uuidv7();
+    let q = entries.slice(-OUTBOX_MAX);
+    if (!q.length) return localStorage.removeItem(key);
     for (;;) {
       try {
-        return store.setItem(key, JSON.stringify({ t: now, c: closed ? 1 : 0, q }));
+        return localStorage.setItem(key, JSON.stringify({ t: Date.now(), c: closed ? 1 : 0, q } satisfies Slot));
       } catch (error) {
         // Quota: keep the newest half and try again, down to one event.
         if (q.length < 2) throw error;
@@ -74,53 +52,49 @@ export function save(entries: readonly Entry[], closed: boolean): void {
       }
     }
   } catch {
+    // Full, or blocked (private mode, sandboxed frame): memory only, and no stale slot left behind.
     try {
-      store.removeItem(key);
+      localStorage.removeItem(key);
     } catch {
-      // Storage refuses even that: memory only.
+      // Blocked.
     }
-    if (!warned) console.warn('zmot: browser storage is full or blocked; unsent events will not outlive this page');
+    if (!warned) console.warn('zmot: storage full or blocked; unsent events will not outlive the page');
     warned = true;
   }
 }
 
-/** The ids this page view's slot holds now (another page view may have taken it over). */
-export function stored(): Set<string> {
-  const store = storage();
-  const slot = store && key ? read(store, key) : undefined;
-  return new Set(slot?.q.map((x) => x.e.id));
-}
-
 /** Takes over the slots of page views that have gone, and returns their events. */
 export function claim(): Entry[] {
-  const store = storage();
   const found: Entry[] = [];
-  if (!store) return found;
   const now = Date.now();
   try {
-    for (let i = store.length; i--; ) {
-      const slotKey = store.key(i);
-      if (!slotKey?.startsWith(OUTBOX_PREFIX) || slotKey === key) continue;
-      const slot = read(store, slotKey);
+    for (let i = localStorage.length; i--; ) {
+      const slotKey = localStorage.key(i)!;
+      if (!slotKey.startsWith(OUTBOX_PREFIX) || slotKey === key) continue;
+      let slot: Slot | undefined;
+      try {
+        slot = JSON.parse(localStorage.getItem(slotKey)!) as Slot;
+      } catch {
+        // Unreadable: removed.
+      }
       if (slot && !slot.c && now - slot.t < OUTBOX_STALE) continue;
-      store.removeItem(slotKey);
-      if (slot) found.push(...fresh(slot.q, now));
+      localStorage.removeItem(slotKey);
+      found.push(...(slot?.q ?? []).filter((x) => now - x.e.ts < OUTBOX_MAX_AGE));
     }
   } catch {
-    // Blocked storage: nothing to take.
+    // Blocked storage, or a slot someone else wrote: take what was found so far.
   }
   return found;
 }
 
 /** Removes every zmot outbox slot (consent withdrawn). */
 export function wipe(): void {
-  const store = storage();
   try {
-    for (let i = store?.length ?? 0; i--; ) {
-      const slotKey = store!.key(i);
-      if (slotKey?.startsWith(OUTBOX_PREFIX)) store!.removeItem(slotKey);
+    for (let i = localStorage.length; i--; ) {
+      const slotKey = localStorage.key(i)!;
+      if (slotKey.startsWith(OUTBOX_PREFIX)) localStorage.removeItem(slotKey);
     }
   } catch {
-    // Nothing stored.
+    // Blocked: nothing stored.
   }
 }

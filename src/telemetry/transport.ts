@@ -6,7 +6,8 @@
  * the batch with one console warning. Unacknowledged events are mirrored into the outbox (`outbox.ts`).
  */
 import { config, onConfigure } from '../config.js';
-import { claim, save, stored, wipe, type Entry } from './outbox.js';
+import { claim, save, wipe, type Entry } from './outbox.js';
+import { newPageView } from './page.js';
 import { sendingAllowed as granted, storageAllowed as storable } from './consent.js';
 
 export const FLUSH_DELAY = 5000;
@@ -36,13 +37,12 @@ interface Retry {
 
 let queue: Entry[] = [];
 const sending = new Set<Entry>();
-const running = new Set<Promise<void>>();
+/** Every send under way, so `flush()` can wait for them all. */
+let running = Promise.resolve();
 const retries = new Map<string, Retry>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** The page is hidden or gone: the outbox slot is marked closed. */
 let away = false;
-/** The ids the outbox held when the page went away. */
-let left: Set<string> | undefined;
 let saving = false;
 let warned = false;
 let started = false;
@@ -70,22 +70,24 @@ export function enqueue(entry: Entry): void {
   else timer ??= setTimeout(() => void flush(), FLUSH_DELAY);
 }
 
-/** Groups entries by envelope (endpoint, site, rate) and cuts them into request bodies. */
-function batches(entries: Entry[]): Batch[] {
+/** Groups entries by envelope (endpoint, site, rate) and cuts each group into request bodies. */
+function batches(entries: Entry[]): Batch[][] {
   const groups = new Map<string, Entry[]>();
   for (const x of entries) {
     const id = `${x.p} ${x.s} ${x.r}`;
     groups.set(id, [...(groups.get(id) ?? []), x]);
   }
-  const out: Batch[] = [];
+  const out: Batch[][] = [];
   encoder ??= new TextEncoder();
   for (const group of groups.values()) {
+    const list: Batch[] = [];
+    out.push(list);
     const { s, r } = group[0]!;
     const head = `{"v":1,"site":${JSON.stringify(s)},"sent":${Date.now()},${r < 1 ? `"sample":${r},` : ''}"events":[`;
     let batch: Entry[] = [];
     let json: string[] = [];
     let size = head.length + 2;
-    const close = () => batch.length && out.push({ entries: batch, body: `${head}${json.join(',')}]}` });
+    const close = () => batch.length && list.push({ entries: batch, body: `${head}${json.join(',')}]}` });
     for (const x of group) {
       const event = JSON.stringify(x.e);
       const bytes = encoder.encode(event).length + 1;
@@ -139,7 +141,7 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   const endpoint = entries[0]!.p;
   let status = 0;
   let retryAfter: string | null = null;
-  const request = (keepalive: boolean) => fetch(endpoint, { method: 'POST', body, credentials: 'omit', mode: 'cors', keepalive });
+  const request = (keepalive: boolean) => fetch(endpoint, { method: 'POST', body, credentials: 'omit', keepalive });
   try {
     // Keep-alive lets a request finish after the page is gone; the browser refuses it beyond 64 KB in flight
     // for the whole page, and then the request goes without.
@@ -154,10 +156,8 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   if (retry) backoff(endpoint, retryAfter);
   else {
     retries.delete(endpoint);
-    if (status >= 300 && !warned) {
-      warned = true;
-      console.warn(`zmot: ${endpoint} refused ${entries.length} event(s) with HTTP ${status}; they are dropped`);
-    }
+    if (status >= 300 && !warned) console.warn(`zmot: HTTP ${status} from ${endpoint}; ${entries.length} event(s) dropped`);
+    warned ||= status >= 300;
     done(entries);
   }
   persist();
@@ -169,10 +169,7 @@ async function post({ entries, body }: Batch): Promise<boolean> {
  * they answered with `Retry-After`. Resolves when every request under way has been answered; never rejects.
  */
 export function flush(all = false): Promise<void> {
-  const work = send(all);
-  running.add(work);
-  void work.then(() => running.delete(work));
-  return Promise.all(running).then(() => undefined);
+  return (running = Promise.all([running, send(all)]).then(() => undefined));
 }
 
 async function send(all: boolean): Promise<void> {
@@ -181,14 +178,9 @@ async function send(all: boolean): Promise<void> {
   if (!granted()) return;
   const entries = ready(all);
   entries.forEach((x) => sending.add(x));
-  const byEndpoint = new Map<string, Batch[]>();
-  for (const batch of batches(entries)) {
-    const endpoint = batch.entries[0]!.p;
-    byEndpoint.set(endpoint, [...(byEndpoint.get(endpoint) ?? []), batch]);
-  }
   await Promise.all(
-    [...byEndpoint.values()].map(async (list) => {
-      // One request at a time per endpoint; after a failure the rest wait for the retry.
+    batches(entries).map(async (list) => {
+      // One request at a time per envelope; after a failure the rest wait for the retry.
       for (let i = 0; i < list.length; i++) {
         if (await post(list[i]!)) continue;
         list.slice(i + 1).forEach((batch) => batch.entries.forEach((x) => sending.delete(x)));
@@ -198,13 +190,17 @@ async function send(all: boolean): Promise<void> {
   );
 }
 
-/** The page is hidden or left: beacon what can go, and leave the rest in the outbox for the next page view. */
+/**
+ * The page is hidden or left: beacon what can go, and mark the rest in the outbox for the next page view.
+ * If the page comes back after another page view took them over, both may send them: the collector keeps
+ * each id once.
+ */
 function leave(): void {
   away = true;
   clearTimeout(timer);
   timer = undefined;
   if (granted() && navigator.onLine) {
-    for (const batch of batches(ready(false))) {
+    for (const batch of batches(ready(false)).flat()) {
       let queued = false;
       try {
         queued = navigator.sendBeacon(batch.entries[0]!.p, batch.body);
@@ -218,22 +214,13 @@ function leave(): void {
       }
     }
   }
-  if (storable()) {
-    save(queue, true);
-    left = stored();
-  }
+  if (storable()) save(queue, true);
 }
 
-/** The page is visible again: forget what another page view took over meanwhile, and carry on. */
+/** The page is visible again: carry on. */
 function back(): void {
   if (!away) return;
   away = false;
-  if (left) {
-    const still = stored();
-    const gone = left;
-    queue = queue.filter((x) => !gone.has(x.e.id) || still.has(x.e.id));
-    left = undefined;
-  }
   persist();
   if (queue.length) timer ??= setTimeout(() => void flush(), FLUSH_DELAY);
 }
@@ -242,8 +229,7 @@ function back(): void {
 function adopt(): void {
   if (!storable()) return;
   const take = () => {
-    const known = new Set(queue.map((x) => x.e.id));
-    const found = claim().filter((x) => !known.has(x.e.id));
+    const found = claim();
     if (!found.length) return;
     queue = [...found, ...queue].slice(-MAX_QUEUE);
     persist();
@@ -276,7 +262,12 @@ export function startTransport(): void {
   started = true;
   consent = config.consent;
   addEventListener('pagehide', leave);
-  addEventListener('pageshow', (event) => event.persisted && back());
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    // Back from the back/forward cache: a new page view.
+    newPageView();
+    back();
+  });
   document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? leave() : back()));
   addEventListener('online', () => {
     retries.clear();
@@ -300,7 +291,6 @@ export function resetTransport(): void {
   clearTimeout(timer);
   timer = undefined;
   away = false;
-  left = undefined;
   warned = false;
   consent = config.consent;
 }

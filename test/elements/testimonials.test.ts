@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
 import type { ZmotFilterEvent } from '../../src/events.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';
@@ -10,12 +10,9 @@ import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import type { ZmotTestimonials } from '../../src/elements/testimonials/testimonials.js';
 import { captureWarnings, mountExpectingError, serve } from '../support/elements.js';
 import { startWorker, worker } from '../support/msw.js';
-import { AVATAR, daysAgo, hostile, manyReviews, references } from '../support/testimonials.js';
+import { AVATAR, daysAgo, hostile, manyReviews, PNG_BASE64, references } from '../support/testimonials.js';
 
-const PNG = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='),
-  (c) => c.charCodeAt(0),
-);
+const PNG = Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0));
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
@@ -47,7 +44,9 @@ async function mount(template: ReturnType<typeof html>): Promise<ZmotTestimonial
 function serveImages(): void {
   worker.use(
     http.get('https://img.example/missing.png', () => new HttpResponse(null, { status: 404 })),
+    // http too, so an http avatar that got through would load rather than fail quietly into initials.
     http.get('https://img.example/*', () => new HttpResponse(PNG, { headers: { 'content-type': 'image/png' } })),
+    http.get('http://img.example/*', () => new HttpResponse(PNG, { headers: { 'content-type': 'image/png' } })),
   );
 }
 
@@ -197,13 +196,17 @@ describe('<zmot-testimonials>', () => {
     });
 
     it('reserves space before the data arrives and shows it busy', async () => {
-      worker.use(http.get('/feeds/:p', async () => (await delay(300), HttpResponse.json(references))));
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      worker.use(http.get('/feeds/:p', async () => (await gate, HttpResponse.json(references))));
       const wrapper = await fixture<HTMLElement>(html`<div><zmot-testimonials product="slow" layout="carousel"></zmot-testimonials></div>`);
       const el = wrapper.firstElementChild as ZmotTestimonials;
       await el.updateComplete;
       const base = part(el, 'base')!;
       expect(base.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
       expect(el.getBoundingClientRect().height).to.be.closeTo(18 * parseFloat(getComputedStyle(el).fontSize), 1);
+      release();
       await loaded(el);
     });
   });
@@ -446,10 +449,11 @@ describe('<zmot-testimonials>', () => {
     it('follows the WAI-ARIA carousel pattern, one review in the DOM at a time', async () => {
       serve(references);
       const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel"></zmot-testimonials>`);
-      const base = part(el, 'base')!;
-      expect(base.localName).to.equal('section');
-      expect(base.getAttribute('aria-roledescription')).to.equal('carousel');
-      expect(base.getAttribute('aria-label')).to.equal('Customer reviews');
+      const carousel = part(el, 'carousel')!;
+      expect(carousel.localName).to.equal('section');
+      expect(carousel.getAttribute('aria-roledescription')).to.equal('carousel');
+      expect(carousel.getAttribute('aria-label')).to.equal('Customer reviews');
+      expect(carousel.contains(part(el, 'sort'))).to.equal(false); // the sort menu comes before it
       const slide = part(el, 'slide')!;
       expect(slide.getAttribute('role')).to.equal('group');
       expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
@@ -554,12 +558,14 @@ describe('<zmot-testimonials>', () => {
       const el = await mount(html`<zmot-testimonials product="ledger-1" layout="carousel" autoplay interval="1000"></zmot-testimonials>`);
       const rotation = part(el, 'rotation')!;
       expect(text(rotation)).to.equal('Stop automatic slide show');
+      // The rotation control is the first thing Tab reaches in the carousel.
+      expect(part(el, 'carousel')!.querySelector('button')).to.equal(rotation);
       expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('off');
       await waitUntil(() => position(el) === 'Review 2 of 5', 'it rotates', { timeout: 2500 });
 
       // Hover (a real mouse over the carousel) pauses it.
-      const r = el.getBoundingClientRect();
-      await sendMouse({ type: 'move', position: [Math.round(r.left + 20), Math.round(r.top + 20)] });
+      const r = part(el, 'carousel')!.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
       await el.updateComplete;
       expect($(el, '.slides')!.getAttribute('aria-live')).to.equal('polite');
       await aTimeout(1400);

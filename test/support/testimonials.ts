@@ -68,6 +68,9 @@ export function manyReviews(count: number, prefix = 'm'): Review[] {
 
 const LONG = 'x'.repeat(100_000);
 
+/** A 1×1 PNG. */
+export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 /** Every text and URL field as an attacker, a broken exporter or a very keen customer would fill it. */
 export const hostile = {
   product: { id: 'evil-1', name: 'Evil <b>Product</b>', brand: '<script>alert(1)</script>' },
@@ -87,7 +90,8 @@ export const hostile = {
       id: 'data-url',
       rating: 4,
       body: 'data: avatar',
-      author: { name: 'Dana Data', avatar: 'data:image/svg+xml,<svg onload=alert(1)>' },
+      // A valid image, so a leak would show: the avatar would load instead of falling back to initials.
+      author: { name: 'Dana Data', avatar: `data:image/png;base64,${PNG_BASE64}` },
       url: 'data:text/html,<script>alert(1)</script>',
       source: 'google',
     },

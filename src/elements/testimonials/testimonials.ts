@@ -64,6 +64,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart show-more - The "Show more reviews" button.
  * @csspart more-error - The message shown when a further page could not be loaded.
  * @csspart retry - The button that tries that page again.
+ * @csspart carousel - The carousel (a `<section>`): its buttons and the current review.
  * @csspart carousel-controls - The carousel's buttons and position.
  * @csspart rotation - The button that stops or starts automatic rotation (with `autoplay`).
  * @csspart previous - The carousel's "previous" button.
@@ -199,7 +200,8 @@ export class ZmotTestimonials extends ZmotElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('zmot-filter', this.onFilter);
-    this.resizeObserver = new ResizeObserver(() => this.measure());
+    // Measured in the next frame, so a "Read more" that appears never resizes the element inside this callback.
+    this.resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measure()));
     this.resizeObserver.observe(this);
   }
 
@@ -335,10 +337,12 @@ export class ZmotTestimonials extends ZmotElement {
     const c = this.carousel;
     const review = slides[c.index];
     const position = { index: l.number(c.index + 1), count: l.number(slides.length) };
-    return html`<section part="base" class="carousel" aria-roledescription="carousel" aria-label=${l.t('testimonialsLabel')}
+    // The sort menu sits before the carousel, so its rotation control is the first thing Tab reaches in it.
+    return html`<div part="base" class="carousel">
+      ${this.renderControls()}
+      <section part="carousel" aria-roledescription="carousel" aria-label=${l.t('testimonialsLabel')}
       @pointerenter=${c.onPointerEnter} @pointerleave=${c.onPointerLeave} @focusin=${c.onFocusIn} @focusout=${c.onFocusOut}
       @keydown=${c.onKeyDown}>
-      ${this.renderControls()}
       ${slides.length > 1
         ? html`<div part="carousel-controls" class="nav">
             ${this.autoplay
@@ -363,7 +367,7 @@ export class ZmotTestimonials extends ZmotElement {
             </div>`
           : empty}
       </div>
-    </section>`;
+    </section></div>`;
   }
 
   private sources(feed: Feed): Map<string, Source> {

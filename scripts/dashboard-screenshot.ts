@@ -116,8 +116,8 @@ try {
   await page.goto(`${url}/`, { waitUntil: 'load' });
   await page.locator('zmot-dashboard >>> #token').fill(TOKEN);
   await page.locator('zmot-dashboard >>> button[type="submit"]').click();
-  await page.waitForSelector('zmot-dashboard >>> [data-card="impressions"]');
-  await page.waitForSelector('zmot-dashboard >>> .uplot');
+  // Polling: a MutationObserver on the page does not see inside the shadow root.
+  await page.waitForFunction(() => document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 3, { polling: 100 });
   await page.screenshot({ path: out, fullPage: true });
   console.log(`posted ${posted} events for site ${SITE}; saved ${out}`);
 } finally {

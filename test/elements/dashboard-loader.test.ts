@@ -1,0 +1,60 @@
+// The drop-in's <zmot-dashboard>: a loader that imports the dashboard module on first connection and shows it.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { APP_TAG, setDashboardModule, ZmotDashboardLoader } from '../../src/elements/dashboard/loader.js';
+import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
+import { worker } from '../support/msw.js';
+import { CURRENT, report } from '../support/reports.js';
+
+customElements.define('zmot-dashboard', ZmotDashboardLoader);
+
+const SRC = 'https://stats.acme.test/';
+const app = (el: Element) => el.shadowRoot?.querySelector<ZmotDashboard>(APP_TAG) ?? null;
+
+// The modules this test imports pass the worker untouched; the collector's API is mocked.
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+afterEach(() => worker.resetHandlers());
+
+describe('<zmot-dashboard> loader', () => {
+  it('when the module cannot be loaded: says so and warns', async () => {
+    setDashboardModule(new URL('/nowhere/zmot-dashboard.js', location.href).href);
+    const original = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC}></zmot-dashboard>`);
+      await waitUntil(() => el.shadowRoot?.querySelector('p'), 'the failure shows', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('The dashboard could not be loaded.');
+      expect(warnings).to.deep.equal([`zmot: could not load the dashboard from ${new URL('/nowhere/zmot-dashboard.js', location.href).href}`]);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('imports the dashboard on first connection and shows it with its attributes and token', async () => {
+    worker.use(
+      http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
+      http.get(`${SRC}v1/metrics`, ({ request }) => {
+        const url = new URL(request.url);
+        return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));
+      }),
+    );
+    expect(customElements.get(APP_TAG)).to.equal(undefined, 'nothing loaded before an element connects');
+    setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
+    const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
+    el.token = 'owner-secret';
+    await waitUntil(() => app(el), 'the dashboard shows', { timeout: 10000 });
+    const inner = app(el)!;
+    expect(customElements.get('zmot-dashboard')).to.equal(ZmotDashboardLoader);
+    expect(inner.getAttribute('site')).to.equal('acme');
+    expect(inner.src).to.equal(SRC);
+    expect(inner.token).to.equal('owner-secret');
+    await waitUntil(() => inner.shadowRoot!.querySelector('[data-card="impressions"]'), 'the report shows', { timeout: 5000 });
+    el.setAttribute('to', '2026-03-29');
+    expect(inner.to).to.equal('2026-03-29');
+    el.removeAttribute('site');
+    expect(inner.hasAttribute('site')).to.equal(false);
+    expect(inner.getAttribute('exportparts')).to.contain('card');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -32,10 +32,8 @@ function load(): Promise<unknown> {
 type App = HTMLElement & { token?: string | undefined };
 
 /**
- * Loads and shows the dashboard; see `ZmotDashboard` in `zmot/dashboard` for its attributes, parts and events.
- *
- * @tagname zmot-dashboard
- * @summary The site owner's ZMOT/UMOT report from a collector (loaded on first use from `zmot-dashboard.js`).
+ * The drop-in's `zmot-dashboard`: loads and shows the dashboard. Its attributes, parts and events are
+ * `ZmotDashboard`'s (`zmot/dashboard`), which the manifest documents under the same tag.
  */
 export class ZmotDashboardLoader extends HTMLElement {
   static observedAttributes = ATTRIBUTES;

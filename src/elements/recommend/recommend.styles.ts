@@ -104,6 +104,13 @@ export const styles = css`
     color: var(--_on-accent);
     font-weight: 700;
   }
+  @media (forced-colors: active) {
+    .scale input:checked + .box {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .scale input:focus-visible + .box {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

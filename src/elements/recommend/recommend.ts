@@ -395,9 +395,9 @@ export class ZmotRecommend extends LitElement {
           ${SCORES.map(
             (score) => html`<label part="score">
               <input type="radio" name="score" value=${score} required .checked=${this.score === score} />
-              <span class="box">${score}${score === 0 ? html`<span class="sr"> (${l.t('npsLow')})</span>`
-              : score === 10 ? html`<span class="sr"> (${l.t('npsHigh')})</span>`
-              : nothing}</span>
+              <span class="box">${score}${score === 0 || score === 10
+                ? html`<span class="sr">${` (${l.t(score ? 'npsHigh' : 'npsLow')})`}</span>`
+                : nothing}</span>
             </label>`,
           )}
         </div>
@@ -487,7 +487,7 @@ export class ZmotRecommend extends LitElement {
           }
           return html`<li>
             <a part="button" href=${href} target="_blank" rel="noopener noreferrer" @click=${() => this.shared(channel, ref)}
-              >${NETWORKS[channel]}<span class="sr"> (${l.t('newWindow')})</span></a
+              >${NETWORKS[channel]}<span class="sr">${` (${l.t('newWindow')})`}</span></a
             >
           </li>`;
         })}

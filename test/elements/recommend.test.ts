@@ -1,15 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { render } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
-import type { ZmotErrorEvent } from '../../src/events.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import '../../src/define.js';
 import { ANSWERED_KEY, type ZmotRecommend } from '../../src/elements/recommend/recommend.js';
 import { CODE_KEY } from '../../src/referral/code.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';
 import { b2b } from '../support/feeds.js';
+import { captureWarnings, mountExpectingError } from '../support/elements.js';
 import { startWorker, worker } from '../support/msw.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -46,13 +45,6 @@ async function answer(el: ZmotRecommend, score: number, comment?: string): Promi
   }
   button(el, 'Send')!.click();
   await el.updateComplete;
-}
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const original = console.warn;
-  const messages: string[] = [];
-  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
 }
 
 /** Replaces a `navigator` member for one test; returns the function that puts it back. */
@@ -182,15 +174,15 @@ describe('<zmot-recommend>: the question', () => {
     configure({ feed: '/feeds/{product}.json' });
     const warnings = captureWarnings();
     try {
-      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-      const failed = oneEvent(wrapper, 'zmot-error') as Promise<ZmotErrorEvent>;
-      render(html`<zmot-recommend product="sku-42"></zmot-recommend>`, wrapper);
-      const event = await failed;
+      const { wrapper, event } = await mountExpectingError(html`<zmot-recommend product="sku-42"></zmot-recommend>`);
       expect(event.detail.reason).to.equal('http');
       const el = wrapper.querySelector('zmot-recommend')!;
       await waitUntil(() => !part(el, 'base')?.hasAttribute('aria-busy'));
       expect(text(root(el).querySelector('legend'))).to.contain('recommend us');
       expect(warnings.messages.join()).to.contain('uses the page’s name and URL');
+      expect(ofType('error').map((e) => [e.widget, e.product, e.message])).to.deep.equal([
+        ['recommend', 'sku-42', 'http: the feed answered HTTP 500'],
+      ]);
     } finally {
       warnings.restore();
     }

@@ -11,6 +11,7 @@ import {
 } from '../../src/referral/attribution.js';
 import { CODE_KEY, newCode, referralCode, referralLink } from '../../src/referral/code.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';
+import { captureWarnings } from '../support/elements.js';
 
 const DAY = 86_400_000;
 const events: ZmotEvent[] = [];
@@ -31,13 +32,6 @@ function land(code: string, extra = ''): void {
 
 /** A code no other test has used (landings are remembered per page). */
 const fresh = () => newCode();
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const original = console.warn;
-  const messages: string[] = [];
-  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
-}
 
 function privacySignal(on: boolean): void {
   if (on) Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });

@@ -81,7 +81,7 @@ export function npsGroup(score: number): Answer {
  * @cssprop --zmot-font-family - Font family (default: the page's).
  * @cssprop --zmot-font-size - Font size (default: the page's).
  *
- * @fires zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`).
+ * @fires zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
  * @fires zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
  */
 export class ZmotRecommend extends LitElement {
@@ -268,6 +268,8 @@ export class ZmotRecommend extends LitElement {
     console.warn(`zmot: <zmot-recommend> uses the page’s name and URL: ${message}${url ? ` (${url})` : ''}`);
     const product = this.product;
     this.dispatchEvent(new ZmotErrorEvent({ reason, message, ...(url ? { url } : {}), ...(product ? { product } : {}) }));
+    // As every element does: the site owner's endpoint hears it too, without the feed URL.
+    this.telemetry.track({ type: 'error', message: `${reason}: ${message}` });
   }
 
   /** What to recommend: the `name` attribute, the feed's product name or brand, the site's name. */

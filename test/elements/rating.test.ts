@@ -1,13 +1,13 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { render } from 'lit';
 import { http, HttpResponse, delay } from 'msw';
 import { configure } from '../../src/config.js';
 import { clearFeedCache } from '../../src/feed/load.js';
-import { ZmotFilterEvent, type ZmotErrorEvent } from '../../src/events.js';
+import { ZmotFilterEvent } from '../../src/events.js';
 import '../../src/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import { b2b, b2bCombined, shoe } from '../support/feeds.js';
+import { captureWarnings, mountExpectingError, serve } from '../support/elements.js';
 import { startWorker, worker } from '../support/msw.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -17,33 +17,6 @@ async function loaded(el: ZmotRating): Promise<ZmotRating> {
   await waitUntil(() => el.summary, 'the feed did not load');
   await el.updateComplete;
   return el;
-}
-
-function serve(feed: object, path = '/feeds/:product.json') {
-  let requests = 0;
-  worker.use(
-    http.get(path, () => {
-      requests += 1;
-      return HttpResponse.json(feed);
-    }),
-  );
-  return () => requests;
-}
-
-/** Captures console.warn for the test that expects warnings, so the console stays quiet. */
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const original = console.warn;
-  const messages: string[] = [];
-  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  return { messages, restore: () => (console.warn = original) };
-}
-
-/** Mounts `template` inside a wrapper that already listens, so an early zmot-error is not missed. */
-async function mountExpectingError(template: ReturnType<typeof html>): Promise<{ wrapper: HTMLElement; event: ZmotErrorEvent }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-  const fired = oneEvent(wrapper, 'zmot-error') as Promise<ZmotErrorEvent>;
-  render(template, wrapper);
-  return { wrapper, event: await fired };
 }
 
 before(startWorker);

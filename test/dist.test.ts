@@ -6,7 +6,6 @@ const FEED = '/test/fixtures/feeds/{product}.json';
 
 interface PageWindow extends Window {
   errors: string[];
-  zmot?: { version: string };
 }
 
 async function page(body: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {

@@ -15,7 +15,7 @@ interface Visit {
   results: unknown[];
 }
 
-const visit = (payload: { url: string; sameBrowser?: boolean; endpoint?: string; scripts?: string[] }) =>
+const visit = (payload: { url: string; localStorage?: Record<string, string>; endpoint?: string; scripts?: string[] }) =>
   executeServerCommand<Visit, typeof payload>('visit', payload);
 
 const landing = new URL('/test/referral/landing.html', location.href).href;
@@ -78,7 +78,9 @@ describe('the referral journey', () => {
     const el = await fixture<ZmotRecommend>(html`<zmot-recommend ask="share" .data=${feed}></zmot-recommend>`);
     const link = (el.shadowRoot!.querySelector('[part~="link"]') as HTMLInputElement).value;
     const code = new URL(link).searchParams.get('zmot_ref');
-    const own = await visit({ url: link, sameBrowser: true, scripts: [buy(`B-${code}`)] });
+    // The promoter's browser: their code in its storage (a copy, so the drop-in page does not run in the
+    // test runner's own browser context, where other test files keep their outboxes).
+    const own = await visit({ url: link, localStorage: { 'zmot:ref': localStorage.getItem('zmot:ref')! }, scripts: [buy(`B-${code}`)] });
     expect(own.events.filter((e) => e.type === 'referral_landing').map((e) => ({ ref: e.ref, self: e.self }))).to.deep.equal([
       { ref: code, self: true },
     ]);

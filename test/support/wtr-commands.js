@@ -1,9 +1,10 @@
 // Test-runner commands that need the browser itself (puppeteer), for journeys a page cannot make alone:
 // - `grant-permissions` { permissions }: grants the test page's origin permissions (clipboard …).
-// - `visit` { url, sameBrowser?, endpoint?, scripts? }: opens `url` in a new tab — of a fresh browser
-//   context (another visitor's browser, empty storage) unless `sameBrowser` — records every `zmot-event`
-//   the page dispatches and every POST to `endpoint` (answered 202), runs `scripts` in the page one by one,
-//   and returns { url, events, batches, results }.
+// - `visit` { url, localStorage?, endpoint?, scripts? }: opens `url` in a new tab of a fresh browser context
+//   (another visitor's browser: empty storage, but for the `localStorage` items given, written before the
+//   page's scripts run), records every `zmot-event` the page dispatches and every POST to `endpoint`
+//   (answered 202), runs `scripts` in the page one by one, and returns { url, events, batches, results }.
+//   Never the test's own context: a drop-in page there would adopt the outboxes other test files left.
 export function zmotCommands() {
   return {
     name: 'zmot-commands',
@@ -20,8 +21,8 @@ export function zmotCommands() {
   };
 }
 
-async function visit(page, { url, sameBrowser = false, endpoint, scripts = [] }) {
-  const context = sameBrowser ? page.browserContext() : await page.browser().createBrowserContext();
+async function visit(page, { url, localStorage: items = {}, endpoint, scripts = [] }) {
+  const context = await page.browser().createBrowserContext();
   const tab = await context.newPage();
   const batches = [];
   try {
@@ -37,17 +38,21 @@ async function visit(page, { url, sameBrowser = false, endpoint, scripts = [] })
         }
       });
     }
-    await tab.evaluateOnNewDocument(() => {
+    await tab.evaluateOnNewDocument((seed) => {
       window.__zmotEvents = [];
       document.addEventListener('zmot-event', (event) => window.__zmotEvents.push(event.detail));
-    });
+      try {
+        for (const [key, value] of Object.entries(seed)) if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+      } catch {
+        // about:blank and other opaque documents have no storage.
+      }
+    }, items);
     await tab.goto(url, { waitUntil: 'load' });
     await tab.waitForFunction(() => window.zmot !== undefined, { timeout: 5000 });
     const results = [];
     for (const script of scripts) results.push(await tab.evaluate(script));
     return { url: tab.url(), events: await tab.evaluate(() => window.__zmotEvents), batches, results };
   } finally {
-    await tab.close();
-    if (!sameBrowser) await context.close();
+    await context.close();
   }
 }

@@ -14,6 +14,8 @@ async function page(body: string): Promise<Document> {
 }
 
 afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+// A token another test file kept in this tab's session storage would skip the sign-in.
+before(() => sessionStorage.clear());
 
 describe('the dashboard’s built files', () => {
   it('the drop-ins carry no chart library; zmot-dashboard.js does', async () => {

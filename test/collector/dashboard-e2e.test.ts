@@ -52,7 +52,7 @@ async function post(url: string, events: ZmotEvent[]): Promise<void> {
 /** The text of a card's value, or of a table's rows, inside the dashboard's shadow root. */
 /** Waits for an element inside the dashboard's shadow root (polling: a MutationObserver on the page does not see it). */
 const shown = (page: Page, selector: string) =>
-  page.waitForFunction((s) => document.querySelector('zmot-dashboard')?.shadowRoot?.querySelector(s), { polling: 100, timeout: 30_000 }, selector);
+  page.waitForFunction(`document.querySelector('zmot-dashboard')?.shadowRoot?.querySelector(${JSON.stringify(selector)})`, { polling: 100, timeout: 30_000 });
 const cardValue = (page: Page, id: string) => page.$eval(`zmot-dashboard >>> [data-card="${id}"] .value`, (el) => el.textContent!.trim());
 const rows = (page: Page, selector: string) =>
   page.$$eval(`zmot-dashboard >>> ${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent!.trim())));
@@ -120,7 +120,7 @@ describe('dashboard end to end', () => {
     ]);
     assert.deepEqual(await rows(page, 'table[data-table="channel"]'), [['whatsapp', '1']]);
     assert.deepEqual((await rows(page, 'table[data-table="product"]'))[0], ['boot', '6']);
-    assert.equal(await page.$eval('zmot-dashboard >>> select', (s) => (s as HTMLSelectElement).value), SITE);
+    assert.equal(await page.$eval('zmot-dashboard >>> select', (s) => (s as unknown as { value: string }).value), SITE);
     await shown(page, '[data-chart="zmot"] canvas');
 
     // More events; a reload keeps the sign-in (session storage) and shows them.

@@ -13,7 +13,10 @@ const app = (el: Element) => el.shadowRoot?.querySelector<ZmotDashboard>(APP_TAG
 
 // The modules this test imports pass the worker untouched; the collector's API is mocked.
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
-afterEach(() => worker.resetHandlers());
+afterEach(() => {
+  worker.resetHandlers();
+  sessionStorage.clear();
+});
 
 describe('<zmot-dashboard> loader', () => {
   it('when the module cannot be loaded: says so and warns', async () => {

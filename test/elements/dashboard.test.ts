@@ -79,7 +79,7 @@ async function shown(el: ZmotDashboard): Promise<ZmotDashboard> {
 
 async function state(el: ZmotDashboard, name: string): Promise<HTMLElement> {
   await waitUntil(() => $(el, `[data-state="${name}"]`), `the ${name} state did not show`, { timeout: 5000 });
-  return $(el, `[data-state="${name}"]`)!;
+  return $<HTMLElement>(el, `[data-state="${name}"]`)!;
 }
 
 function card(el: ZmotDashboard, id: string): { value: string; change: string; spoken: string; note: string } {

@@ -100,7 +100,7 @@ export function startAttribution(): void {
   if (!watching) {
     watching = true;
     onConfigure(() => {
-      if ((config.consent as string) === 'denied') forget();
+      if (config.consent === 'denied') forget();
     });
   }
   try {

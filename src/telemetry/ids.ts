@@ -5,23 +5,24 @@
  */
 let lastMs = 0;
 let counter = 0;
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
+const bytes = new Uint8Array(10);
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
 
 export function uuidv7(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let ms = Date.now();
+  crypto.getRandomValues(bytes);
+  const ms = Date.now();
   if (ms > lastMs) {
     lastMs = ms;
     // Start low in the counter's range, so many ids in one millisecond still fit.
-    counter = ((bytes[6]! & 7) << 8) | bytes[7]!;
+    counter = ((bytes[0]! & 7) << 8) | bytes[1]!;
   } else if (++counter > 0xfff) {
     lastMs += 1;
     counter = 0;
   }
-  ms = lastMs;
-  bytes[6] = 0x70 | (counter >> 8);
-  bytes[7] = counter & 0xff;
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  return (ms.toString(16).padStart(12, '0') + hex(bytes.subarray(6))).replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  bytes[0] = 0x70 | (counter >> 8);
+  bytes[1] = counter & 0xff;
+  bytes[2] = 0x80 | (bytes[2]! & 0x3f);
+  let h = lastMs.toString(16).padStart(12, '0');
+  for (const b of bytes) h += HEX[b];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

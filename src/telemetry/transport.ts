@@ -12,6 +12,8 @@ import { sendingAllowed as granted, storageAllowed as storable } from './consent
 
 export const FLUSH_DELAY = 5000;
 export const FLUSH_AT = 20;
+/** Outbox writes are at most this often. */
+export const SAVE_DELAY = 1000;
 /** Bytes of one request body: beacons and keep-alive requests must stay under 64 KB. */
 export const MAX_BODY = 60 * 1024;
 /** Events in one request (the collector's MAX_BATCH_EVENTS). */
@@ -50,14 +52,17 @@ let consent = config.consent;
 let encoder: TextEncoder | undefined;
 
 
-/** Mirrors the queue into the outbox once the current task is done. */
+/**
+ * Mirrors the queue into the outbox within a second (one write for many events; leaving the page writes at
+ * once), so events survive a reload, a closed tab or a crash.
+ */
 function persist(): void {
   if (saving) return;
   saving = true;
-  queueMicrotask(() => {
+  setTimeout(() => {
     saving = false;
     if (storable()) save(queue, away);
-  });
+  }, SAVE_DELAY);
 }
 
 /** Adds an event to the queue and sends it when its batch is due. */
@@ -292,5 +297,6 @@ export function resetTransport(): void {
   timer = undefined;
   away = false;
   warned = false;
+  saving = false;
   consent = config.consent;
 }

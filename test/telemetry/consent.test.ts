@@ -6,7 +6,7 @@ import { queued } from '../../src/telemetry/transport.js';
 import '../../src/zmot.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';
 import { startWorker, worker } from '../support/msw.js';
-import { endpoint, freshTelemetry, outboxKeys, sleep } from './helpers.js';
+import { endpoint, freshTelemetry, outboxKeys, sleep, until } from './helpers.js';
 
 const zmot = window.zmot!;
 const heard: ZmotEvent[] = [];
@@ -48,7 +48,7 @@ describe('telemetry: consent and privacy', () => {
     const events = [interaction()!, interaction()!, interaction()!];
     expect(heard).to.have.length(3);
     await zmot.flush();
-    await sleep(300);
+    await sleep(1200); // longer than the outbox's write delay
     expect(ep.requests).to.have.length(0);
     expect(queued()).to.have.length(3);
     expect(outboxKeys(), 'nothing in localStorage').to.deep.equal([]);
@@ -59,20 +59,24 @@ describe('telemetry: consent and privacy', () => {
 
   it('denied: consent(false) discards what waited, stops collecting, and clears the outbox', async () => {
     let up = false;
-    const ep = endpoint('/z/events', () => (up ? undefined : new HttpResponse(null, { status: 503 })));
+    // Retry-After keeps the queue from retrying on its own while the test withdraws consent.
+    const ep = endpoint('/z/events', () => (up ? undefined : new HttpResponse(null, { status: 503, headers: { 'retry-after': '60' } })));
     interaction();
     await zmot.flush();
-    expect(outboxKeys(), 'an unsent event is in the outbox').to.have.length(1);
+    await until(() => outboxKeys().length === 1, 'an unsent event is in the outbox');
     zmot.consent(false);
     expect(outboxKeys()).to.deep.equal([]);
     expect(queued()).to.have.length(0);
     heard.length = 0;
     expect(interaction()).to.equal(undefined);
     expect(heard, 'no zmot-event either').to.have.length(0);
+    // Granted again with the endpoint back: only what is tracked from now on goes out.
     up = true;
+    zmot.consent(true);
     await zmot.flush();
-    await sleep(300);
-    expect(ep.accepted()).to.have.length(0);
+    const later = interaction()!;
+    await zmot.flush();
+    expect(ep.events().map((e) => e.id)).to.deep.equal([later.id]);
   });
 
   it('pending, then denied: what waited is never sent', async () => {
@@ -97,7 +101,7 @@ describe('telemetry: consent and privacy', () => {
       try {
         const event = interaction()!;
         await zmot.flush();
-        await sleep(0);
+        await sleep(1200); // longer than the outbox's write delay
         expect(outboxKeys(), 'no outbox').to.deep.equal([]);
         up = true;
         await zmot.flush();

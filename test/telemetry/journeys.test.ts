@@ -84,7 +84,7 @@ describe('telemetry: page lifecycles against a real endpoint', function () {
     await within('the render event', () => pageEvents(tab), (e) => e.length > 0);
     await evaluate(tab, 'window.zmot.flush()');
     const before = await pageEvents(tab);
-    expect(await outbox(tab), 'an outbox slot').to.have.length(1);
+    await within('an outbox slot', () => outbox(tab), (keys) => keys.length === 1);
     await command('collector', { bucket: name, keep: true });
     await command('tab-reload', { tab });
     const after = await within('the next page view', () => pageEvents(tab), (e) => e.some((x) => x.type === 'render'));
@@ -138,6 +138,7 @@ describe('telemetry: page lifecycles against a real endpoint', function () {
     await evaluate(tab, 'window.zmot.flush()');
     const sent = await pageEvents(tab);
     expect(sent).to.have.length(30);
+    await sleep(1200); // longer than the outbox's write delay
     const warnings = await evaluate<string[]>(tab, 'window.__warnings');
     expect(warnings.filter((w) => w.includes('storage'))).to.have.length(1);
     expect(await outbox(tab)).to.deep.equal([]);

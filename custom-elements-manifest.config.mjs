@@ -6,4 +6,13 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer's module order depends on file-system timing; sort it so the check is stable.
+      name: 'zmot-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

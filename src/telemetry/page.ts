@@ -38,7 +38,7 @@ export function onPageView(listener: () => void): () => void {
 
 /** The page's URL without query string or fragment (they may carry personal data). */
 export function pageUrl(): string {
-  return location.origin + location.pathname;
+  return document.URL.replace(/[?#].*/, '');
 }
 
 export { privacySignal } from './consent.js';

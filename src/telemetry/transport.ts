@@ -22,6 +22,8 @@ export const MAX_EVENTS = 200;
 export const MAX_QUEUE = 1000;
 export const BACKOFF_BASE = 1000;
 export const BACKOFF_MAX = 5 * 60 * 1000;
+/** A request unanswered for this long counts as failed (and is retried). */
+export const REQUEST_TIMEOUT = 30 * 1000;
 
 interface Batch {
   entries: Entry[];
@@ -146,7 +148,8 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   const endpoint = entries[0]!.p;
   let status = 0;
   let retryAfter: string | null = null;
-  const request = (keepalive: boolean) => fetch(endpoint, { method: 'POST', body, credentials: 'omit', keepalive });
+  const request = (keepalive: boolean) =>
+    fetch(endpoint, { method: 'POST', body, credentials: 'omit', keepalive, signal: AbortSignal.timeout(REQUEST_TIMEOUT) });
   try {
     // Keep-alive lets a request finish after the page is gone; the browser refuses it beyond 64 KB in flight
     // for the whole page, and then the request goes without.

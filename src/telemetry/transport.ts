@@ -152,8 +152,8 @@ async function post({ entries, body }: Batch): Promise<boolean> {
     fetch(endpoint, { method: 'POST', body, credentials: 'omit', keepalive, signal: AbortSignal.timeout(REQUEST_TIMEOUT) });
   try {
     // Keep-alive lets a request finish after the page is gone; the browser refuses it beyond 64 KB in flight
-    // for the whole page, and then the request goes without.
-    const response = await request(true).catch(() => request(false));
+    // for the whole page, and then the request goes without (not while the page goes: it would not finish).
+    const response = await request(true).catch((error: unknown) => (away ? Promise.reject(error) : request(false)));
     status = response.status;
     retryAfter = response.headers.get('retry-after');
   } catch {

@@ -4,12 +4,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
 import { zmotCommands } from './test/support/wtr-commands.js';
+import { pageCommands } from './test/support/wtr-page.js';
 import { collectorMiddleware, telemetryCommands } from './test/telemetry/wtr-telemetry.js';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/collector/**'],
+  files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
@@ -25,6 +26,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig, target: 'es2022', define: { __ZMOT_VERSION__: '"test"' } }),
     zmotCommands(),
+    pageCommands(),
     telemetryCommands(),
   ],
   middleware: [

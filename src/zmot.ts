@@ -6,6 +6,7 @@
 import { configure, readScriptConfig } from './config.js';
 import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
 import { setDashboardModule } from './elements/dashboard/loader.js';
+import { localesFrom, setLocaleLoader } from './i18n/i18n.js';
 import { defineElements } from './registry.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
 
@@ -43,7 +44,11 @@ function start(): void {
   const script = ownScript();
   if (script) configure(readScriptConfig(script));
   // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
-  if (script instanceof HTMLScriptElement && script.src) setDashboardModule(new URL('zmot-dashboard.js', script.src).href);
+  if (script instanceof HTMLScriptElement && script.src) {
+    setDashboardModule(new URL('zmot-dashboard.js', script.src).href);
+    // Languages other than English: locales/<lang>.js beside this file, each imported the first time it is needed.
+    setLocaleLoader(localesFrom(new URL('locales/', script.src).href));
+  }
   window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush };
   startTelemetry();
   defineElements();

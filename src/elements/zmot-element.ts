@@ -4,7 +4,7 @@
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LangController } from '../i18n/lang-controller.js';
+import { LangController, langUpdateComplete } from '../i18n/lang-controller.js';
 import type { Localizer } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
 
@@ -27,5 +27,15 @@ export abstract class ZmotElement extends LitElement {
   /** Messages and `Intl` formatting in this element's language. */
   protected get l(): Localizer {
     return this.langController.l;
+  }
+
+  /** False while the messages of the element's language load: render the reserved, empty box meanwhile. */
+  protected get langReady(): boolean {
+    return this.langController.ready;
+  }
+
+  /** Also waits for the element's language to load and the render in it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return langUpdateComplete(this.langController, () => super.getUpdateComplete());
   }
 }

@@ -1,21 +1,115 @@
 /**
  * Language resolution, messages and `Intl` formatting shared by every element.
+ *
+ * English is built in. The other locales (`LOCALES`) are separate modules loaded on first use through the
+ * loader the entry point installs: the drop-in imports `locales/<lang>.js` from beside its own script,
+ * `zmot/define` lets the bundler split them. A page pays only for the languages it shows.
  */
+import { config } from '../config.js';
 import { en, type MessageKey, type Messages } from './messages/en.js';
 
-const catalogues = new Map<string, Messages>([['en', en]]);
-const localizers = new Map<string, Localizer>();
+/** The locales zmot translates, besides English (built in). Region variants (`de-AT`, `pt-BR`) use their language's. */
+export const LOCALES = ['da', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'sv', 'pl', 'ja', 'ar'] as const;
+export type Locale = 'en' | (typeof LOCALES)[number];
 
-/** Adds (or replaces) a locale's catalogue; missing keys fall back to English. */
-export function registerMessages(lang: string, messages: Partial<Messages>): void {
-  catalogues.set(lang.toLowerCase(), { ...en, ...messages });
+/** Fetches one locale's catalogue (`lang` is one of `LOCALES`). */
+export type LocaleLoader = (lang: string) => Promise<Partial<Messages>>;
+
+/** Messages by language tag: what was loaded for a locale, with what `registerMessages` added on top. */
+const registered = new Map<string, Partial<Messages>>();
+const catalogues = new Map<string, Messages>();
+const localizers = new Map<string, Localizer>();
+/** Locales whose loading has finished: loaded, failed or given up. */
+const settled = new Set<string>();
+const pending = new Map<string, Promise<void>>();
+let loader: LocaleLoader | undefined;
+
+function changed(): void {
+  catalogues.clear();
   localizers.clear();
 }
 
-/** The catalogue for `lang`: exact match, then the base language, then English. */
+/** The language subtag: `de` for `de-AT`. */
+function baseLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0] ?? '';
+}
+
+/**
+ * Adds messages for a language, over what zmot ships for it (a region tag such as `de-CH` over `de`):
+ * reword a few strings, or add a language zmot does not ship. Missing keys fall back to English.
+ */
+export function registerMessages(lang: string, messages: Partial<Messages>): void {
+  const tag = lang.toLowerCase();
+  registered.set(tag, { ...registered.get(tag), ...messages });
+  changed();
+}
+
+/** How locales other than English are fetched; `undefined` keeps every page in English. Set by the entry points. */
+export function setLocaleLoader(next: LocaleLoader | undefined): void {
+  loader = next;
+}
+
+/** A loader that imports `<base><lang>.js`, an ES module whose default export is the catalogue (`dist/locales/`). */
+export function localesFrom(base: string): LocaleLoader {
+  return (lang) =>
+    import(/* @vite-ignore */ new URL(`${lang}.js`, base).href).then((module: { default: Partial<Messages> }) => module.default);
+}
+
+/**
+ * Starts loading the catalogue `lang` needs. `undefined` when there is nothing to wait for (English, a
+ * loaded or unsupported language, no loader); else a promise that settles, never rejects, once the
+ * catalogue is in, or has failed or timed out (`config.timeout`) and English stands in.
+ */
+export function loadLocale(lang: string): Promise<void> | undefined {
+  const base = baseLanguage(lang);
+  if (!loader || settled.has(base) || !(LOCALES as readonly string[]).includes(base)) return undefined;
+  let promise = pending.get(base);
+  if (!promise) {
+    const load = loader;
+    promise = new Promise<void>((resolve) => {
+      const give = (warning?: string) => {
+        if (settled.has(base)) return;
+        if (warning) console.warn(`zmot: the ${base} messages ${warning}; showing English`);
+        settled.add(base);
+        pending.delete(base);
+        changed();
+        resolve();
+      };
+      const timer = setTimeout(() => give(`did not load within ${config.timeout} ms`), config.timeout);
+      Promise.resolve()
+        .then(() => load(base))
+        .then(
+          (messages) => {
+            clearTimeout(timer);
+            if (settled.has(base)) return;
+            if (messages && typeof messages === 'object') {
+              registered.set(base, { ...messages, ...registered.get(base) });
+              give();
+            } else {
+              give('were empty');
+            }
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            give(`could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+          },
+        );
+    });
+    pending.set(base, promise);
+  }
+  return promise;
+}
+
+/** The catalogue for `lang`: English, under what is registered for its language, under its exact tag's. */
 export function catalogueFor(lang: string): Messages {
   const tag = lang.toLowerCase();
-  return catalogues.get(tag) ?? catalogues.get(tag.split('-')[0] ?? '') ?? en;
+  let catalogue = catalogues.get(tag);
+  if (!catalogue) {
+    const base = baseLanguage(tag);
+    catalogue = { ...en, ...registered.get(base), ...(tag === base ? undefined : registered.get(tag)) } as Messages;
+    catalogues.set(tag, catalogue);
+  }
+  return catalogue;
 }
 
 /** The element's own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
@@ -61,7 +155,7 @@ export class Localizer {
 
   /** A message with `{name}` placeholders filled; plural messages choose their form by `params.count`. */
   t(key: MessageKey, params: Params = {}): string {
-    const message: string | Record<string, string> = this.messages[key];
+    const message: string | Partial<Record<Intl.LDMLPluralRule, string>> = this.messages[key];
     let template: string;
     if (typeof message === 'string') {
       template = message;

@@ -145,7 +145,7 @@ describe('<zmot-testimonials>', () => {
       // On a German page the German review is at home and the English one is marked, in German.
       el.setAttribute('lang', 'de-AT');
       await waitUntil(() => !cards(el)[1]!.querySelector('[part~="language"]'), 'the German review is not marked on a German page');
-      expect(text(cards(el)[0]!.querySelector('[part~="language"]'))).to.equal('Written in Englisch');
+      expect(text(cards(el)[0]!.querySelector('[part~="language"]'))).to.equal('Auf Englisch verfasst');
     });
 
     it('avatars load lazily over https only; initials stand in when missing, unsafe or broken', async () => {

@@ -106,7 +106,7 @@ export class ZmotRating extends ZmotElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const parsed = this.feedController.value;
-    if (parsed) this.telemetry.rendered();
+    if (parsed && this.langReady) this.telemetry.rendered();
     if (!parsed || this.noStructuredData) return;
     const { product } = parsed.feed;
     const data = productJsonLd(product, summarise(parsed.feed).own, location.origin + location.pathname);
@@ -115,9 +115,10 @@ export class ZmotRating extends ZmotElement {
 
   protected override render(): TemplateResult {
     const variant = this.variant === 'full' || this.variant === 'compact' ? this.variant : 'summary';
-    const summary = this.summary;
+    // Until the messages of the element's language are in, the reserved box: never a flash of English.
+    const summary = this.langReady ? this.summary : undefined;
     if (summary) return this.renderSummary(summary, variant);
-    if (this.feedController.task.status === TaskStatus.ERROR) {
+    if (this.feedController.task.status === TaskStatus.ERROR && this.langReady) {
       return html`<div part="base" class=${variant}>
         <slot name="fallback"><p part="fallback">${this.l.t('unavailable')}</p></slot>
       </div>`;

@@ -5,7 +5,7 @@ import { ZmotErrorEvent } from '../../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
 import type { Product } from '../../feed/schema.js';
 import { safeUrl } from '../../feed/safe-url.js';
-import { LangController } from '../../i18n/lang-controller.js';
+import { LangController, langUpdateComplete } from '../../i18n/lang-controller.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
 import { referralCode, referralLink } from '../../referral/code.js';
 import { load, save } from '../../referral/storage.js';
@@ -197,6 +197,16 @@ export class ZmotRecommend extends LitElement {
     return this.langController.l;
   }
 
+  /** Also waits for the element's language to load and the render in it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return langUpdateComplete(this.langController, () => super.getUpdateComplete());
+  }
+
+  /** Holding its space, hidden: the product's name is loading, or the messages of the element's language. */
+  private get waiting(): boolean {
+    return this.loading || !this.langController.ready;
+  }
+
   /** What is shown now, or undefined for nothing. */
   private stage(): 'question' | 'share' | 'passive' | 'thanks' | undefined {
     if (this.dismissed) return undefined;
@@ -219,7 +229,7 @@ export class ZmotRecommend extends LitElement {
       this.focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
     }
-    if (!this.loading && this.stage() && (this.isOpen || !this.modal)) this.telemetry.rendered();
+    if (!this.waiting && this.stage() && (this.isOpen || !this.modal)) this.telemetry.rendered();
   }
 
   // ——— the product's name and URL, from the feed when one is configured ———
@@ -369,7 +379,8 @@ export class ZmotRecommend extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const stage = this.stage();
     if (!stage || (this.modal && !this.isOpen)) return nothing;
-    const content = html`<div part="base" class=${this.loading ? 'loading' : ''} aria-busy=${this.loading ? 'true' : nothing}>
+    const waiting = this.waiting;
+    const content = html`<div part="base" class=${waiting ? 'loading' : ''} aria-busy=${waiting ? 'true' : nothing}>
       ${stage === 'question' ? this.renderQuestion()
       : stage === 'share' ? this.renderShare()
       : stage === 'passive' ? this.renderPassive()

@@ -240,7 +240,7 @@ export class ZmotTestimonials extends ZmotElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // An update can still come after the element left the page (a focusout as it is removed): nothing to report.
-    if (!this.feedController.value || !this.isConnected) return;
+    if (!this.feedController.value || !this.isConnected || !this.langReady) return;
     this.telemetry.rendered();
     this.measure();
     this.writeStructuredData();
@@ -248,9 +248,11 @@ export class ZmotTestimonials extends ZmotElement {
 
   protected override render(): TemplateResult {
     const layout = this.layoutName;
-    const feed = this.feedController.value?.feed;
+    // Until the messages of the element's language are in, the reserved box: never a flash of English.
+    const ready = this.langReady;
+    const feed = ready ? this.feedController.value?.feed : undefined;
     if (feed) return this.renderReviews(feed, layout);
-    if (this.feedController.task.status === TaskStatus.ERROR) {
+    if (this.feedController.task.status === TaskStatus.ERROR && ready) {
       return html`<div part="base" class=${layout}>
         <slot name="fallback"><p part="fallback">${this.l.t('unavailable')}</p></slot>
       </div>`;

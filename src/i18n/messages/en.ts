@@ -1,5 +1,6 @@
 /**
- * English, the catalogue every other locale is checked against. A string may hold `{name}` placeholders;
+ * English, the catalogue every other locale is checked against (`src/i18n/messages/<lang>.ts`; a key added
+ * here fails the completeness test until every locale has it). A string may hold `{name}` placeholders;
  * an object picks a plural form by `Intl.PluralRules` on the `count` parameter.
  */
 export const en = {
@@ -76,7 +77,13 @@ export const en = {
   startRotation: 'Start automatic slide show',
 } as const;
 
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+/**
+ * A plural message: one form per plural category the language has (`Intl.PluralRules`): English needs
+ * `one` and `other`, Polish `one`, `few`, `many`, `other`, Arabic all six, Japanese only `other`.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+type Widen<T> = T extends string ? string : Plural;
 
 /** The shape every locale's catalogue has: English's keys, with any wording. */
 export type Messages = { [K in keyof typeof en]: Widen<(typeof en)[K]> };

@@ -2,10 +2,12 @@
 /**
  * `npm start`: the whole loop on one embedded database. Builds the drop-in files and the collector, starts
  * the collector on .tmp/demo.db, imports the demo's review feeds (demo/feeds/*.json) into it for site
- * "demo", serves demo/ at /demo/ and dist/ at /dist/ from the same server, and prints where to look.
+ * "demo", serves demo/ at /demo/ (and again at /demo-csp/ under the strict Content-Security-Policy with
+ * Trusted Types that SECURITY.md describes) and dist/ at /dist/ from the same server, and prints where to look.
  * The demo pages take their feeds from /v1/feeds/demo/{product} and send their events to /v1/events.
  *
  *   npm start                     PORT=9000 npm start          npm start -- --no-build
+ *   ZMOT_DEMO_DB=/tmp/x.db npm start   (another database file; tests use it)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const demo = join(root, 'demo');
 const dist = join(root, 'dist');
-const db = join(root, '.tmp', 'demo.db');
+const db = process.env.ZMOT_DEMO_DB ?? join(root, '.tmp', 'demo.db');
 const site = 'demo';
 const port = Number(process.env.PORT ?? 8787);
 const token = process.env.ZMOT_TOKEN ?? 'demo-token';
@@ -25,7 +27,7 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const { createCollector, homePage, openStore, parseImport } = await import('../dist/node/collector/index.js');
+const { createCollector, homePage, openStore, parseImport, STRICT_CSP } = await import('../dist/node/collector/index.js');
 
 const store = await openStore({ db });
 const feeds = readdirSync(join(demo, 'feeds'))
@@ -47,9 +49,10 @@ const collector = await createCollector({
   sites: [site],
   static: [
     { prefix: '/demo/', root: demo },
+    { prefix: '/demo-csp/', root: demo, headers: { 'content-security-policy': STRICT_CSP } },
     { prefix: '/dist/', root: dist },
   ],
-  home: homePage(pages),
+  home: homePage([...pages, { href: '/demo-csp/', label: 'The demo under a strict CSP' }]),
   logger: { level: 'warn' },
 });
 const address = await collector.app.listen({ port, host: '127.0.0.1' });
@@ -59,6 +62,7 @@ zmot demo: collector and demo pages on ${address}  (SQLite ${db}; ${imported.rev
 
   demo pages    ${address}/demo/
 ${pages.map((p) => `                ${address}${p.href}  ${p.label}`).join('\n')}
+  strict CSP    ${address}/demo-csp/  the same pages under script-src/style-src 'self' and Trusted Types
   feeds         ${address}/v1/feeds/${site}/{product}
   events        POST ${address}/v1/events
   report        curl -H 'Authorization: Bearer ${token}' '${address}/v1/metrics?site=${site}'

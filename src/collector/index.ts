@@ -6,4 +6,5 @@ export { buildReport, type Report, type PeriodMetrics, type ZmotMetrics, type Um
 export { formatReport } from './report.js';
 export { parseImport, CSV_COLUMNS } from './import.js';
 export { homePage, type HomeLink } from './home.js';
+export { STRICT_CSP } from './csp.js';
 export { main } from './cli.js';

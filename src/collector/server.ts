@@ -39,8 +39,11 @@ export interface CollectorOptions {
   publicUrl?: string;
   /** HTML for `GET /`. */
   home?: string;
-  /** Folders served as they are, e.g. `{ prefix: '/demo/', root: '/abs/demo' }`. */
-  static?: readonly { prefix: string; root: string }[];
+  /**
+   * Folders served as they are, e.g. `{ prefix: '/demo/', root: '/abs/demo' }`, each file with the folder's
+   * extra `headers` (the demo under a strict Content-Security-Policy at `/demo-csp/`).
+   */
+  static?: readonly { prefix: string; root: string; headers?: Readonly<Record<string, string>> }[];
   logger?: boolean | { level: string };
   now?: () => number;
 }
@@ -194,7 +197,13 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(home));
 
   (options.static ?? []).forEach((folder, index) => {
-    void app.register(fastifyStatic, { root: folder.root, prefix: folder.prefix, decorateReply: index === 0 });
+    const { headers } = folder;
+    void app.register(fastifyStatic, {
+      root: folder.root,
+      prefix: folder.prefix,
+      decorateReply: index === 0,
+      setHeaders: headers ? (reply) => void reply.headers(headers) : undefined,
+    });
     const bare = folder.prefix.replace(/\/+$/, '');
     if (bare && bare !== folder.prefix) app.get(bare, (_request, reply) => reply.redirect(folder.prefix, 301));
   });

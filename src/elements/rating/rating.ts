@@ -1,7 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
 import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
@@ -180,13 +179,15 @@ export class ZmotRating extends ZmotElement {
                 const n = distribution[star];
                 const share = count ? n / count : 0;
                 const starsText = l.t('starCount', { count: star });
+                // The bar's width goes through the CSSOM (`.style`, a property): a `style` attribute, which Lit's
+                // styleMap writes on first render, is blocked by a strict `style-src` (SECURITY.md).
                 const row = html`<span class="sr">${l.t('distributionRow', {
                     stars: starsText,
                     reviews: l.t('reviewCount', { count: n }),
                     percent: l.percent(share),
                   })}</span>
                   <span aria-hidden="true">${starsText}</span>
-                  <span class="track" aria-hidden="true"><span class="fill" style=${styleMap({ inlineSize: `${share * 100}%` })}></span></span>
+                  <span class="track" aria-hidden="true"><span class="fill" .style=${`inline-size:${share * 100}%`}></span></span>
                   <span class="num" aria-hidden="true">${l.number(n)} · ${l.percent(share)}</span>`;
                 return html`<li>
                   ${this.noFilter

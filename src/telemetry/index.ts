@@ -9,6 +9,7 @@ import { clean, type EventInput, type ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
 import { pageUrl, pageView, sampled } from './page.js';
 import { enqueue, flush as flushQueue, startTransport as startTelemetry } from './transport.js';
+import { warnOnce } from './warn.js';
 
 export type { EventInput, EventType, ZmotEvent } from './event.js';
 
@@ -24,12 +25,6 @@ declare global {
 /** The widget name each element reports as (set by its `TelemetryController`). */
 export const widgets = new WeakMap<EventTarget, string>();
 
-const warned = new Set<string>();
-
-function warnOnce(message: string): void {
-  if (!warned.has(message)) console.warn(`zmot: ${message}`);
-  warned.add(message);
-}
 
 /** Starts listening to the page's lifecycle and sends what earlier page views left. Once per page. */
 export { startTelemetry };
@@ -54,7 +49,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
       ts: Date.now(),
       pv: pageView(),
       url: pageUrl(),
-      widget: widgets.get(source) ?? (host.localName?.startsWith('zmot-') ? host.localName.slice(5) : undefined),
+      widget: widgets.get(source),
       product: host.product,
       ...input,
     });
@@ -82,12 +77,10 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
 
 /** `zmot.consent(granted)`: `true` sends what waited; `false` discards it and stops collecting. */
 export function consent(granted: boolean): void {
-  startTelemetry();
   configure({ consent: granted ? 'granted' : 'denied' });
 }
 
 /** `zmot.flush()`: sends what is queued now; resolves when the endpoint has answered. */
 export function flush(): Promise<void> {
-  startTelemetry();
   return flushQueue(true);
 }

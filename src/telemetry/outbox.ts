@@ -8,6 +8,7 @@
  */
 import type { ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
+import { warnOnce } from './warn.js';
 
 /** One queued event with what its envelope needs: endpoint, site and sampling rate. */
 export interface Entry {
@@ -34,7 +35,6 @@ export const OUTBOX_MAX_AGE = 3 * 24 * 3600 * 1000;
 export const OUTBOX_STALE = 10 * 60 * 1000;
 
 let key = '';
-let warned = false;
 
 /** Writes this page view's unacknowledged events; `closed` lets another page view take them over. */
 export function save(entries: readonly Entry[], closed: boolean): void {
@@ -58,8 +58,7 @@ export function save(entries: readonly Entry[], closed: boolean): void {
     } catch {
       // Blocked.
     }
-    if (!warned) console.warn('zmot: storage full or blocked; unsent events will not outlive the page');
-    warned = true;
+    warnOnce('storage full or blocked; events kept in memory only');
   }
 }
 

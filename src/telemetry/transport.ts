@@ -8,6 +8,7 @@
 import { config, onConfigure } from '../config.js';
 import { claim, save, wipe, type Entry } from './outbox.js';
 import { newPageView } from './page.js';
+import { warnOnce } from './warn.js';
 import { sendingAllowed as granted, storageAllowed as storable } from './consent.js';
 
 export const FLUSH_DELAY = 5000;
@@ -48,10 +49,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** The page is hidden or gone: the outbox slot is marked closed. */
 let away = false;
 let saving = false;
-let warned = false;
 let started = false;
 let consent = config.consent;
-let encoder: TextEncoder | undefined;
 
 
 /**
@@ -85,7 +84,6 @@ function batches(entries: Entry[]): Batch[][] {
     groups.set(id, [...(groups.get(id) ?? []), x]);
   }
   const out: Batch[][] = [];
-  encoder ??= new TextEncoder();
   for (const group of groups.values()) {
     const list: Batch[] = [];
     out.push(list);
@@ -97,7 +95,7 @@ function batches(entries: Entry[]): Batch[][] {
     const close = () => batch.length && list.push({ entries: batch, body: `${head}${json.join(',')}]}` });
     for (const x of group) {
       const event = JSON.stringify(x.e);
-      const bytes = encoder.encode(event).length + 1;
+      const bytes = new Blob([event]).size + 1;
       if (batch.length && (size + bytes > MAX_BODY || batch.length >= MAX_EVENTS)) {
         close();
         batch = [];
@@ -133,7 +131,7 @@ function backoff(endpoint: string, retryAfter: string | null): void {
   const seconds = Number(retryAfter);
   const told = retryAfter ? (Number.isNaN(seconds) ? Date.parse(retryAfter) - Date.now() : seconds * 1000) : NaN;
   retry.told = told >= 0;
-  if (retry.told) wait = Math.min(told, 3600 * 1000);
+  if (retry.told) wait = told;
   retry.n += 1;
   const at = (retry.at = Date.now() + wait);
   retries.set(endpoint, retry);
@@ -164,8 +162,7 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   if (retry) backoff(endpoint, retryAfter);
   else {
     retries.delete(endpoint);
-    if (status >= 300 && !warned) console.warn(`zmot: HTTP ${status} from ${endpoint}; ${entries.length} event(s) dropped`);
-    warned ||= status >= 300;
+    if (status >= 300) warnOnce(`${endpoint} refused events with HTTP ${status}; they are dropped`);
     done(entries);
   }
   persist();
@@ -299,7 +296,6 @@ export function resetTransport(): void {
   clearTimeout(timer);
   timer = undefined;
   away = false;
-  warned = false;
   saving = false;
   consent = config.consent;
 }

@@ -50,8 +50,8 @@ function observed(entries: IntersectionObserverEntry[]): void {
 export function watch(element: Element, viewable: () => void): void {
   if (!observer) {
     observer = new IntersectionObserver(observed, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] });
+    // A prerendered page is hidden until it is shown: activation is a visibilitychange too.
     document.addEventListener('visibilitychange', checkAll);
-    document.addEventListener('prerenderingchange', checkAll);
     addEventListener('focus', checkAll);
     addEventListener('blur', checkAll);
   }

@@ -1,10 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { readScriptConfig, configure } from '../../src/config.js';
+import { LitElement } from 'lit';
+import { TelemetryController } from '../../src/telemetry/controller.js';
 import { CAPS } from '../../src/telemetry/event.js';
 import { flush, track } from '../../src/telemetry/index.js';
 import { EVENT_TYPES, LIMITS, validateEnvelope, type ZmotEvent } from '../../src/telemetry/schema.js';
 import { startWorker, worker } from '../support/msw.js';
 import { captureWarnings, endpoint, freshTelemetry } from './helpers.js';
+
+/** A widget as every zmot element is one: a Lit element with a TelemetryController. */
+class TestThing extends LitElement {
+  product?: string;
+  readonly telemetry = new TelemetryController(this, 'thing');
+}
+customElements.define('test-thing', TestThing);
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -44,8 +53,8 @@ describe('telemetry: the event model', () => {
     }
   });
 
-  it('takes widget and product from the element (its telemetry name, else its zmot- tag); given ones win', async () => {
-    const el = await fixture<HTMLElement & { product?: string }>(html`<zmot-thing></zmot-thing>`);
+  it('takes widget and product from the element (its telemetry name and product); given ones win', async () => {
+    const el = await fixture<TestThing>(html`<test-thing></test-thing>`);
     el.product = 'sku-42';
     expect(track(el, { type: 'render' })).to.include({ widget: 'thing', product: 'sku-42' });
     expect(track(el, { type: 'render', widget: 'other', product: 'p-1' })).to.include({ widget: 'other', product: 'p-1' });

@@ -102,7 +102,7 @@ describe('telemetry: transport', () => {
     expect(ep.requests).to.have.length(2);
     expect(queued()).to.have.length(0);
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/HTTP 400 from .*; 1 event\(s\) dropped/);
+    expect(warnings.messages[0]).to.match(/^zmot: http:\/\/.*\/z\/events refused events with HTTP 400; they are dropped$/);
   });
 
   it('an outage: the endpoint fails 6 times, then recovers; every event arrives exactly once by id', async function () {

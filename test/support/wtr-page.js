@@ -4,15 +4,27 @@
 //   a chevron points.
 // - `media-features` { features: [{ name, value }] }: emulates CSS media features the built-in
 //   `emulateMedia` does not reach under puppeteer (`forced-colors`); `[]` resets them.
+// - `a11y-tree`: the page's accessibility tree as Chromium gives it to screen readers (roles, names,
+//   states), shadow roots included.
+const sessions = new WeakMap();
+
 export function pageCommands() {
   return {
     name: 'zmot-page-commands',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'screenshot' && command !== 'media-features') return undefined;
+      if (command !== 'screenshot' && command !== 'media-features' && command !== 'a11y-tree') return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs the puppeteer (Chrome) launcher`);
       const page = session.browser.getPage(session.id);
+      if (command === 'a11y-tree') return page.accessibility.snapshot({ interestingOnly: false });
       if (command === 'media-features') {
-        await page.emulateMediaFeatures(payload.features);
+        // Through the DevTools protocol: puppeteer's emulateMediaFeatures refuses `forced-colors`. The
+        // emulation lasts as long as the session, so each page keeps its own.
+        let client = sessions.get(page);
+        if (!client) {
+          client = await page.createCDPSession();
+          sessions.set(page, client);
+        }
+        await client.send('Emulation.setEmulatedMedia', { features: payload.features });
         return true;
       }
       const { x, y, width, height } = payload;

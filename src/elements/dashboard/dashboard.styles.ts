@@ -49,7 +49,7 @@ const uplot = css`
     display: inline-block;
   }
   .u-inline tr {
-    margin-right: 1rem;
+    margin-inline-end: 1rem;
   }
   .u-legend th {
     font-weight: 500;
@@ -61,7 +61,7 @@ const uplot = css`
   .u-legend .u-marker {
     width: 1em;
     height: 1em;
-    margin-right: 4px;
+    margin-inline-end: 4px;
     background-clip: padding-box !important;
   }
   .u-inline.u-live th::after {
@@ -376,7 +376,7 @@ export const styles = [
       display: grid;
       gap: calc(var(--_gap) * 1.5);
     }
-    @container (min-width: 52rem) {
+    @container (min-inline-size: 52rem) {
       .pair {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       }

@@ -26,7 +26,7 @@ export const styles = css`
   .full[part='base'] {
     min-block-size: var(--zmot-rating-min-block-size, calc(var(--_row) * 8 + var(--_space)));
   }
-  @container (min-width: 34em) {
+  @container (min-inline-size: 34em) {
     .full .details {
       display: grid;
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
@@ -142,6 +142,12 @@ export const styles = css`
     block-size: 100%;
     background: var(--_bar);
   }
+  @media (forced-colors: active) {
+    /* The whole track outlined, so the unfilled part of a bar shows in high contrast too. */
+    .track {
+      border: 1px solid CanvasText;
+    }
+  }
   .num {
     text-align: end;
     font-variant-numeric: tabular-nums;
@@ -149,7 +155,7 @@ export const styles = css`
   .sources {
     margin-block-start: var(--_space);
   }
-  @container (min-width: 34em) {
+  @container (min-inline-size: 34em) {
     .sources {
       margin-block-start: 0;
     }

@@ -77,7 +77,7 @@ export const styles = css`
     display: flex;
     min-inline-size: 0;
   }
-  @container (min-width: 36em) {
+  @container (min-inline-size: 36em) {
     .grid .items {
       grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--zmot-testimonials-grid-min, 17em)), 1fr));
     }

@@ -44,6 +44,7 @@ let queue: Entry[] = [];
 const sending = new Set<Entry>();
 /** Every send under way, so `flush()` can wait for them all. */
 let running = Promise.resolve();
+let encoder: TextEncoder | undefined;
 const retries = new Map<string, Retry>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** The page is hidden or gone: the outbox slot is marked closed. */
@@ -95,7 +96,7 @@ function batches(entries: Entry[]): Batch[][] {
     const close = () => batch.length && list.push({ entries: batch, body: `${head}${json.join(',')}]}` });
     for (const x of group) {
       const event = JSON.stringify(x.e);
-      const bytes = new Blob([event]).size + 1;
+      const bytes = (encoder ??= new TextEncoder()).encode(event).length + 1; // (a Blob is 50 times slower)
       if (batch.length && (size + bytes > MAX_BODY || batch.length >= MAX_EVENTS)) {
         close();
         batch = [];

@@ -25,6 +25,8 @@ export class TelemetryController implements ReactiveController {
     private readonly host: TelemetryHost,
     /** The widget name in events: `rating`, `testimonials`, `recommend` … */
     readonly widget: string,
+    /** The product events name; the host's `product` unless given (e.g. the feed's product id). */
+    private readonly product: () => string | undefined = () => host.product,
   ) {
     widgets.set(host, widget);
     host.addController(this);
@@ -47,7 +49,7 @@ export class TelemetryController implements ReactiveController {
 
   /** Call whenever the widget shows data: sends `render` and starts viewability, once per page view and product. */
   rendered(): void {
-    const key = `${pageView()} ${this.host.product ?? ''}`;
+    const key = `${pageView()} ${this.product() ?? ''}`;
     if (this.shown === key) return;
     this.shown = key;
     this.track({ type: 'render' });
@@ -61,7 +63,8 @@ export class TelemetryController implements ReactiveController {
 
   /** Any other event from this widget; `widget` and `product` are filled in. */
   track(event: DistributiveOmit<EventInput, 'widget'>): void {
-    track(this.host, event);
+    const product = this.product();
+    track(this.host, product ? { product, ...event } : event);
   }
 
   private watch(): void {

@@ -20,6 +20,7 @@ export { FeedError, clearFeedCache, loadFeed, type FeedErrorReason } from './fee
 export type { Feed, Review, Source, Product, Aggregate, ParsedFeed } from './feed/schema.js';
 export { validateFeed, FeedValidationError } from './feed/validate.js';
 export { summarise, type Summary, type Provenance } from './feed/aggregate.js';
-export { registerMessages } from './i18n/i18n.js';
+export { registerMessages, setLocaleLoader, LOCALES, type Locale, type LocaleLoader } from './i18n/i18n.js';
+export type { Messages, MessageKey, Plural } from './i18n/messages/en.js';
 export { track, consent, flush, type EventInput, type EventType, type ZmotEvent, type ZmotTelemetryEvent } from './telemetry/index.js';
 export { TelemetryController, type TelemetryHost } from './telemetry/controller.js';

@@ -153,6 +153,21 @@ describe('theming', () => {
   }
 });
 
+describe('docs/theming.md', () => {
+  it('names every custom property and part the manifest documents, for every element', async () => {
+    const doc = await (await fetch('/docs/theming.md')).text();
+    const json = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
+    const missing = json.modules
+      .flatMap((module) => module.declarations ?? [])
+      .filter((d) => d.tagName?.startsWith('zmot-'))
+      .flatMap((d) => [
+        ...(d.cssProperties ?? []).filter((p) => !doc.includes(`\`${p.name}\``)).map((p) => `${d.tagName} ${p.name}`),
+        ...(d.cssParts ?? []).filter((p) => !doc.includes(`\`${p.name}\``)).map((p) => `${d.tagName} part ${p.name}`),
+      ]);
+    expect(missing).to.deep.equal([]);
+  });
+});
+
 describe('the showcase themes', () => {
   const THEMES = ['b2b', 'fashion', 'dark'];
   for (const theme of THEMES) {

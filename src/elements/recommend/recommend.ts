@@ -61,7 +61,7 @@ export function npsGroup(score: number): Answer {
  * @csspart feedback - The detractors' feedback box and its note.
  * @csspart actions - The row with the send and dismiss buttons.
  * @csspart button - Every button and share link.
- * @csspart primary - The send button.
+ * @csspart primary - The main action: the send button, and the copy button of the share panel.
  * @csspart heading - The text that opens each follow-up panel.
  * @csspart share - The share panel.
  * @csspart link - The read-only field with the referral link.

@@ -27,7 +27,8 @@ export default {
     other: '{count} مصدر',
   },
   ownSource: 'هذا الموقع',
-  npsQuestion: 'ما مدى احتمال أن توصي صديقًا أو زميلًا بـ{name}؟',
+  // The name (often in Latin letters) between isolate marks, so the question mark stays at the end.
+  npsQuestion: 'ما مدى احتمال أن توصي صديقًا أو زميلًا بـ\u2068{name}\u2069؟',
   npsQuestionUs: 'ما مدى احتمال أن توصي صديقًا أو زميلًا بنا؟',
   npsLow: 'غير محتمل',
   npsHigh: 'محتمل جدًا',

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -16,11 +17,41 @@ function minifyTemplates(): Plugin {
   };
 }
 
-// The two drop-in builds: dist/zmot.js (ES module) and dist/zmot.iife.js (classic script), Lit bundled.
+/**
+ * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
+ * element's own chunk: Lit, the base class and its controllers, feed loading and validation, structured data,
+ * the design tokens, the stars. What a page needs without any element — configuration, telemetry, referral
+ * attribution, discovery — and the languages stay in zmot.js, which the chunks import from.
+ */
+const SHARED_BY_ELEMENTS = [
+  ...['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/', '@lit/task/'].map((name) => `/node_modules/${name}`),
+  '@oxc-project+runtime', // the decorators' helper
+  ...['events.ts', 'feed/', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
+  ...['zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
+];
+const sharedByElements = (id: string) => SHARED_BY_ELEMENTS.some((path) => id.replaceAll('\\', '/').includes(path));
+
+/** Chunk names change with their content: remove the previous build's before writing this one's. */
+function cleanChunks(): Plugin {
+  let chunks: string | undefined;
+  return {
+    name: 'zmot:clean-chunks',
+    configResolved(config) {
+      // Builds kept in memory (scripts measuring sizes) leave the folder alone.
+      chunks = config.build.write ? join(config.build.outDir, 'chunks') : undefined;
+    },
+    generateBundle(_options, bundle) {
+      if (chunks && Object.keys(bundle).some((name) => name.startsWith('chunks/'))) rmSync(chunks, { recursive: true, force: true });
+    },
+  };
+}
+
+// The drop-in, dist/zmot.js (an ES module), with its chunks in dist/chunks/; Lit is bundled. dist/zmot.iife.js,
+// the classic script that loads it, is built apart (vite.iife.config.ts).
 export default defineConfig({
   define: { __ZMOT_VERSION__: JSON.stringify(version) },
   publicDir: false,
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), cleanChunks()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -31,13 +62,20 @@ export default defineConfig({
     reportCompressedSize: false,
     lib: {
       entry: 'src/zmot.ts',
-      name: 'zmotBundle',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'es' ? 'zmot.js' : 'zmot.iife.js'),
+      formats: ['es'],
+      fileName: () => 'zmot.js',
     },
     rolldownOptions: {
-      // Lib mode keeps whitespace in ES output for downstream bundlers; this file goes to browsers as is.
-      output: { minify: true },
+      // The chunks import what they share with zmot.js from it, instead of from a chunk of their own.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        // Lib mode keeps whitespace in ES output for downstream bundlers; these files go to browsers as they are.
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        codeSplitting: {
+          groups: [{ name: 'elements', test: sharedByElements, includeDependenciesRecursively: false }],
+        },
+      },
     },
   },
 });

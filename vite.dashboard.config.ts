@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     ...config.build,
     sourcemap: true,
+    // One file: no chunks of the drop-in's kind.
+    rolldownOptions: { output: { minify: true } },
     lib: {
       entry: 'src/dashboard.ts',
       formats: ['es'],

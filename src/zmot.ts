@@ -1,13 +1,14 @@
 /**
- * The drop-in entry (`dist/zmot.js` and `dist/zmot.iife.js`): reads the configuration from its own
- * `<script>` tag, defines every element, and exposes `window.zmot`. Loading it twice does nothing the
- * second time.
+ * The drop-in entry, `dist/zmot.js`, which `dist/zmot.iife.js` (src/zmot.iife.ts) loads for classic scripts:
+ * reads the configuration from its own `<script>` tag, starts telemetry and referral attribution, defines
+ * each element the first time the page has it (`discover.ts`: its module, and the chunk every element shares,
+ * are imported then), and exposes `window.zmot`. Loading it twice does nothing the second time.
  */
 import { configure, readScriptConfig } from './config.js';
 import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
-import { setDashboardModule } from './elements/dashboard/loader.js';
+import { discover, lazyElements } from './discover.js';
 import { localesFrom, setLocaleLoader } from './i18n/i18n.js';
-import { defineElements } from './registry.js';
+import { reserveSpace } from './reserve.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
 
 declare const __ZMOT_VERSION__: string;
@@ -20,6 +21,11 @@ export interface ZmotGlobal {
   consent(granted: boolean): void;
   /** Sends the queued events now; resolves when the endpoint has answered. */
   flush(): Promise<void>;
+  /**
+   * Defines the zmot elements in `root` (a shadow root, say, which the drop-in cannot see from the document)
+   * and those added to it later; resolves when the ones found are defined. The document is watched already.
+   */
+  discover(root?: Document | DocumentFragment | Element): Promise<void>;
 }
 
 declare global {
@@ -28,9 +34,13 @@ declare global {
   }
 }
 
-/** The `<script>` that loaded this file. A module has no `document.currentScript`, so match by URL. */
+/** Where `zmot.iife.js` leaves its `<script>` for this module: the first copy's, as `document.currentScript` would be. */
+const HANDOFF = Symbol.for('zmot.script');
+
+/** The `<script>` that loaded this file: the classic loader's, else the module script with this URL. */
 function ownScript(): HTMLOrSVGScriptElement | null {
-  if (document.currentScript) return document.currentScript;
+  const handed = (window as { [HANDOFF]?: HTMLScriptElement })[HANDOFF];
+  if (handed) return handed;
   const url = import.meta.url;
   for (const script of document.querySelectorAll('script[src]')) {
     if ((script as HTMLScriptElement).src === url) return script as HTMLScriptElement;
@@ -39,19 +49,38 @@ function ownScript(): HTMLOrSVGScriptElement | null {
   return document.querySelector<HTMLScriptElement>('script[data-feed], script[data-site], script[data-endpoint]');
 }
 
+/** An element's module, and the chunk every element shares (Lit, the base class, feeds, styles), downloaded at once. */
+function withShared<M>(load: Promise<M>): Promise<M> {
+  return Promise.all([import('./elements/zmot-element.js'), load]).then(([, module]) => module);
+}
+
+// Each element's module, imported the first time the page has its tag (`registry.ts` is the eager list,
+// for `zmot/define`).
+const elements = {
+  'zmot-rating': () => withShared(import('./elements/rating/rating.js')).then((m) => m.ZmotRating),
+  'zmot-testimonials': () => withShared(import('./elements/testimonials/testimonials.js')).then((m) => m.ZmotTestimonials),
+  'zmot-recommend': () => withShared(import('./elements/recommend/recommend.js')).then((m) => m.ZmotRecommend),
+  'zmot-dashboard': () =>
+    import('./elements/dashboard/loader.js').then((m) => {
+      // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
+      m.setDashboardModule(new URL(/* @vite-ignore */ 'zmot-dashboard.js', import.meta.url).href);
+      return m.ZmotDashboardLoader;
+    }),
+};
+
 function start(): void {
   if (window.zmot) return;
   const script = ownScript();
   if (script) configure(readScriptConfig(script));
-  // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
   if (script instanceof HTMLScriptElement && script.src) {
-    setDashboardModule(new URL('zmot-dashboard.js', script.src).href);
     // Languages other than English: locales/<lang>.js beside this file, each imported the first time it is needed.
     setLocaleLoader(localesFrom(new URL('locales/', script.src).href));
   }
-  window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush };
+  window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush, discover };
   startTelemetry();
-  defineElements();
+  reserveSpace();
+  lazyElements(elements);
+  void discover();
   startAttribution();
 }
 

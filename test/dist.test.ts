@@ -1,5 +1,6 @@
 // The built drop-in files, loaded the way site owners load them: a <script> tag with data attributes in a
-// real page (an iframe), feeds over real HTTP from the test server.
+// real page (an iframe), feeds over real HTTP from the test server. Each element's code is a chunk the drop-in
+// imports when the page has the element.
 import { expect, waitUntil } from '@open-wc/testing';
 
 const FEED = '/test/fixtures/feeds/{product}.json';
@@ -8,12 +9,12 @@ interface PageWindow extends Window {
   errors: string[];
 }
 
-async function page(body: string): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
+async function page(body: string, head = ''): Promise<{ frame: HTMLIFrameElement; win: PageWindow; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '600px';
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <script>window.errors = []; addEventListener('error', (e) => errors.push(String(e.message)));</script>
+    ${head || `<script>window.errors = []; addEventListener('error', (e) => errors.push(String(e.message)));</script>`}
     </head><body>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -23,6 +24,20 @@ async function page(body: string): Promise<{ frame: HTMLIFrameElement; win: Page
 
 function average(doc: Document, selector: string): string | undefined {
   return doc.querySelector(selector)?.shadowRoot?.querySelector('[part="average"]')?.textContent ?? undefined;
+}
+
+/** Whether `el` shows its data: its base part is there and no longer busy. */
+function rendered(el: Element | null | undefined): boolean {
+  return !!el?.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])');
+}
+
+/** The chunks of the drop-in the page has fetched, by name: `rating`, `elements` … */
+function chunks(win: Window): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((entry) => /\/dist\/chunks\/([a-z]+)-[\w-]+\.js$/.exec(new URL(entry.name).pathname)?.[1])
+    .filter((name): name is string => !!name)
+    .sort();
 }
 
 afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -63,6 +78,87 @@ for (const [build, tag] of [
       await waitUntil(() => average(doc, '#r'), 'the element renders with the first copy’s settings', { timeout: 5000 });
       expect(win.errors).to.deep.equal([]);
       expect(win.customElements.get('zmot-rating')).to.be.a('function');
+    });
+
+    it('imports an element’s code when the page has it, and when one is added later', async () => {
+      const { win, doc } = await page(`
+        <script ${tag} data-feed="${FEED}"></script>
+        <zmot-rating id="r" product="sku-42"></zmot-rating>`);
+      await waitUntil(() => average(doc, '#r'), 'the rating renders', { timeout: 5000 });
+      expect(chunks(win)).to.deep.equal(['elements', 'rating']);
+      expect(win.customElements.get('zmot-testimonials')).to.equal(undefined);
+
+      const added = doc.createElement('div');
+      added.innerHTML = '<section><zmot-testimonials product="sku-42"></zmot-testimonials></section>';
+      doc.body.append(added);
+      await waitUntil(() => rendered(doc.querySelector('zmot-testimonials')), 'the added testimonials render', { timeout: 5000 });
+      expect(chunks(win)).to.deep.equal(['elements', 'rating', 'testimonials']);
+      expect(win.errors).to.deep.equal([]);
+    });
+
+    it('zmot.discover(root) defines the elements in a shadow root, which the document does not show', async () => {
+      const { win, doc } = await page(`<script ${tag} data-feed="${FEED}"></script><div id="host"></div>`);
+      await waitUntil(() => win.zmot, 'the drop-in starts', { timeout: 5000 });
+      const root = doc.querySelector('#host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<zmot-testimonials product="sku-42"></zmot-testimonials>';
+      // Nothing in the document asked for it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(win.customElements.get('zmot-testimonials')).to.equal(undefined);
+      // Before its code arrives, its space is reserved in the shadow root too.
+      const waiting = win.zmot!.discover(root);
+      expect(root.querySelector('zmot-testimonials')!.getBoundingClientRect().height).to.be.greaterThan(100);
+      await waiting;
+      expect(win.customElements.get('zmot-testimonials')).to.be.a('function');
+      await waitUntil(() => rendered(root.querySelector('zmot-testimonials')), 'the testimonials render', { timeout: 5000 });
+      expect(win.errors).to.deep.equal([]);
+    });
+
+    it('reserves each element’s box before its code arrives, so the page does not move when it renders', async () => {
+      const elements = `
+        <zmot-rating product="sku-42"></zmot-rating>
+        <zmot-rating product="shoe-7" variant="full"></zmot-rating>
+        <p><zmot-rating product="sku-42" variant="compact"></zmot-rating> a compact badge in a line of text</p>
+        <zmot-testimonials product="empty"></zmot-testimonials>
+        <zmot-testimonials product="empty" layout="carousel"></zmot-testimonials>
+        <zmot-rating product="sku-42" hidden></zmot-rating>`;
+      // Measured before the elements' code can have arrived: by a classic script while the page is parsed (the
+      // classic loader has run), or by the module script after the drop-in's (module scripts run in order).
+      const { win, doc } = await page(`
+        <script ${tag} data-feed="${FEED}"></script>
+        ${elements}
+        <script ${tag.startsWith('type="module"') ? 'type="module"' : ''}>
+          window.defined = customElements.get('zmot-rating');
+          window.before = [...document.querySelectorAll('zmot-rating, zmot-testimonials')].map((el) => {
+            const box = el.getBoundingClientRect();
+            return [Math.round(box.top), Math.round(box.height)];
+          });
+        </script>`);
+      const measured = win as PageWindow & { defined?: unknown; before: number[][] };
+      expect(measured.defined, 'measured before the elements were defined').to.equal(undefined);
+      const all = [...doc.querySelectorAll('zmot-rating, zmot-testimonials')];
+      await waitUntil(
+        () => all.every((el) => el.hasAttribute('hidden') || rendered(el)),
+        'every element shows its data',
+        { timeout: 5000 },
+      );
+      const after = all.map((el) => {
+        const box = el.getBoundingClientRect();
+        return [Math.round(box.top), Math.round(box.height)];
+      });
+      expect(after).to.deep.equal(measured.before);
+      expect(measured.before.at(-1)).to.deep.equal([0, 0]);
+    });
+
+    it('works under a Content-Security-Policy of script-src and style-src \'self\' with Trusted Types', async () => {
+      const { win, doc } = await page(
+        `<script ${tag} data-feed="${FEED}"></script>
+         <zmot-rating id="r" product="sku-42" variant="full"></zmot-rating>
+         <zmot-testimonials product="sku-42"></zmot-testimonials>`,
+        `<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'; require-trusted-types-for 'script'">
+         <script src="/test/support/page-errors.js"></script>`,
+      );
+      await waitUntil(() => average(doc, '#r') && rendered(doc.querySelector('zmot-testimonials')), 'the elements render', { timeout: 5000 });
+      expect(win.errors).to.deep.equal([]);
     });
   });
 }

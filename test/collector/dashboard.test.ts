@@ -1,7 +1,7 @@
 // What the collector adds for <zmot-dashboard>: breakdowns and the NPS distribution in the report, the site
 // list, the browser files it serves, and the dashboard page at `/`.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import Fastify from 'fastify';
@@ -136,6 +136,28 @@ describe('browser files', () => {
       assert.equal(missing.status, 404);
       assert.deepEqual(await missing.json(), { error: 'zmot.iife.js: not built; run npm run build' });
       assert.equal((await fetch(`${url}/package.json`)).status, 404, 'nothing else from the folder');
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  test('the drop-in’s chunks, beside zmot.js; nothing outside their folder', async () => {
+    const dist = tempDir();
+    mkdirSync(join(dist, 'chunks'));
+    writeFileSync(join(dist, 'chunks', 'rating-Ab_1.js'), 'export {};\n');
+    writeFileSync(join(dist, 'package.json'), '{}');
+    const app = Fastify();
+    const store = await openFresh('sqlite');
+    await app.register(dashboardRoutes, { store, access: new SiteAccess(), authorised: () => true, dist });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const js = await fetch(`${url}/chunks/rating-Ab_1.js`);
+      assert.equal(js.status, 200);
+      assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(await js.text(), 'export {};\n');
+      assert.equal((await fetch(`${url}/chunks/testimonials-Cd2.js`)).status, 404);
+      assert.equal((await fetch(`${url}/chunks/..%2Fpackage.json`)).status, 404);
     } finally {
       await app.close();
       await store.close();

@@ -1,4 +1,3 @@
-import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
@@ -117,7 +116,7 @@ export class ZmotRating extends ZmotElement {
     // Until the messages of the element's language are in, the reserved box: never a flash of English.
     const summary = this.langReady ? this.summary : undefined;
     if (summary) return this.renderSummary(summary, variant);
-    if (this.feedController.task.status === TaskStatus.ERROR && this.langReady) {
+    if (this.feedController.failed && this.langReady) {
       return html`<div part="base" class=${variant}>
         <slot name="fallback"><p part="fallback">${this.l.t('unavailable')}</p></slot>
       </div>`;

@@ -1,4 +1,3 @@
-import { TaskStatus } from '@lit/task';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { config } from '../../config.js';
@@ -252,7 +251,7 @@ export class ZmotTestimonials extends ZmotElement {
     const ready = this.langReady;
     const feed = ready ? this.feedController.value?.feed : undefined;
     if (feed) return this.renderReviews(feed, layout);
-    if (this.feedController.task.status === TaskStatus.ERROR && ready) {
+    if (this.feedController.failed && ready) {
       return html`<div part="base" class=${layout}>
         <slot name="fallback"><p part="fallback">${this.l.t('unavailable')}</p></slot>
       </div>`;

@@ -38,7 +38,8 @@ Options:
                         (default: any origin)
   --site S              accept events for site S, repeatable (with --allow-origin SITE=…, sites named there
                         are accepted too; with neither, any site is accepted)
-  --rate-address N      batches a second per client address, 10 s burst (default 20; 0 = no limit)
+  --rate-address N      batches a second per client address, 10 s burst (default 20; 0 = no limit);
+                        referral events from one address: a tenth of it, in events a second
   --rate-site N         events a second per site, 10 s burst (default 2000; 0 = no limit)
   --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
   --public-url URL      base URL for feeds' "next" links when behind a proxy that rewrites paths

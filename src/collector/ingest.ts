@@ -3,6 +3,8 @@
  * (beacons send `text/plain`), refuse more than 200 events with 413, validate the whole batch before storing
  * any of it (400 naming the first bad field), answer known bots 202 without storing, rate-limit per client
  * address and per site (429 with Retry-After), and answer 202 only once the events are committed.
+ * Referral events (landings, shares, conversions) have a tighter budget per address, so one client cannot
+ * flood the report with codes.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
@@ -16,11 +18,15 @@ export interface IngestOptions {
   writer: Writer;
   access: SiteAccess;
   perAddress: TokenBuckets;
+  /** Referral events (referral_landing, share, conversion) per client address. */
+  referralsPerAddress: TokenBuckets;
   perSite: TokenBuckets;
   /** Store bots' events too (for tests driven by a headless browser). */
   keepBots: boolean;
   now: () => number;
 }
+
+const REFERRAL_TYPES: ReadonlySet<string> = new Set(['referral_landing', 'share', 'conversion']);
 
 function tooMany(reply: FastifyReply, seconds: number, what: string): FastifyReply {
   return reply
@@ -30,7 +36,7 @@ function tooMany(reply: FastifyReply, seconds: number, what: string): FastifyRep
 }
 
 export async function ingestRoutes(app: FastifyInstance, options: IngestOptions): Promise<void> {
-  const { writer, access, perAddress, perSite, keepBots, now } = options;
+  const { writer, access, perAddress, referralsPerAddress, perSite, keepBots, now } = options;
 
   // The body is read as text whatever its content type, and parsed here, so every problem gets our answer.
   app.removeAllContentTypeParsers();
@@ -73,6 +79,9 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       if (!access.mayPost(envelope.site, origin)) {
         return reply.code(403).send({ error: `origin ${origin} may not send events for site ${envelope.site}` });
       }
+      const referrals = envelope.events.filter((e) => REFERRAL_TYPES.has(e.type)).length;
+      const referralWait = referrals > 0 ? referralsPerAddress.take(request.ip, referrals) : 0;
+      if (referralWait > 0) return tooMany(reply, referralWait, 'address');
       const wait = perSite.take(envelope.site, envelope.events.length);
       if (wait > 0) return tooMany(reply, wait, 'site');
       if (envelope.events.length === 0) return reply.code(202).send({ accepted: 0, duplicates: 0 });

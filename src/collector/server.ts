@@ -25,7 +25,10 @@ export interface CollectorOptions {
   allowOrigin?: readonly string[];
   /** Sites accepted besides those named in `allowOrigin`; none (and no site rules) means any site. */
   sites?: readonly string[];
-  /** Batches a second per client address (burst: 10 s' worth); 0 turns it off. Default 20. */
+  /**
+   * Batches a second per client address (burst: 10 s' worth); 0 turns it off. Default 20. Referral events
+   * (landings, shares, conversions) from one address are limited to a tenth of it, in events a second.
+   */
   rateAddress?: number;
   /** Events a second per site (burst: 10 s' worth); 0 turns it off. Default 2000. */
   rateSite?: number;
@@ -145,6 +148,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     writer,
     access,
     perAddress: new TokenBuckets({ rate: options.rateAddress ?? 20 }),
+    referralsPerAddress: new TokenBuckets({ rate: (options.rateAddress ?? 20) / 10 }),
     perSite: new TokenBuckets({ rate: options.rateSite ?? 2000 }),
     keepBots: options.keepBots ?? false,
     now,

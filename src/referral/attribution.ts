@@ -5,6 +5,8 @@
  *   parameter out of the address bar (`history.replaceState`, no reload) and keeps the code for the
  *   attribution window: the last touch by default, the first with `data-attribution="first"`.
  * - A visitor landing on their own code is not a referral: the event says `self: true` and nothing is kept.
+ * - A flood of codes is not: after `MAX_LANDINGS` different codes in a browser session, further ones are
+ *   neither sent nor kept (the earlier attribution stands).
  * - `conversion()` sends `conversion` with the kept code while inside the window; an order id already sent
  *   from this browser is not sent again.
  * Storage follows the consent rules (see `storage.ts`); without it, all of this lasts for the page view.
@@ -22,6 +24,8 @@ export const ORDERS_KEY = 'zmot:orders';
 export const LANDED_KEY = 'zmot:landed';
 
 const DAY = 86_400_000;
+/** Different codes one browser session lands on before zmot stops believing them. */
+export const MAX_LANDINGS = 10;
 const MAX_ORDERS = 50;
 const MAX_ORDER_ID = 128;
 
@@ -80,6 +84,7 @@ export function forget(): void {
   for (const key of [CODE_KEY, TOUCH_KEY, ORDERS_KEY]) remove('local', key);
   remove('session', LANDED_KEY);
   pageTouch = undefined;
+  pageLanded.clear();
 }
 
 /** Takes `zmot_ref` out of the address bar, keeping every other parameter, the fragment and history state. */
@@ -111,7 +116,9 @@ export function startAttribution(): void {
     if (!isCode(ref)) return;
     const self = ref === storedCode();
     const landed = strings(load('session', LANDED_KEY));
-    if (!landed.includes(ref) && !pageLanded.has(ref)) {
+    const known = landed.includes(ref) || pageLanded.has(ref);
+    if (!known && Math.max(landed.length, pageLanded.size) >= MAX_LANDINGS) return;
+    if (!known) {
       pageLanded.add(ref);
       save('session', LANDED_KEY, [...landed, ref]);
       track(document, { type: 'referral_landing', ref, ...(self ? { self: true } : {}) });

@@ -39,7 +39,8 @@ const REQUIRED: Readonly<Record<EventType, string>> = {
 };
 
 /**
- * Trims an event to the schema: strings cut to their caps, empty and ill-typed capped fields dropped.
+ * Trims an event to the schema: strings cut to their caps and made storable, empty and ill-typed capped
+ * fields dropped.
  * Returns `undefined` (and the caller warns) when a required field is missing or the NPS score is out of
  * range. (`conversion()` checks its `value` and `currency` itself.)
  */
@@ -48,12 +49,15 @@ export function clean(event: Record<string, unknown>): ZmotEvent | undefined {
     const value = event[key];
     const cap = CAPS[key];
     if (value === undefined || value === null || value === '') delete event[key];
-    else if (cap && typeof value === 'string') event[key] = value.slice(0, cap);
+    // Cut first: a cut may split a surrogate pair. U+0000 and unpaired surrogates become U+FFFD, which the
+    // collector's databases can store (the schema refuses both).
+    else if (cap && typeof value === 'string') event[key] = value.slice(0, cap).replace(/[\0\uD800-\uDFFF]/gu, '\uFFFD');
     else if (cap) delete event[key];
   }
   const { type, score } = event;
-  const required = REQUIRED[type as EventType];
-  if (required === undefined) return undefined;
+  // A string, or the type is unknown (`toString`, `__proto__` … are not event types).
+  const required: unknown = REQUIRED[type as EventType];
+  if (typeof required !== 'string') return undefined;
   if (required && required.split(' ').some((key) => !(key in event))) return undefined;
   if (type === 'nps' && !(Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10)) return undefined;
   return event as ZmotEvent;

@@ -8,6 +8,7 @@
  *   counts by 1 / sample.
  * - `referral_landing.self`: the visitor landed on their own referral code; not a referral.
  * - `interaction.action` and `error.message` are short, length-capped strings.
+ * - `ref` (share, landing, conversion) is a URL-safe token: letters, digits, `_` and `-` (SECURITY.md).
  */
 import * as z from 'zod/mini';
 
@@ -30,7 +31,20 @@ export const LIMITS = {
   message: 500,
 } as const;
 
-const capped = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/**
+ * Text the databases store as it came: no U+0000 (PostgreSQL's text cannot hold it) and no unpaired
+ * surrogate (not Unicode; stored as U+FFFD). The browser replaces both before sending (`clean` in event.ts).
+ */
+export const STORABLE = /^[^\0\uD800-\uDFFF]*$/u;
+const storable = z.regex(STORABLE, 'must not contain U+0000 or unpaired surrogates');
+const capped = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), storable);
+
+/**
+ * A referral code as it travels: the browser makes 10-character codes and believes 4–64 URL-safe characters
+ * from a link (`isCode` in referral/code.ts); anything else (markup, spaces, quotes) is forged.
+ */
+export const REF_PATTERN = /^[A-Za-z0-9_-]+$/;
+const RefSchema = capped(LIMITS.ref).check(z.regex(REF_PATTERN, 'use only letters, digits, "_" and "-"'));
 
 /** A site id: letters, digits, `.`, `_`, `-`. */
 export const SiteSchema = capped(LIMITS.site).check(
@@ -63,18 +77,18 @@ export const NpsEventSchema = z.object({
   ...base,
   type: z.literal('nps'),
   score: z.int().check(z.gte(0), z.lte(10)),
-  comment: z.optional(z.string().check(z.maxLength(LIMITS.comment))),
+  comment: z.optional(z.string().check(z.maxLength(LIMITS.comment), storable)),
 });
 export const ShareEventSchema = z.object({
   ...base,
   type: z.literal('share'),
   channel: capped(LIMITS.channel),
-  ref: capped(LIMITS.ref),
+  ref: RefSchema,
 });
 export const ReferralLandingEventSchema = z.object({
   ...base,
   type: z.literal('referral_landing'),
-  ref: capped(LIMITS.ref),
+  ref: RefSchema,
   /** True when the visitor landed on their own referral code: not a referral. */
   self: z.optional(z.boolean()),
 });
@@ -82,7 +96,7 @@ export const ConversionEventSchema = z.object({
   ...base,
   type: z.literal('conversion'),
   order_id: capped(LIMITS.orderId),
-  ref: z.optional(capped(LIMITS.ref)),
+  ref: z.optional(RefSchema),
   value: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'))),
 });

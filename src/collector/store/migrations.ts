@@ -74,6 +74,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX IF NOT EXISTS zmot_reviews_order ON zmot_reviews (site, product, date, id)`,
     ],
   },
+  {
+    version: 2,
+    name: 'orders: one conversion per order id and site',
+    statements: [
+      // The order ids conversions were stored for, and which event carried each. A conversion for an order
+      // already here is a replay (another browser, a forged batch): not stored, answered as a duplicate.
+      `CREATE TABLE IF NOT EXISTS zmot_orders (
+        site TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (site, order_id)
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (

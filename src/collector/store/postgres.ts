@@ -89,15 +89,26 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         );
         // The first row with a new id was stored; every later one with the same id is a duplicate.
         const unclaimed = new Set(rows.map((r) => r.id));
+        const stored = batches.map((batch) => batch.filter((row) => unclaimed.delete(row.id)));
+        // A conversion for an order already stored (or earlier in this transaction) is a replay: taken back
+        // out and answered as a duplicate. Concurrent transactions wait for each other on the order's key.
+        const conversions = stored.flat().filter((row) => row.order !== null);
+        const replays = new Set<string>();
+        if (conversions.length > 0) {
+          const { rows: owners } = await client.query<{ id: string }>(
+            `INSERT INTO zmot_orders (site, order_id, id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+             ON CONFLICT (site, order_id) DO NOTHING RETURNING id`,
+            [conversions.map((r) => r.site), conversions.map((r) => r.order), conversions.map((r) => r.id)],
+          );
+          const owning = new Set(owners.map((r) => r.id));
+          for (const row of conversions) if (!owning.has(row.id)) replays.add(row.id);
+          if (replays.size > 0) await client.query('DELETE FROM zmot_events WHERE id = ANY($1::text[])', [[...replays]]);
+        }
         const fresh: EventRow[] = [];
-        const results = batches.map((batch) => {
-          let accepted = 0;
-          for (const row of batch) {
-            if (!unclaimed.delete(row.id)) continue;
-            accepted += 1;
-            fresh.push(row);
-          }
-          return { accepted, duplicates: batch.length - accepted };
+        const results = batches.map((batch, i) => {
+          const kept = stored[i]!.filter((row) => !replays.has(row.id));
+          fresh.push(...kept);
+          return { accepted: kept.length, duplicates: batch.length - kept.length };
         });
         const { rollups, sharers } = summariseRows(fresh);
         if (rollups.length > 0) {

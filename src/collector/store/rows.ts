@@ -27,6 +27,8 @@ export interface EventRow {
   value: number;
   /** The referral code of a share, which identifies the sharing visitor. */
   sharer: string | null;
+  /** The order id of a conversion: each order is counted once per site (`zmot_orders`). */
+  order: string | null;
 }
 
 /** The ISO 4217 code for "no currency", used when a conversion has a value but names no currency. */
@@ -104,6 +106,7 @@ export function toRows(envelope: Envelope, received: number): EventRow[] {
     key: rollupKey(event),
     value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
     sharer: event.type === 'share' ? event.ref : null,
+    order: event.type === 'conversion' ? event.order_id : null,
   }));
 }
 

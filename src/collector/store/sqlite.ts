@@ -61,13 +61,19 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
   );
 
+  const selectOrder = db.prepare('SELECT 1 FROM zmot_orders WHERE site = ? AND order_id = ?');
+  const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id) VALUES (?, ?, ?)');
+
   const insertAll = db.transaction((batches: readonly (readonly EventRow[])[]): InsertResult[] => {
     const fresh: EventRow[] = [];
     const results = batches.map((rows) => {
       let accepted = 0;
       for (const r of rows) {
+        // A conversion for an order already stored is a replay: a duplicate, like a known id.
+        if (r.order !== null && selectOrder.get(r.site, r.order)) continue;
         const info = insertEvent.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
         if (info.changes === 1) {
+          if (r.order !== null) insertOrder.run(r.site, r.order, r.id);
           accepted += 1;
           fresh.push(r);
         }

@@ -4,7 +4,7 @@ import { html, render, type TemplateResult } from 'lit';
 import { waitUntil } from '@open-wc/testing';
 import type { Feed } from '../../src/feed/schema.js';
 import { b2b } from './feeds.js';
-import { daysAgo } from './testimonials.js';
+import { references } from './testimonials.js';
 
 export type Tag = 'zmot-rating' | 'zmot-testimonials' | 'zmot-recommend';
 
@@ -21,36 +21,14 @@ export interface State {
 
 const LONG = 'The onboarding took a single afternoon and the reports have saved our controllers hours every month. '.repeat(6);
 
-/** Reviews with everything a card can show: title, long text, reply, role and company, source, language. */
+/**
+ * Four of the B2B references, with everything a card can show: a long text (so "Read more"), a reply, role
+ * and company, a source, another language; no avatar, so nothing is fetched.
+ */
+const [first, ...others] = references.reviews.slice(0, 4);
 export const rich = {
-  product: { id: 'state-1', name: 'Ledgerly Cloud', brand: 'Acme' },
-  sources: [{ id: 'google', name: 'Google', url: 'https://g.example/acme', rating: 4.4, scale: 5, count: 80 }],
-  reviews: [
-    {
-      id: 'r1',
-      rating: 5,
-      title: 'Closed our books in two days',
-      body: LONG,
-      author: { name: 'Ana Silva', role: 'Head of IT', company: 'Fujitsu' },
-      date: daysAgo(3),
-      verified: true,
-      lang: 'en',
-      reply: { body: 'Thank you, Ana!', date: daysAgo(2) },
-    },
-    {
-      id: 'r2',
-      rating: 4,
-      title: 'Solide Buchhaltung',
-      body: 'Schnell eingerichtet, gute Berichte.',
-      author: { name: 'Jonas Weber', company: 'Bosch' },
-      date: daysAgo(20),
-      source: 'google',
-      url: 'https://g.example/review/r2',
-      lang: 'de',
-    },
-    { id: 'r3', rating: 2, body: 'Import of old invoices was painful.', author: { name: 'Chen Li', role: 'Controller' }, date: daysAgo(100) },
-    { id: 'r4', rating: 4, body: 'Good support.', author: { name: 'Dee Kay' }, date: daysAgo(400) },
-  ],
+  ...references,
+  reviews: [{ ...first!, body: LONG, author: { ...first!.author, avatar: undefined } }, ...others],
 } satisfies Feed;
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -69,6 +47,15 @@ const shown = (el: Widget) => part(el, 'testimonial') || part(el, 'empty');
 async function click(el: Widget, name: string, selector = `[part~="${name}"]`): Promise<void> {
   el.shadowRoot!.querySelector<HTMLElement>(selector)!.click();
   await el.updateComplete;
+}
+
+/** The question, answered with `score` and sent: the panel that follows. */
+async function answered(container: HTMLElement, score: number): Promise<Widget> {
+  const el = await put(container, html`<zmot-recommend cooldown-days="0" name="Ledgerly Cloud"></zmot-recommend>`);
+  await click(el, 'score', `input[value="${score}"]`);
+  await click(el, 'primary');
+  await waitUntil(() => part(el, 'heading'), `the panel after a ${score} shows`);
+  return el;
 }
 
 export const STATES: State[] = [
@@ -158,24 +145,12 @@ export const STATES: State[] = [
   {
     tag: 'zmot-recommend',
     name: 'thanks',
-    mount: async (c) => {
-      const el = await put(c, html`<zmot-recommend cooldown-days="0" name="Ledgerly Cloud"></zmot-recommend>`);
-      await click(el, 'score', 'input[value="3"]');
-      await click(el, 'primary');
-      await waitUntil(() => part(el, 'heading'), 'the thanks show');
-      return el;
-    },
+    mount: (c) => answered(c, 3),
   },
   {
     tag: 'zmot-recommend',
     name: 'passive',
-    mount: async (c) => {
-      const el = await put(c, html`<zmot-recommend cooldown-days="0" name="Ledgerly Cloud"></zmot-recommend>`);
-      await click(el, 'score', 'input[value="7"]');
-      await click(el, 'primary');
-      await waitUntil(() => part(el, 'heading'), 'the passive panel shows');
-      return el;
-    },
+    mount: (c) => answered(c, 7),
   },
   {
     tag: 'zmot-recommend',

@@ -3,8 +3,9 @@
 //
 //   npm run bench:testimonials [-- --runs 7] [-- --sizes 10,1000,10000]
 //
-// It builds the drop-in (dist/zmot.iife.js, into a temporary folder) from the current source, then for each
-// run opens a page that has loaded it and times, with performance.now() in the page:
+// It builds the drop-in (dist/zmot.js and its chunks, into a temporary folder) from the current source, then
+// for each run opens a page that has loaded it and the element's code, and times, with performance.now() in
+// the page:
 // - first render: from inserting <zmot-testimonials feed="/feed.json"> to the first reviews in its shadow DOM
 //   and the next animation frame: the request, JSON parsing, validation, sorting, and rendering; and of
 //   that, how long until the feed's last byte arrived (resource timing);
@@ -12,10 +13,10 @@
 // - JS heap: the page's used JS heap after a forced garbage collection, with the widget and its feed loaded,
 //   and how much of it the widget added (the same page measured just before inserting it).
 // A small HTTP server on 127.0.0.1 serves the page, the bundle and the feed (gzip-free, like a local CDN).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
@@ -47,26 +48,26 @@ function feedOf(count) {
   });
 }
 
+/** Builds the drop-in into a temporary folder; returns the folder. */
 async function buildBundle() {
   const outDir = mkdtempSync(join(tmpdir(), 'zmot-bench-'));
   const root = fileURLToPath(new URL('..', import.meta.url));
   await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  const bundle = readFileSync(join(outDir, 'zmot.iife.js'), 'utf8');
-  rmSync(outDir, { recursive: true, force: true });
-  return bundle;
+  return outDir;
 }
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
-<script src="/zmot.iife.js"></script></head><body style="inline-size: 60rem"></body></html>`;
+<script type="module" src="/zmot.js"></script></head><body style="inline-size: 60rem"></body></html>`;
 
-/** Serves the page, the bundle and whichever feed `current.feed` holds; resolves to its origin. */
-function serve(bundle, current) {
+/** Serves the page, the drop-in's files and whichever feed `current.feed` holds; resolves to its origin. */
+function serve(outDir, current) {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
+    const file = join(outDir, normalize(pathname));
     const [type, body] =
       pathname === '/' ? ['text/html', PAGE]
-      : pathname === '/zmot.iife.js' ? ['text/javascript', bundle]
       : pathname === '/feed.json' ? ['application/json', current.feed]
+      : pathname.endsWith('.js') && file.startsWith(outDir) && existsSync(file) ? ['text/javascript', readFileSync(file)]
       : [undefined, ''];
     response.writeHead(type ? 200 : 404, { 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
     response.end(body);
@@ -84,7 +85,12 @@ async function run(browser, origin) {
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   await page.goto(`${origin}/`);
-  await page.evaluate(() => customElements.whenDefined('zmot-testimonials'));
+  // The element's code, loaded before timing (an element outside the page asks for it, and loads no feed).
+  await page.evaluate(() => {
+    const outside = document.createElement('div');
+    outside.innerHTML = '<zmot-testimonials></zmot-testimonials>';
+    return window.zmot.discover(outside);
+  });
   const before = await heap();
   const times = await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -122,9 +128,9 @@ const median = (values) => {
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-const bundle = await buildBundle();
+const outDir = await buildBundle();
 const current = { feed: '' };
-const { server, origin } = await serve(bundle, current);
+const { server, origin } = await serve(outDir, current);
 const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 try {
   const version = await browser.version();
@@ -156,4 +162,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  rmSync(outDir, { recursive: true, force: true });
 }

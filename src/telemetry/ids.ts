@@ -24,5 +24,5 @@ export function uuidv7(): string {
   bytes[2] = 0x80 | (bytes[2]! & 0x3f);
   let h = lastMs.toString(16).padStart(12, '0');
   for (const b of bytes) h += HEX[b];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return h.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

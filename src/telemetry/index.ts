@@ -66,7 +66,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
     const endpoint = (typeof host.endpoint === 'string' && host.endpoint) || config.endpoint;
     if (endpoint && sampled(config.sample)) {
       if (config.site) enqueue({ p: new URL(endpoint, document.baseURI).href, s: config.site, r: config.sample, e: event });
-      else warnOnce('no data-site, so no events are sent');
+      else warnOnce('no data-site: events not sent');
     }
     return event;
   } catch (error) {

@@ -58,7 +58,7 @@ export function save(entries: readonly Entry[], closed: boolean): void {
     } catch {
       // Blocked.
     }
-    warnOnce('storage full or blocked; events kept in memory only');
+    warnOnce('storage full or blocked: events kept in memory');
   }
 }
 

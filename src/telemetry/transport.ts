@@ -6,7 +6,7 @@
  * the batch with one console warning. Unacknowledged events are mirrored into the outbox (`outbox.ts`).
  */
 import { config, onConfigure } from '../config.js';
-import { claim, save, wipe, type Entry } from './outbox.js';
+import { claim, OUTBOX_PREFIX, save, wipe, type Entry } from './outbox.js';
 import { newPageView } from './page.js';
 import { warnOnce } from './warn.js';
 import { sendingAllowed as granted, storageAllowed as storable } from './consent.js';
@@ -163,7 +163,7 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   if (retry) backoff(endpoint, retryAfter);
   else {
     retries.delete(endpoint);
-    if (status >= 300) warnOnce(`${endpoint} refused events with HTTP ${status}; they are dropped`);
+    if (status >= 300) warnOnce(`HTTP ${status} from ${endpoint}: events dropped`);
     done(entries);
   }
   persist();
@@ -242,7 +242,7 @@ function adopt(): void {
     void flush();
   };
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (locks) locks.request('zmot-outbox', take).catch(take);
+  if (locks) locks.request(OUTBOX_PREFIX, take).catch(take);
   else take();
 }
 

@@ -40,5 +40,3 @@ export function onPageView(listener: () => void): () => void {
 export function pageUrl(): string {
   return document.URL.replace(/[?#].*/, '');
 }
-
-export { privacySignal } from './consent.js';

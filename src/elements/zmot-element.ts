@@ -8,6 +8,10 @@ import { LangController, langUpdateComplete } from '../i18n/lang-controller.js';
 import type { Localizer } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
 
+/**
+ * @fires {ZmotTelemetryEvent} zmot-event - Every event the widget reports (`render`, `impression`, `interaction`, `error` …); `detail` is the event as it goes on the wire.
+ * @fires {ZmotErrorEvent} zmot-error - The feed is missing, slow, not JSON or invalid; the fallback is shown.
+ */
 export abstract class ZmotElement extends LitElement {
   /** The product id; fills `{product}` in the feed URL template. */
   @property() product?: string;

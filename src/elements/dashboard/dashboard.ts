@@ -117,7 +117,7 @@ function storage(): Storage | undefined {
  * @cssprop --zmot-space - Base spacing.
  * @cssprop --zmot-font-family - Font family (default: the page's).
  *
- * @fires zmot-export - The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself.
+ * @fires {CustomEvent<ZmotExportDetail>} zmot-export - The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself.
  */
 export class ZmotDashboard extends LitElement {
   static override styles = [tokens, styles];

@@ -42,6 +42,7 @@ export function npsGroup(score: number): Answer {
  * "What could we do better?" box. Once answered or dismissed it stays away for `cooldown-days`. Inline by
  * default; `open()` shows it as a modal dialog.
  *
+ * @tagname zmot-recommend
  * @summary NPS question, then a referral share panel for promoters and a private feedback box for detractors.
  *
  * @slot question - The question (default: "How likely are you to recommend {name} to a friend or colleague?").
@@ -81,8 +82,8 @@ export function npsGroup(score: number): Answer {
  * @cssprop --zmot-font-family - Font family (default: the page's).
  * @cssprop --zmot-font-size - Font size (default: the page's).
  *
- * @fires zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
- * @fires zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
+ * @fires {ZmotTelemetryEvent} zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
+ * @fires {ZmotErrorEvent} zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
  */
 export class ZmotRecommend extends LitElement {
   static override styles = [tokens, styles];

@@ -90,7 +90,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @cssprop --zmot-font-family - Font family (default: the page's).
  * @cssprop --zmot-font-size - Font size (default: the page's).
  *
- * @fires zmot-filter - The visitor cleared the star filter (`rating: null`); other testimonials for the product follow.
+ * @fires {ZmotFilterEvent} zmot-filter - The visitor cleared the star filter (`rating: null`); other testimonials for the product follow.
  * @fires zmot-error - The feed is missing, slow, not JSON or invalid; the fallback is shown.
  */
 export class ZmotTestimonials extends ZmotElement {

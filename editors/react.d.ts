@@ -1,0 +1,166 @@
+// Generated from custom-elements.json by scripts/gen-from-manifest.ts (npm run manifest): do not edit.
+/**
+ * JSX typings for the zmot elements in React 19, which sets a custom element's properties and listens to its
+ * events: `<zmot-rating data={feed} variant="full" onzmot-event={(e) => e.detail.type} />`. Load them once:
+ * `import type {} from 'zmot/react';` in any file of the app. `ZmotJsxElements` serves other JSX runtimes.
+ */
+import type * as React from 'react';
+import type { ZmotDashboard } from '../dist/lib/elements/dashboard/dashboard.js';
+import type { ZmotRating } from '../dist/lib/elements/rating/rating.js';
+import type { ZmotRecommend } from '../dist/lib/elements/recommend/recommend.js';
+import type { ZmotTestimonials } from '../dist/lib/elements/testimonials/testimonials.js';
+
+/** What every element takes from React: `key`, `ref`, `className`, `style`, `slot`, DOM events, `children` … */
+type HostProps<E extends HTMLElement, Own> = Omit<React.DetailedHTMLProps<React.HTMLAttributes<E>, E>, keyof Own>;
+
+/** Props of `<zmot-dashboard>`: The site owner's ZMOT/UMOT report from a collector, with sign-in, site and period pickers. */
+export interface ZmotDashboardProps {
+  /** The collector's base URL (default: the page's own folder, as on the collector's page at `/`). */
+  src?: ZmotDashboard['src'];
+  /** The site id to report on (default: the collector's site with the latest events). Set by the site picker. */
+  site?: ZmotDashboard['site'];
+  /** First day, yyyy-mm-dd (UTC) (default: 29 days before `to`). Set by the period picker. */
+  from?: ZmotDashboard['from'];
+  /** Last day, yyyy-mm-dd (UTC), inclusive (default: today). Set by the period picker. */
+  to?: ZmotDashboard['to'];
+  /** Report on one product only. */
+  product?: ZmotDashboard['product'];
+  /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
+  token?: ZmotDashboard['token'];
+  /** `zmot-export`: The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself. */
+  'onzmot-export'?: (event: GlobalEventHandlersEventMap['zmot-export']) => void;
+}
+
+/** Props of `<zmot-rating>`: Aggregate review score: stars, average, count; distribution and sources in the full variant. */
+export interface ZmotRatingProps {
+  /** `summary` (absent): stars, average, count and provenance. `full` adds the distribution and sources. `compact`: a one-line badge. */
+  variant?: ZmotRating['variant'];
+  /** Don't write the product's JSON-LD (`Product` + `AggregateRating`) into the page. */
+  'no-structured-data'?: ZmotRating['noStructuredData'];
+  /** Don't write the product's JSON-LD (`Product` + `AggregateRating`) into the page. */
+  noStructuredData?: ZmotRating['noStructuredData'];
+  /** Full variant: keep the distribution rows plain text instead of buttons that filter `<zmot-testimonials>`. */
+  'no-filter'?: ZmotRating['noFilter'];
+  /** Full variant: keep the distribution rows plain text instead of buttons that filter `<zmot-testimonials>`. */
+  noFilter?: ZmotRating['noFilter'];
+  /** The product id; fills `{product}` in the feed URL template. */
+  product?: ZmotRating['product'];
+  /** Feed URL (template) for this element, overriding the script's `data-feed`. */
+  feed?: ZmotRating['feed'];
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  endpoint?: ZmotRating['endpoint'];
+  /** A feed object given directly (contract section 3); used instead of fetching. */
+  data?: ZmotRating['data'];
+  /** `zmot-error`: The feed is missing, slow, not JSON or invalid; the fallback is shown. */
+  'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
+  /** `zmot-filter`: The visitor picked a star row of the distribution (`rating`: 1–5), or picked it again to clear the filter (`rating: null`); `<zmot-testimonials>` for the same product show only those reviews. */
+  'onzmot-filter'?: (event: GlobalEventHandlersEventMap['zmot-filter']) => void;
+  /** `zmot-event`: Every event the widget reports (`render`, `impression`, `interaction`, `error` …); `detail` is the event as it goes on the wire. */
+  'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;
+}
+
+/** Props of `<zmot-recommend>`: NPS question, then a referral share panel for promoters and a private feedback box for detractors. */
+export interface ZmotRecommendProps {
+  /** The product id; with a feed, the product's name and URL are used in the question and the link. */
+  product?: ZmotRecommend['product'];
+  /** Feed URL (template) for the product's name and URL, overriding the script's `data-feed`. */
+  feed?: ZmotRecommend['feed'];
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  endpoint?: ZmotRecommend['endpoint'];
+  /** `nps` (default): ask the question first. `share`: show the share panel straight away. */
+  ask?: ZmotRecommend['ask'];
+  /** The share buttons, in order: any of `native,copy,email,whatsapp,x,linkedin,facebook`. */
+  channels?: ZmotRecommend['channels'];
+  /** Days the question stays away after it was answered or dismissed; `0` asks every time. */
+  'cooldown-days'?: ZmotRecommend['cooldownDays'];
+  /** Days the question stays away after it was answered or dismissed; `0` asks every time. */
+  cooldownDays?: ZmotRecommend['cooldownDays'];
+  /** What to recommend, in the question and the shared message (default: the feed's product name or brand, the site's name). */
+  name?: ZmotRecommend['name'];
+  /** The page the referral link points to (default: the feed's product URL, else the page's canonical URL). */
+  url?: ZmotRecommend['url'];
+  /** Show nothing inline: the element only appears through `open()`. */
+  modal?: ZmotRecommend['modal'];
+  /** Replaces the default question; `{name}` is filled in. The `question` slot wins over it. */
+  question?: ZmotRecommend['question'];
+  /** Replaces the sentence sent along with the link; `{name}` is filled in. */
+  'share-text'?: ZmotRecommend['shareText'];
+  /** Replaces the sentence sent along with the link; `{name}` is filled in. */
+  shareText?: ZmotRecommend['shareText'];
+  /** Replaces the e-mail subject; `{name}` is filled in. */
+  'share-subject'?: ZmotRecommend['shareSubject'];
+  /** Replaces the e-mail subject; `{name}` is filled in. */
+  shareSubject?: ZmotRecommend['shareSubject'];
+  /** Replaces the detractors' prompt. The `feedback-label` slot wins over it. */
+  'feedback-label'?: ZmotRecommend['feedbackLabel'];
+  /** Replaces the detractors' prompt. The `feedback-label` slot wins over it. */
+  feedbackLabel?: ZmotRecommend['feedbackLabel'];
+  /** Replaces the thanks after feedback. The `thanks` slot wins over it. */
+  thanks?: ZmotRecommend['thanks'];
+  /** A feed object given directly; only its `product` is used. */
+  data?: ZmotRecommend['data'];
+  /** `zmot-event`: Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`. */
+  'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;
+  /** `zmot-error`: A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's. */
+  'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
+}
+
+/** Props of `<zmot-testimonials>`: Peer reviews and B2B references: list, grid or carousel, with filter, sort and paging. */
+export interface ZmotTestimonialsProps {
+  /** `list` (default), `grid` (columns as the element's own width allows) or `carousel` (one review at a time). */
+  layout?: ZmotTestimonials['layout'];
+  /** How many reviews show at first and each "Show more" adds; in the carousel, how many slides it has. */
+  limit?: ZmotTestimonials['limit'];
+  /** Leave out reviews with fewer stars than this (1–5). */
+  'min-rating'?: ZmotTestimonials['minRating'];
+  /** Leave out reviews with fewer stars than this (1–5). */
+  minRating?: ZmotTestimonials['minRating'];
+  /** `recent` (default), `highest` or `lowest`. The visitor can change it with the sort menu. */
+  sort?: ZmotTestimonials['sort'];
+  /** Carousel: move to the next review by itself (paused on hover, focus and under reduced motion). */
+  autoplay?: ZmotTestimonials['autoplay'];
+  /** Carousel with `autoplay`: milliseconds each review shows (at least 1000; default 7000). */
+  interval?: ZmotTestimonials['interval'];
+  /** Hide the sort menu. */
+  'no-sort'?: ZmotTestimonials['noSort'];
+  /** Hide the sort menu. */
+  noSort?: ZmotTestimonials['noSort'];
+  /** Don't add the shown reviews to the product's JSON-LD. */
+  'no-structured-data'?: ZmotTestimonials['noStructuredData'];
+  /** Don't add the shown reviews to the product's JSON-LD. */
+  noStructuredData?: ZmotTestimonials['noStructuredData'];
+  /** The product id; fills `{product}` in the feed URL template. */
+  product?: ZmotTestimonials['product'];
+  /** Feed URL (template) for this element, overriding the script's `data-feed`. */
+  feed?: ZmotTestimonials['feed'];
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  endpoint?: ZmotTestimonials['endpoint'];
+  /** Show only reviews with exactly this many stars; `null` for all. A `<zmot-rating>`'s star rows set it. */
+  stars?: ZmotTestimonials['stars'];
+  /** A feed object given directly (contract section 3); used instead of fetching. */
+  data?: ZmotTestimonials['data'];
+  /** `zmot-filter`: The visitor cleared the star filter (`rating: null`); other testimonials for the product follow. */
+  'onzmot-filter'?: (event: GlobalEventHandlersEventMap['zmot-filter']) => void;
+  /** `zmot-error`: The feed is missing, slow, not JSON or invalid; the fallback is shown. */
+  'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
+  /** `zmot-event`: Every event the widget reports (`render`, `impression`, `interaction`, `error` …); `detail` is the event as it goes on the wire. */
+  'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;
+}
+
+/** Every zmot element, for any JSX runtime's `IntrinsicElements`. */
+export interface ZmotJsxElements {
+  /** The site owner's ZMOT/UMOT report from a collector, with sign-in, site and period pickers. */
+  'zmot-dashboard': ZmotDashboardProps & HostProps<ZmotDashboard, ZmotDashboardProps>;
+  /** Aggregate review score: stars, average, count; distribution and sources in the full variant. */
+  'zmot-rating': ZmotRatingProps & HostProps<ZmotRating, ZmotRatingProps>;
+  /** NPS question, then a referral share panel for promoters and a private feedback box for detractors. */
+  'zmot-recommend': ZmotRecommendProps & HostProps<ZmotRecommend, ZmotRecommendProps>;
+  /** Peer reviews and B2B references: list, grid or carousel, with filter, sort and paging. */
+  'zmot-testimonials': ZmotTestimonialsProps & HostProps<ZmotTestimonials, ZmotTestimonialsProps>;
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends ZmotJsxElements {}
+  }
+}

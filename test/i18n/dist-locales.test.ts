@@ -2,6 +2,7 @@
 // its widgets go from their reserved box straight to German; an English page loads no locale at all.
 // Needs `npm run build` (dist/zmot.js, dist/zmot.iife.js, dist/locales/).
 import { expect, waitUntil } from '@open-wc/testing';
+import { STRICT_CSP } from '../../src/collector/csp.js';
 
 const FEED = '/test/fixtures/feeds/{product}.json';
 
@@ -26,11 +27,11 @@ const RECORDER = `
     return root;
   };`;
 
-async function page(lang: string, body: string): Promise<{ win: PageWindow; doc: Document }> {
+async function page(lang: string, body: string, head = ''): Promise<{ win: PageWindow; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '600px';
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><script>${RECORDER}</script></head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><script>${RECORDER}</script>${head}</head><body>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -70,6 +71,21 @@ for (const [build, tag] of [
       const english = win.shots.filter((shot) => /\b(Rated|reviews?|This site|Sort by|Verified)\b/.test(shot));
       expect(english).to.deep.equal([]);
       expect(win.errors).to.deep.equal([]);
+    });
+
+    it('loads its language under the strict Content-Security-Policy and Trusted Types, with no violation', async () => {
+      // The policy as a <meta> after the recorder (frame-ancestors has no meaning there), so it governs the drop-in.
+      const policy = STRICT_CSP.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
+      const { win, doc } = await page(
+        'pl',
+        `<script ${tag} data-feed="${FEED}"></script><zmot-rating id="r" product="sku-42"></zmot-rating>`,
+        `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+      );
+      const violations: string[] = [];
+      doc.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+      await waitUntil(() => label(doc, '#r').startsWith('Ocena'), 'the rating shows Polish', { timeout: 5000 });
+      expect(locales(win)).to.deep.equal(['/dist/locales/pl.js']);
+      expect(violations).to.deep.equal([]);
     });
 
     it('an English page loads no locale; elements in other languages load theirs, once each', async () => {

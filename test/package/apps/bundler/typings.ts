@@ -1,7 +1,6 @@
 // Type-checked only (never bundled): the package's types as an app's TypeScript sees them.
 import { configure, ZmotRating, type Feed } from 'zmot';
 import type { ZmotDashboard } from 'zmot/dashboard';
-import type { CollectorOptions } from 'zmot/collector';
 
 document.addEventListener('zmot-event', (event) => event.detail.type satisfies string);
 document.addEventListener('zmot-error', (event) => event.detail.reason satisfies string);
@@ -16,5 +15,4 @@ rating.variant = 'compact';
 rating.variant = 'huge';
 export const dashboard: ZmotDashboard | null = document.querySelector('zmot-dashboard-app');
 export const feed: Feed = { product: { id: 'p' }, reviews: [] };
-export const options: Pick<CollectorOptions, 'token'> = { token: 't' };
 configure({ site: 'acme' });

@@ -331,7 +331,7 @@ function docsPage(elements: Element[]): string {
 ${controls(el, start, products)}
         </form>
         <div class="stage">${snippet}</div>
-        <pre><code data-snippet>${escape(snippet)}</code></pre>
+        <pre tabindex="0"><code data-snippet>${escape(snippet)}</code></pre>
         ${EXAMPLE_NOTES[el.tag] ? `<p class="note">${EXAMPLE_NOTES[el.tag]}</p>` : ''}
         <p class="log-title" id="${el.tag}-log">Events from the example</p>
         <ol class="log" aria-labelledby="${el.tag}-log" data-log></ol>

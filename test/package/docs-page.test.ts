@@ -1,7 +1,8 @@
 // The element reference page of the demo (demo/docs.html, generated from custom-elements.json): every
 // element, attribute, event, slot, part and custom property is on it; the live examples render from the demo
 // feeds, follow their controls and list the events they fire; axe finds nothing. Served the way `npm start`
-// serves it (demo/ at /demo/, dist/ at /dist/), in Debian's Chromium. Needs `npm run build` first.
+// serves it at /demo-csp/ (demo/ at /demo/, dist/ at /dist/, under the strict CSP), in Debian's Chromium.
+// Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js';
+import { STRICT_CSP } from '../../src/collector/csp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
@@ -42,7 +44,8 @@ before(async () => {
       response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    // Under the strict policy of /demo-csp/: no inline code or style, Trusted Types (a violation logs an error).
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': STRICT_CSP }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -107,8 +110,13 @@ test('the live examples render from the demo feeds, follow their controls and lo
 });
 
 test('axe finds no accessibility violation on the page', async () => {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+  // A page of its own that ignores the policy, which would refuse axe's script as it refuses every other.
+  const axePage = await (await browser.createBrowserContext()).newPage();
+  await axePage.setBypassCSP(true);
+  await axePage.goto(page.url());
+  await axePage.waitForFunction(() => document.querySelector('#zmot-rating .stage zmot-rating')?.shadowRoot?.querySelector('[part~="average"]'), { timeout: 15_000 });
+  await axePage.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await axePage.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
     const result = await axe.run(document);
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);

@@ -1,0 +1,152 @@
+// Page cost (part of `npm run bench`): Lighthouse's performance category on the demo product page
+// (demo/shoe.html: the classic drop-in in <head>, a summary rating above the fold, a full rating,
+// testimonials, recommend and two compact badges) beside the same page with the script tag and the zmot
+// elements taken out, and the same page with `defer` on the script tag. The collector serves both, with the demo's feeds and its event endpoint, as
+// `npm start` does (SQLite in a temporary folder), behind a proxy that gzips text as a CDN would. Lighthouse's defaults: mobile, simulated throttling
+// (slow 4G, 4× CPU), cold storage per run; Debian's Chromium, launched by puppeteer, Lighthouse connected to
+// its debugging port. The pages take turns; medians of --runs (default 5).
+// Needs `npm run build` (dist/ and dist/node/).
+//
+//   node scripts/bench-lighthouse.js [--runs 5]
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Math.max(5, Number(values.runs) || 5);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const demo = join(root, 'demo');
+const tmp = mkdtempSync(join(tmpdir(), 'zmot-lighthouse-'));
+
+// The page without zmot: the demo folder copied, shoe.html without the drop-in's script tag and elements.
+const bare = join(tmp, 'demo');
+cpSync(demo, bare, { recursive: true });
+const page = readFileSync(join(demo, 'shoe.html'), 'utf8');
+const stripped = page
+  .replace(/<script\b[^>]*\bzmot(?:\.iife)?\.js"[^>]*>\s*<\/script>/, '')
+  .replace(/<(zmot-[a-z]+)\b[^>]*>\s*<\/\1>/g, '');
+if (stripped === page || /zmot-(rating|testimonials|recommend)|zmot\.iife/.test(stripped)) throw new Error('could not take zmot out of demo/shoe.html');
+writeFileSync(join(bare, 'shoe.html'), stripped);
+// And the page with the classic script deferred (`defer`): not render-blocking, run after parsing.
+const deferred = page.replace(/(<script\b)([^>]*\bzmot\.iife\.js")/, '$1 defer$2');
+if (deferred === page) throw new Error('could not defer the drop-in in demo/shoe.html');
+writeFileSync(join(bare, 'shoe-defer.html'), deferred);
+
+const { createCollector, openStore, parseImport } = await import('../dist/node/collector/index.js');
+const store = await openStore({ db: join(tmp, 'bench.db') });
+const feeds = readdirSync(join(demo, 'feeds'))
+  .filter((name) => name.endsWith('.json'))
+  .flatMap((name) => parseImport(readFileSync(join(demo, 'feeds', name), 'utf8'), 'json', name).feeds);
+await store.importFeeds('demo', feeds, { replace: true });
+const collector = await createCollector({
+  store,
+  token: 'bench',
+  sites: ['demo'],
+  static: [
+    { prefix: '/demo/', root: demo },
+    { prefix: '/bare/', root: bare },
+    { prefix: '/dist/', root: join(root, 'dist') },
+  ],
+  logger: { level: 'warn' },
+});
+const upstream = await collector.app.listen({ port: 0, host: '127.0.0.1' });
+
+// In front of it, what a CDN does and the collector does not: gzip (level 6) for text that asks for it.
+const proxy = createHttpServer((incoming, outgoing) => {
+  const forward = request(`${upstream}${incoming.url}`, { method: incoming.method, headers: incoming.headers }, (answer) => {
+    const parts = [];
+    answer.on('data', (part) => parts.push(part));
+    answer.on('end', () => {
+      let body = Buffer.concat(parts);
+      const headers = { ...answer.headers };
+      const text = /^(text\/|application\/(json|javascript))/.test(headers['content-type'] ?? '');
+      if (text && body.length > 256 && /\bgzip\b/.test(incoming.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 6 });
+        headers['content-encoding'] = 'gzip';
+        headers['content-length'] = String(body.length);
+        delete headers['transfer-encoding'];
+      }
+      outgoing.writeHead(answer.statusCode ?? 502, headers).end(body);
+    });
+  });
+  incoming.pipe(forward);
+});
+await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+const address = `http://127.0.0.1:${proxy.address().port}`;
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const browser = await puppeteer.launch({
+  executablePath: chromiumPath,
+  args: [...chromiumArgs, `--remote-debugging-port=${port}`],
+  headless: true,
+});
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const pages = [
+  { name: 'demo product page without zmot', url: `${address}/bare/shoe.html` },
+  { name: 'demo product page with zmot (6 elements; the classic script in `<head>`, as the demo has it)', url: `${address}/demo/shoe.html` },
+  { name: 'the same with `defer` on the script tag', url: `${address}/bare/shoe-defer.html` },
+];
+let version = '';
+try {
+  const results = new Map(pages.map((p) => [p, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const p of pages) {
+      const { lhr } = await lighthouse(p.url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      if (lhr.runtimeError) throw new Error(`${p.url}: ${lhr.runtimeError.message}`);
+      version = lhr.lighthouseVersion;
+      const audit = (id) => lhr.audits[id].numericValue;
+      results.get(p).push({
+        score: lhr.categories.performance.score * 100,
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        tbt: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+        si: audit('speed-index'),
+        bytes: audit('total-byte-weight'),
+      });
+    }
+    process.stderr.write(`  round ${i + 1} of ${runs}: done\n`);
+  }
+  console.log(`Lighthouse ${version}, ${await browser.version()}, mobile, simulated throttling, median of ${runs} runs per page.\n`);
+  console.log('| page | performance score | FCP | LCP | TBT | CLS | Speed Index | bytes |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const rows = pages.map((p) => {
+    const list = results.get(p);
+    const of = (key) => median(list.map((r) => r[key]));
+    return { name: p.name, score: of('score'), fcp: of('fcp'), lcp: of('lcp'), tbt: of('tbt'), cls: of('cls'), si: of('si'), bytes: of('bytes') };
+  });
+  const ms = (x) => `${Math.round(x)} ms`;
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${Math.round(r.score)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} | ${ms(r.si)} | ${(r.bytes / 1024).toFixed(0)} KB |`);
+  }
+  const [without, ...withZmot] = rows;
+  for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]]]) {
+    console.log(
+      `\nAdded by zmot (${label}): performance score ${Math.round(r.score - without.score)}, FCP ${ms(r.fcp - without.fcp)}, LCP ${ms(r.lcp - without.lcp)}, TBT ${ms(r.tbt - without.tbt)}, CLS ${(r.cls - without.cls).toFixed(3)}.`,
+    );
+  }
+} finally {
+  await browser.close();
+  proxy.close();
+  await collector.close();
+  rmSync(tmp, { recursive: true, force: true });
+}

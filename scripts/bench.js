@@ -1,0 +1,130 @@
+// `npm run bench`: builds, runs every benchmark and writes BENCHMARKS.md — the machine, then each section
+// with the command that produced it and its output (medians of at least 5 runs). Long: the collector's part
+// takes minutes.
+//
+//   npm run bench                         everything
+//   npm run bench -- --only size,render   only these sections; the others keep what BENCHMARKS.md had
+//   npm run bench -- --no-build           use dist/ as it is
+//
+// Sections: size, render, lighthouse, telemetry, collector.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromiumPath } from './chromium.js';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const FILE = 'BENCHMARKS.md';
+
+/** Each section: its title, what it measures, and the commands whose output it shows. */
+const SECTIONS = [
+  {
+    id: 'size',
+    title: 'Size',
+    intro:
+      'What the drop-in costs a visitor: every file, and each kind of page (the files it downloads, each compressed on its own, as a server sends them). CI fails when a page is over its budget (`npm test` runs `npm run size`). Then zmot beside peers installed from npm, all bundled the same way.',
+    commands: [['npm', ['run', '--silent', 'size']], ['node', ['scripts/bench-size.js']]],
+  },
+  {
+    id: 'render',
+    title: 'Rendering',
+    intro:
+      'Time from the script tag to the widgets shown, long tasks, main-thread script time and JS heap; then `<zmot-testimonials>` with feeds of 10, 1,000 and 10,000 reviews.',
+    commands: [['node', ['scripts/bench-render.js', '--runs', '7']], ['node', ['scripts/bench-testimonials.js', '--runs', '7']]],
+  },
+  {
+    id: 'lighthouse',
+    title: 'Page cost (Lighthouse)',
+    intro: 'The demo product page with and without zmot. Goals: CLS 0.000, TBT added under 50 ms, performance score unchanged.',
+    commands: [['node', ['scripts/bench-lighthouse.js', '--runs', '5']]],
+  },
+  {
+    id: 'telemetry',
+    title: 'Telemetry',
+    intro: 'Main-thread time per 1,000 events and bytes per event on the wire.',
+    commands: [['node', ['scripts/bench-telemetry.js', '--runs', '7']]],
+  },
+  {
+    id: 'collector',
+    title: 'Collector',
+    intro: 'Events per second into the collector over HTTP, SQLite and PostgreSQL (docs/collector.md explains the set-up).',
+    commands: [['npm', ['run', '--silent', 'bench:collector']]],
+    env: { BENCH_RUNS: '5' },
+  },
+];
+
+const only = values.only?.split(',').map((s) => s.trim());
+const unknown = only?.filter((id) => !SECTIONS.some((s) => s.id === id));
+if (unknown?.length) throw new Error(`unknown section(s): ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.id).join(', ')}`);
+
+const previous = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
+const kept = (id) => new RegExp(`<!-- bench:${id} -->\\n([\\s\\S]*?)<!-- /bench:${id} -->`).exec(previous)?.[1];
+
+function machine() {
+  const chromium = (() => {
+    try {
+      return execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return [
+    `- ${availableParallelism()} cores (\`nproc\`), ${cpus()[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB memory, ${type()} ${release()}`,
+    `- Node ${process.version}, ${chromium} (headless), puppeteer-core, Lighthouse 12`,
+    '- the machine is shared with other work: timings are noisy, hence medians, with the cases of a benchmark taken in turn;',
+    '  each section says when it ran, at which commit and under which load average (1, 5, 15 minutes)',
+  ].join('\n');
+}
+
+/** When a section ran: date, commit and load average. */
+function stamp() {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  return `Ran ${date} UTC at commit ${commit}, load average ${loadavg().map((x) => x.toFixed(1)).join(', ')}.`;
+}
+
+function run(section) {
+  const parts = [stamp()];
+  for (const [command, args] of section.commands) {
+    const shown = `${section.env ? `${Object.entries(section.env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : ''}${command} ${args.join(' ')}`;
+    process.stderr.write(`\n== ${shown}\n`);
+    const started = Date.now();
+    const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...section.env }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    // `npm run size` exits with 1 when a budget is exceeded: its table still goes in, and so does the failure.
+    if (result.status !== 0 && !(section.id === 'size' && result.status === 1)) {
+      throw new Error(`${shown} failed (exit ${result.status})`);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const took = seconds < 90 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`;
+    parts.push(`\`${shown}\` (${took})\n\n${result.stdout.trim()}${result.status ? '\n\n**Over budget: `npm run size` exits with 1.**' : ''}`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+if (!values['no-build']) {
+  process.stderr.write('== npm run build\n');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const sections = [];
+for (const section of SECTIONS) {
+  const body = !only || only.includes(section.id) ? run(section) : (kept(section.id) ?? '_Not run yet: `npm run bench`._\n');
+  sections.push(`## ${section.title}\n\n${section.intro}\n\n<!-- bench:${section.id} -->\n${body}<!-- /bench:${section.id} -->`);
+}
+
+writeFileSync(
+  FILE,
+  `# zmot benchmarks
+
+Generated by \`npm run bench\` (scripts/bench.js); do not edit by hand. Every timing is the median of at least
+5 runs; sizes are exact.
+
+## Machine
+
+${machine()}
+
+${sections.join('\n\n')}
+`,
+);
+process.stderr.write(`\nwrote ${FILE}\n`);

@@ -1,17 +1,15 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import base from './vite.config.js';
 
 // dist/zmot.iife.js: the classic-script drop-in, a loader of a few hundred bytes that imports dist/zmot.js
 // (src/zmot.iife.ts). Built apart because it must be one file with no import statements.
+const config = base as UserConfig;
+
 export default defineConfig({
-  publicDir: false,
+  ...config,
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    copyPublicDir: false,
-    target: 'es2021',
-    minify: true,
-    sourcemap: true,
-    reportCompressedSize: false,
+    ...config.build,
+    rolldownOptions: { output: { minify: true } },
     lib: {
       entry: 'src/zmot.iife.ts',
       name: 'zmotLoader',

@@ -41,6 +41,12 @@ interface Retry {
 }
 
 let queue: Entry[] = [];
+/**
+ * Sent by beacon since the page was last visible. A beacon is queued, never confirmed: if the endpoint is
+ * down it is lost, so these stay in the outbox slot of a page that has gone, and the next page view sends
+ * them again (the collector keeps each id once). Forgotten once the page is visible again.
+ */
+let beaconed: Entry[] = [];
 const sending = new Set<Entry>();
 /** Every send under way, so `flush()` can wait for them all. */
 let running = Promise.resolve();
@@ -63,7 +69,7 @@ function persist(): void {
   saving = true;
   setTimeout(() => {
     saving = false;
-    if (storable()) save(queue, away);
+    if (storable()) save([...queue, ...beaconed], away);
   }, SAVE_DELAY);
 }
 
@@ -213,20 +219,23 @@ function leave(): void {
       } catch {
         // An endpoint the beacon cannot reach: the keep-alive request below.
       }
-      if (queued) done(batch.entries);
-      else {
+      if (queued) {
+        done(batch.entries);
+        beaconed.push(...batch.entries);
+      } else {
         batch.entries.forEach((x) => sending.add(x));
         void post(batch);
       }
     }
   }
-  if (storable()) save(queue, true);
+  if (storable()) save([...queue, ...beaconed], true);
 }
 
 /** The page is visible again: carry on. */
 function back(): void {
   if (!away) return;
   away = false;
+  beaconed = [];
   persist();
   if (queue.length) timer ??= setTimeout(() => void flush(), FLUSH_DELAY);
 }
@@ -251,6 +260,7 @@ function consentChanged(): void {
   consent = config.consent;
   if (consent === 'denied') {
     queue = [];
+    beaconed = [];
     retries.clear();
     clearTimeout(timer);
     timer = undefined;
@@ -292,6 +302,7 @@ export function queued(): readonly Entry[] {
 /** Forgets the queue, timers and retries (tests). */
 export function resetTransport(): void {
   queue = [];
+  beaconed = [];
   sending.clear();
   retries.clear();
   clearTimeout(timer);

@@ -297,7 +297,8 @@ export class ZmotRecommend extends LitElement {
       safeUrl(this.url, base) ??
       safeUrl(this.product_?.url, base) ??
       safeUrl(canonical, base) ??
-      location.origin + location.pathname
+      // Not origin + pathname, which is no URL at all in an about:srcdoc or about:blank frame.
+      document.URL.replace(/[?#].*$/s, '')
     );
   }
 

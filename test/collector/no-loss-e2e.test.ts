@@ -218,7 +218,7 @@ for (const kind of STORE_KINDS) {
       await context.close();
     });
 
-    test('tab closed just after the collector died, before any request failed: the beacon is lost, the next page view sends its events again', { timeout: 120_000 }, async () => {
+    test('tab closed just after the collector died, before any request failed: its beacon goes nowhere, and the next page view sends those events again', { timeout: 120_000 }, async () => {
       await fresh();
       const context = await browser.createBrowserContext();
       const first = await openProduct(context, site.url);

@@ -22,7 +22,7 @@ import { openPostgres } from '../../src/collector/store/postgres.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
 import type { Store } from '../../src/collector/store/types.js';
 import { ensureBuilt, launchChromium, ROOT } from './demo-server.js';
-import { storeLocation, STORE_KINDS, type StoreKind } from './helpers.js';
+import { storeLocation, STORE_KINDS } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 const SITE = 'acme';
@@ -162,10 +162,6 @@ for (const kind of STORE_KINDS) {
       port = Number(new URL(collector.url).port);
       store = kind === 'sqlite' ? openSqlite(where.db!) : await openPostgres(where.databaseUrl!);
     }
-    const restart = async () => {
-      await signal(collector, 'SIGKILL');
-      collector = await serve(args, port);
-    };
 
     before(async () => {
       ensureBuilt();

@@ -7,11 +7,11 @@
  * `securitypolicyviolation`, error or warning; and a deliberate violation is seen, so the watch works.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { STRICT_CSP } from '../../src/collector/csp.js';
 import { event, post } from './helpers.js';
-import { launchChromium, startDemo, until, watchedPage, type DemoServer } from './demo-server.js';
+import { demoAndChromium, until, watchedPage } from './demo-server.js';
 
 /** A control inside an element's shadow root, clicked as a pointer user would. */
 async function click(page: Page, host: string, selector: string): Promise<void> {
@@ -24,32 +24,23 @@ const rendered = (selector: string) =>
 
 
 describe('strict CSP and Trusted Types, end to end', () => {
-  let demo: DemoServer;
-  let browser: Browser;
-
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const { demo, browser } = demoAndChromium();
 
   test('the demo is served under the strict policy at /demo-csp/, and as before at /demo/', async () => {
-    const strict = await fetch(`${demo.url}/demo-csp/shoe.html`);
+    const strict = await fetch(`${demo().url}/demo-csp/shoe.html`);
     assert.equal(strict.status, 200);
     assert.equal(strict.headers.get('content-security-policy'), STRICT_CSP);
     assert.match(STRICT_CSP, /script-src 'self'(;|$)/);
     assert.match(STRICT_CSP, /style-src 'self'(;|$)/);
     assert.match(STRICT_CSP, /require-trusted-types-for 'script'/);
     assert.match(STRICT_CSP, /trusted-types zmot lit-html 'allow-duplicates'(;|$)/);
-    const plain = await fetch(`${demo.url}/demo/shoe.html`);
+    const plain = await fetch(`${demo().url}/demo/shoe.html`);
     assert.equal(plain.headers.get('content-security-policy'), null);
   });
 
   test('B2C page (classic build): ratings, list, filter, show more, NPS 10 → share panel; JSON-LD through the zmot policy', { timeout: 60_000 }, async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${demo.url}/demo-csp/shoe.html`, { waitUntil: 'load' });
+    const { page, problems } = await watchedPage(browser());
+    await page.goto(`${demo().url}/demo-csp/shoe.html`, { waitUntil: 'load' });
     await until(page, `${rendered('zmot-rating')} && ${rendered('zmot-testimonials')} && ${rendered('zmot-recommend')}`);
     // The distribution bars have their widths (set through the CSSOM, not a blocked style attribute).
     const widths = await page.$$eval('zmot-rating[variant="full"] >>> .fill', (fills) => fills.map((f) => (f as unknown as { style: { inlineSize: string } }).style.inlineSize));
@@ -80,8 +71,8 @@ describe('strict CSP and Trusted Types, end to end', () => {
   });
 
   test('B2B page (module build): sources, grid, carousel, modal dialog, NPS 3 → private feedback', { timeout: 60_000 }, async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${demo.url}/demo-csp/b2b.html`, { waitUntil: 'load' });
+    const { page, problems } = await watchedPage(browser());
+    await page.goto(`${demo().url}/demo-csp/b2b.html`, { waitUntil: 'load' });
     await until(page, `${rendered('zmot-rating')} && ${rendered('zmot-testimonials')}`);
     const sources = await page.$$eval('zmot-rating[variant="full"] >>> [part~="sources"] li', (items) => items.length);
     assert.ok(sources >= 3, `per-source rows: ${sources}`);
@@ -106,9 +97,9 @@ describe('strict CSP and Trusted Types, end to end', () => {
 
   test('<zmot-dashboard> on a site owner\'s own page under the policy: the loader fetches its module, which signs in', { timeout: 60_000 }, async () => {
     // One event, so the report has cards and a chart (the empty state is text only).
-    const answer = await post(demo.url, { v: 1, site: 'demo', sent: Date.now(), events: [{ ...event('render'), ts: Date.now(), url: 'https://demo.example/p' }] });
+    const answer = await post(demo().url, { v: 1, site: 'demo', sent: Date.now(), events: [{ ...event('render'), ts: Date.now(), url: 'https://demo.example/p' }] });
     assert.equal(answer.status, 202);
-    const { page, problems } = await watchedPage(browser);
+    const { page, problems } = await watchedPage(browser());
     // The owner's admin page, on the collector's origin, with the strict policy as its header.
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -122,7 +113,7 @@ describe('strict CSP and Trusted Types, end to end', () => {
           <body><main><zmot-dashboard src="/" site="demo"></zmot-dashboard></main></body></html>`,
       });
     });
-    await page.goto(`${demo.url}/admin.html`, { waitUntil: 'load' });
+    await page.goto(`${demo().url}/admin.html`, { waitUntil: 'load' });
     const app = `document.querySelector('zmot-dashboard')?.shadowRoot?.querySelector('zmot-dashboard-app')?.shadowRoot`;
     await until(page, `${app}?.querySelector('input[type="password"]')`);
     await page.type('zmot-dashboard >>> input[type="password"]', 'demo-token');
@@ -135,8 +126,8 @@ describe('strict CSP and Trusted Types, end to end', () => {
   });
 
   test('the watch works: a style attribute and an untrusted script sink on the same page are reported', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${demo.url}/demo-csp/index.html`, { waitUntil: 'load' });
+    const { page, problems } = await watchedPage(browser());
+    await page.goto(`${demo().url}/demo-csp/index.html`, { waitUntil: 'load' });
     // Trusted Types refuses a plain string for a script's text.
     const refused = await page.evaluate(`(() => {
       document.body.setAttribute('style', 'outline: 1px solid red');

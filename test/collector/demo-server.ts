@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js';
@@ -62,6 +63,20 @@ export function startDemo(): Promise<DemoServer> {
       reject(new Error(`the demo server exited (${code}): ${out}`));
     });
   });
+}
+
+/** The demo server and Chromium for a file's tests: started before them, stopped after. */
+export function demoAndChromium(): { demo: () => DemoServer; browser: () => Browser } {
+  let demo: DemoServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+  return { demo: () => demo!, browser: () => browser! };
 }
 
 export function launchChromium(): Promise<Browser> {

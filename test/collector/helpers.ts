@@ -1,8 +1,10 @@
 /** Shared by the collector tests: event factories, stores of both kinds, a running collector, HTTP helpers. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server.js';
 import { openPostgres } from '../../src/collector/store/postgres.js';
@@ -104,4 +106,43 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   const response = await fetch(url, { headers: { 'user-agent': BROWSER_UA, ...headers } });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+export interface CollectorProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+const CLI = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
+
+/** `zmot serve --token t …args` from source in its own process (to kill it); resolves once it listens. */
+export function serveProcess(args: string[]): Promise<CollectorProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--token', 't', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`the collector did not start: ${out}${err}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the collector exited with ${code ?? signal}: ${out}${err}`));
+    });
+  });
+}
+
+/** Sends `signal` to a collector process and waits for it to exit. */
+export function stopProcess(server: CollectorProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill(signal);
+  });
 }

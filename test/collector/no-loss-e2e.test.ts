@@ -11,63 +11,30 @@
  * a real collector that dies or hangs in the middle of a request.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { openPostgres } from '../../src/collector/store/postgres.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
 import type { Store } from '../../src/collector/store/types.js';
 import { ensureBuilt, launchChromium, ROOT } from './demo-server.js';
-import { storeLocation, STORE_KINDS } from './helpers.js';
+import { serveProcess, stopProcess, storeLocation, STORE_KINDS, type CollectorProcess } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 const SITE = 'acme';
 
-interface Collector {
-  child: ChildProcess;
-  url: string;
-}
+type Collector = CollectorProcess;
 
-/** `zmot serve` in its own process; `port` 0 picks a free one. */
-function serve(args: string[], port = 0): Promise<Collector> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', CLI, 'serve', '--port', String(port), '--token', 't', '--keep-bots', '--rate-address', '0', '--rate-site', '0', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the collector did not start: ${out}`)), 20_000);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the collector exited (${code ?? signal}): ${out}`));
-    });
-  });
-}
+/** `zmot serve` keeping headless Chromium's events, with no rate limits; `port` 0 picks a free one. */
+const serve = (args: string[], port = 0) =>
+  serveProcess(['--port', String(port), '--keep-bots', '--rate-address', '0', '--rate-site', '0', ...args]);
 
+/** SIGSTOP and SIGCONT at once; SIGKILL waits for the process to exit. */
 function signal(collector: Collector, name: NodeJS.Signals): Promise<void> {
-  if (name !== 'SIGKILL') {
-    collector.child.kill(name);
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    if (collector.child.exitCode !== null || collector.child.signalCode !== null) return resolve();
-    collector.child.once('exit', () => resolve());
-    collector.child.kill('SIGKILL');
-  });
+  if (name === 'SIGKILL') return stopProcess(collector, name);
+  collector.child.kill(name);
+  return Promise.resolve();
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.html': 'text/html' };

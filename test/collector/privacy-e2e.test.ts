@@ -9,10 +9,10 @@
  *   page's query string or fragment.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { describe, test } from 'node:test';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { BROWSER_UA } from './helpers.js';
-import { launchChromium, startDemo, until, type DemoServer } from './demo-server.js';
+import { demoAndChromium, until } from './demo-server.js';
 
 interface Seen {
   method: string;
@@ -42,20 +42,11 @@ const stored = (p: Page) =>
 const click = async (p: Page, selector: string) => (await p.waitForSelector(selector, { timeout: 10_000 }))!.click();
 
 describe('privacy, end to end', () => {
-  let demo: DemoServer;
-  let browser: Browser;
-
-  before(async () => {
-    [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const { demo, browser } = demoAndChromium();
 
   /** A visitor's whole journey on a fresh browser profile; returns the page and every request it made. */
   async function journey(consent: 'pending' | 'granted'): Promise<{ p: Page; seen: Seen[]; setCookies: string[] }> {
-    const context = await browser.createBrowserContext();
+    const context = await browser().createBrowserContext();
     const p = await context.newPage();
     // Headless Chromium counts as a bot, whose events the collector would not store.
     await p.setUserAgent(BROWSER_UA);
@@ -74,7 +65,7 @@ describe('privacy, end to end', () => {
       if (cookie) setCookies.push(`${new URL(response.url()).pathname}: ${cookie}`);
     });
     // A landing through a referral link, with personal data in the query string and fragment.
-    await p.goto(`${demo.url}/shop/product.html?zmot_ref=friend1234&email=ana%40example.com&utm_source=x#order-77`, { waitUntil: 'load' });
+    await p.goto(`${demo().url}/shop/product.html?zmot_ref=friend1234&email=ana%40example.com&utm_source=x#order-77`, { waitUntil: 'load' });
     await until(p, `document.querySelector('zmot-recommend')?.shadowRoot?.querySelector('input[value="10"]') && document.querySelector('zmot-rating').shadowRoot.querySelector('button.row')`);
     await click(p, 'zmot-rating >>> button.row');
     await click(p, 'zmot-recommend >>> input[value="10"]');
@@ -104,7 +95,7 @@ describe('privacy, end to end', () => {
     assert.ok(posts.length > 0 && posts.every((r) => r.path === '/v1/events'));
     const sent = posts.flatMap((r) => (JSON.parse(r.body!) as { events: { type: string; url: string }[] }).events);
     assert.deepEqual([...new Set(sent.map((e) => e.type))].sort(), [...new Set(events.map((e) => e.type))].sort());
-    assert.ok(sent.every((e) => e.url === `${demo.url}/shop/product.html`), `event URLs: ${[...new Set(sent.map((e) => e.url))].join(', ')}`);
+    assert.ok(sent.every((e) => e.url === `${demo().url}/shop/product.html`), `event URLs: ${[...new Set(sent.map((e) => e.url))].join(', ')}`);
     assert.doesNotMatch(JSON.stringify(sent), /ana%40example|ana@example|utm_source|order-77/);
     assert.deepEqual(setCookies, []);
     assert.deepEqual(await p.browserContext().cookies(), []);

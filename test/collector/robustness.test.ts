@@ -4,54 +4,18 @@
  * restart, and the rollups must agree with the raw events.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { openPostgres } from '../../src/collector/store/postgres.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
 import type { Store } from '../../src/collector/store/types.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';
-import { batch, BROWSER_UA, event, many, post, storeLocation, STORE_KINDS, type StoreKind } from './helpers.js';
+import { batch, BROWSER_UA, event, many, post, serveProcess, stopProcess, storeLocation, STORE_KINDS, type CollectorProcess, type StoreKind } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
+type Server = CollectorProcess;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-function serve(args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--token', 't', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`the collector did not start: ${out}${err}`)), 20_000);
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the collector exited with ${code}: ${out}${err}`));
-    });
-  });
-}
-
-function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    server.child.kill(signal);
-  });
-}
+const serve = (args: string[]) => serveProcess(['--port', '0', ...args]);
+const stop = stopProcess;
 
 const dbArgs = (where: { db?: string; databaseUrl?: string }) => (where.db ? ['--db', where.db] : ['--database-url', where.databaseUrl!]);
 const open = (kind: StoreKind, where: { db?: string; databaseUrl?: string }): Promise<Store> | Store =>

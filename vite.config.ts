@@ -29,7 +29,11 @@ const SHARED_BY_ELEMENTS = [
   ...['events.ts', 'feed/', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
   ...['zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
 ];
-const sharedByElements = (id: string) => SHARED_BY_ELEMENTS.some((path) => id.replaceAll('\\', '/').includes(path));
+const sharedByElements = (id: string) => {
+  const path = id.replaceAll('\\', '/');
+  // The drop-in asks for the page's feeds itself, before the elements' code has arrived.
+  return !path.endsWith('/src/feed/prefetch.ts') && SHARED_BY_ELEMENTS.some((shared) => path.includes(shared));
+};
 
 /** Chunk names change with their content: remove the previous build's before writing this one's. */
 function cleanChunks(): Plugin {

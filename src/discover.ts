@@ -11,12 +11,17 @@ import { reserveSpace } from './reserve.js';
 export type ElementLoader = () => Promise<CustomElementConstructor>;
 
 const loaders = new Map<string, ElementLoader>();
+let seen: (element: Element) => void = () => undefined;
 const defining = new Map<string, Promise<void>>();
 let observer: MutationObserver | undefined;
 
-/** The tags to define on demand, each with the function that imports its class. */
-export function lazyElements(elements: Record<string, ElementLoader>): void {
+/**
+ * The tags to define on demand, each with the function that imports its class; `found` hears of every
+ * element of theirs found before its tag is defined.
+ */
+export function lazyElements(elements: Record<string, ElementLoader>, found?: (element: Element) => void): void {
   for (const [tag, load] of Object.entries(elements)) loaders.set(tag, load);
+  if (found) seen = found;
 }
 
 /** Imports and defines `tag` once. A failed import is warned about and tried again when the tag is next seen. */
@@ -47,6 +52,8 @@ function scan(node: Element | Document | DocumentFragment): Promise<void>[] {
   const tags = waiting();
   const selector = tags.join();
   if (!selector || !((node as Element).matches?.(selector) || node.querySelector(selector))) return [];
+  if ((node as Element).matches?.(selector)) seen(node as Element);
+  node.querySelectorAll(selector).forEach(seen);
   return tags
     .filter((tag) => (node as Element).localName === tag || node.querySelector(tag))
     .map((tag) => define(tag, loaders.get(tag)!));

@@ -7,6 +7,7 @@
 import { configure, readScriptConfig } from './config.js';
 import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
 import { discover, lazyElements } from './discover.js';
+import { prefetchFeed } from './feed/prefetch.js';
 import { localesFrom, setLocaleLoader } from './i18n/i18n.js';
 import { reserveSpace } from './reserve.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
@@ -79,7 +80,10 @@ function start(): void {
   window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush, discover };
   startTelemetry();
   reserveSpace();
-  lazyElements(elements);
+  // The elements' feeds are asked for as soon as the elements are found, beside their code.
+  lazyElements(elements, (element) => {
+    if (element.localName !== 'zmot-dashboard') prefetchFeed(element);
+  });
   void discover();
   startAttribution();
 }

@@ -96,6 +96,22 @@ for (const [build, tag] of [
       expect(win.errors).to.deep.equal([]);
     });
 
+    it('asks for an element’s feed when it finds the element, beside its code, and once', async () => {
+      const { win, doc } = await page(`
+        <script ${tag} data-feed="${FEED}"></script>
+        <zmot-rating id="r" product="sku-42"></zmot-rating>
+        <zmot-rating product="sku-42" variant="compact"></zmot-rating>`);
+      await waitUntil(() => average(doc, '#r'), 'the rating renders', { timeout: 5000 });
+      const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const feed = entries.filter((entry) => entry.name.endsWith('/test/fixtures/feeds/sku-42.json'));
+      const code = entries.filter((entry) => /\/dist\/chunks\/(elements|rating)-/.test(entry.name));
+      expect(feed).to.have.length(1);
+      expect(code).to.have.length(2);
+      // Asked for before the element's code had arrived, not after.
+      for (const chunk of code) expect(feed[0]!.startTime).to.be.below(chunk.responseEnd);
+      expect(win.errors).to.deep.equal([]);
+    });
+
     it('zmot.discover(root) defines the elements in a shadow root, which the document does not show', async () => {
       const { win, doc } = await page(`<script ${tag} data-feed="${FEED}"></script><div id="host"></div>`);
       await waitUntil(() => win.zmot, 'the drop-in starts', { timeout: 5000 });

@@ -2,6 +2,7 @@
  * Loading feeds: one request per feed URL per page however many elements ask, a timeout, and an
  * `AbortSignal` per caller that never cancels the request other callers are still waiting for.
  */
+import { requestFeed, takePrefetched } from './prefetch.js';
 import type { ParsedFeed } from './schema.js';
 import { FeedValidationError, validateFeed } from './validate.js';
 
@@ -46,13 +47,12 @@ async function request(url: string, timeout: number): Promise<ParsedFeed> {
   const timer = setTimeout(() => controller.abort(), timeout);
   let response: Response;
   try {
-    response = await fetch(url, {
-      signal: controller.signal,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
+    // The drop-in may have asked already, before the element's code arrived (prefetch.ts).
+    response = await (takePrefetched(url) ?? requestFeed(url, controller.signal));
   } catch (error) {
-    if (controller.signal.aborted) throw new FeedError('timeout', `the feed did not answer within ${timeout} ms`, url);
+    if (controller.signal.aborted || (error as Error).name === 'TimeoutError') {
+      throw new FeedError('timeout', `the feed did not answer within ${timeout} ms`, url);
+    }
     throw new FeedError('network', `the feed could not be fetched (${(error as Error).message})`, url);
   } finally {
     clearTimeout(timer);

@@ -7,11 +7,13 @@
  * `securitypolicyviolation`, error or warning; and a deliberate violation is seen, so the watch works.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { STRICT_CSP } from '../../src/collector/csp.js';
 import { event, post } from './helpers.js';
-import { demoAndChromium, until, watchedPage } from './demo-server.js';
+import { demoAndChromium, ROOT, until, watchedPage } from './demo-server.js';
 
 /** A control inside an element's shadow root, clicked as a pointer user would. */
 async function click(page: Page, host: string, selector: string): Promise<void> {
@@ -123,6 +125,19 @@ describe('strict CSP and Trusted Types, end to end', () => {
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     assert.deepEqual(failed.filter((f) => !f.endsWith('/favicon.ico')), []);
+  });
+
+  test('every demo page loads under the policy with no violation, error or warning', { timeout: 90_000 }, async () => {
+    const pages = readdirSync(join(ROOT, 'demo')).filter((name) => name.endsWith('.html'));
+    assert.ok(pages.length >= 3);
+    for (const name of pages) {
+      const { page, problems } = await watchedPage(browser());
+      await page.goto(`${demo().url}/demo-csp/${name}`, { waitUntil: 'networkidle0' });
+      await until(page, `[...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('zmot-')).every((el) => customElements.get(el.localName))`);
+      const { violations, errors } = await problems();
+      assert.deepEqual({ name, violations, errors }, { name, violations: [], errors: [] });
+      await page.browserContext().close();
+    }
   });
 
   test('the watch works: a style attribute and an untrusted script sink on the same page are reported', async () => {

@@ -4,7 +4,7 @@
  * each element the first time the page has it (`discover.ts`: its module, and the chunk every element shares,
  * are imported then), and exposes `window.zmot`. Loading it twice does nothing the second time.
  */
-import { configure, readScriptConfig } from './config.js';
+import { config, configure, readScriptConfig } from './config.js';
 import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
 import { discover, lazyElements } from './discover.js';
 import { prefetchFeed } from './feed/prefetch.js';
@@ -69,6 +69,22 @@ const elements = {
     }),
 };
 
+/**
+ * Starts the request for the feed `element` will ask for (its `feed` attribute or the page's template, with its
+ * product), unless it has its feed as `data` or lacks the product its template needs.
+ */
+function prefetch(element: Element): void {
+  const template = element.getAttribute('feed') ?? config.feed;
+  const product = element.getAttribute('product');
+  if (element.localName === 'zmot-dashboard' || !template || Object.prototype.hasOwnProperty.call(element, 'data')) return;
+  if (template.includes('{product}') && !product) return;
+  try {
+    prefetchFeed(new URL(template.split('{product}').join(encodeURIComponent(product ?? '')), document.baseURI).href, config.timeout);
+  } catch {
+    // A template that is not a URL: the element reports it.
+  }
+}
+
 function start(): void {
   if (window.zmot) return;
   const script = ownScript();
@@ -81,9 +97,7 @@ function start(): void {
   startTelemetry();
   reserveSpace();
   // The elements' feeds are asked for as soon as the elements are found, beside their code.
-  lazyElements(elements, (element) => {
-    if (element.localName !== 'zmot-dashboard') prefetchFeed(element);
-  });
+  lazyElements(elements, prefetch);
   void discover();
   startAttribution();
 }

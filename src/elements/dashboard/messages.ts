@@ -1,9 +1,21 @@
 /**
- * The dashboard's English messages. They live here, not in the widgets' catalogue (`i18n/messages/en.ts`),
+ * The dashboard's messages: English here, the eleven other languages in `messages/<lang>.ts`, all bundled
+ * into `zmot-dashboard.js` only. They live apart from the widgets' catalogue (`i18n/messages/en.ts`)
  * because that one ships in the drop-in every shopper downloads. Same format: `{name}` placeholders, and
- * `{ one, other }` objects picked by the `count` parameter.
+ * plural objects with one form per plural category of the language, picked by the `count` parameter.
  */
 import type { Localizer } from '../../i18n/i18n.js';
+import ar from './messages/ar.js';
+import da from './messages/da.js';
+import de from './messages/de.js';
+import es from './messages/es.js';
+import fr from './messages/fr.js';
+import it from './messages/it.js';
+import ja from './messages/ja.js';
+import nl from './messages/nl.js';
+import pl from './messages/pl.js';
+import pt from './messages/pt.js';
+import sv from './messages/sv.js';
 
 export const messages = {
   title: 'ZMOT → UMOT report',
@@ -124,9 +136,27 @@ export const messages = {
 export type DashboardMessage = keyof typeof messages;
 export type Params = Record<string, string | number>;
 
-/** A dashboard message in the localizer's language (English for now), with plurals and `{name}` filled. */
+/** A plural message: one form per plural category of the language (`other` always). */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A catalogue of the dashboard: every English key, plain strings where English has one, plurals where it has one. */
+export type DashboardMessages = {
+  readonly [K in DashboardMessage]: (typeof messages)[K] extends string ? string : PluralMessage;
+};
+
+/** The dashboard's catalogues by language subtag (English is `messages`). */
+export const dashboardCatalogues: ReadonlyMap<string, DashboardMessages> = new Map(
+  Object.entries({ da, nl, de, fr, es, it, pt, sv, pl, ja, ar }),
+);
+
+/** The catalogue for a language tag: its language's (`de-AT` → `de`), else English. */
+export function catalogue(locale: string): DashboardMessages {
+  return dashboardCatalogues.get(locale.toLowerCase().split('-')[0] ?? '') ?? messages;
+}
+
+/** A dashboard message in the localizer's language, with plurals and `{name}` filled. */
 export function message(l: Localizer, key: DashboardMessage, params: Params = {}): string {
-  const entry: string | Record<string, string> = messages[key];
+  const entry: string | Partial<Record<string, string>> = catalogue(l.locale)[key];
   let template: string;
   if (typeof entry === 'string') {
     template = entry;

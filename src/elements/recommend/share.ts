@@ -34,7 +34,9 @@ export interface ShareMessage {
   subject: string;
 }
 
-const enc = encodeURIComponent;
+/** `encodeURIComponent` that never throws: a lone surrogate (possible in a feed's product name) becomes U+FFFD. */
+const enc = (text: string): string =>
+  encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 /** The URL that shares `message` on `channel`. */
 export function channelUrl(channel: LinkChannel, { url, text, subject }: ShareMessage): string {

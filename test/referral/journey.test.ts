@@ -29,7 +29,10 @@ beforeEach(() => {
   localStorage.removeItem(ANSWERED_KEY);
 });
 
-describe('the referral journey', () => {
+describe('the referral journey', function () {
+  // Each case starts a second browser for the friend: generous on a loaded 2-core machine.
+  this.timeout(30000);
+
   it('answer 10 → share panel → copy → a friend opens the link → referral_landing → conversion with the code', async () => {
     const shares: ZmotEvent[] = [];
     document.addEventListener('zmot-event', (e) => shares.push(e.detail));

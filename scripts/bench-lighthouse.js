@@ -1,7 +1,8 @@
 // Page cost (part of `npm run bench`): Lighthouse's performance category on the demo product page
 // (demo/shoe.html: the classic drop-in in <head>, a summary rating above the fold, a full rating,
 // testimonials, recommend and two compact badges) beside the same page with the script tag and the zmot
-// elements taken out, and the same page with `defer` on the script tag. The collector serves both, with the demo's feeds and its event endpoint, as
+// elements taken out, the same page with `defer` on the script tag, and with the one-file drop-in from before
+// the split into chunks. The collector serves both, with the demo's feeds and its event endpoint, as
 // `npm start` does (SQLite in a temporary folder), behind a proxy that gzips text as a CDN would. Lighthouse's defaults: mobile, simulated throttling
 // (slow 4G, 4× CPU), cold storage per run; Debian's Chromium, launched by puppeteer, Lighthouse connected to
 // its debugging port. The pages take turns; medians of --runs (default 5).
@@ -18,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
+import { BEFORE_SPLIT, buildBefore } from './bench-before.js';
 import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -39,6 +41,9 @@ writeFileSync(join(bare, 'shoe.html'), stripped);
 const deferred = page.replace(/(<script\b)([^>]*\bzmot\.iife\.js")/, '$1 defer$2');
 if (deferred === page) throw new Error('could not defer the drop-in in demo/shoe.html');
 writeFileSync(join(bare, 'shoe-defer.html'), deferred);
+// And the page with the one-file drop-in from before the split.
+const before = buildBefore();
+writeFileSync(join(bare, 'shoe-before.html'), page.replace('/dist/zmot.iife.js', '/before/zmot.iife.js'));
 
 const { createCollector, openStore, parseImport } = await import('../dist/node/collector/index.js');
 const store = await openStore({ db: join(tmp, 'bench.db') });
@@ -54,6 +59,7 @@ const collector = await createCollector({
     { prefix: '/demo/', root: demo },
     { prefix: '/bare/', root: bare },
     { prefix: '/dist/', root: join(root, 'dist') },
+    { prefix: '/before/', root: before.dist },
   ],
   logger: { level: 'warn' },
 });
@@ -104,6 +110,7 @@ const pages = [
   { name: 'demo product page without zmot', url: `${address}/bare/shoe.html` },
   { name: 'demo product page with zmot (6 elements; the classic script in `<head>`, as the demo has it)', url: `${address}/demo/shoe.html` },
   { name: 'the same with `defer` on the script tag', url: `${address}/bare/shoe-defer.html` },
+  { name: `the same with the one-file drop-in of ${BEFORE_SPLIT}, before the split`, url: `${address}/bare/shoe-before.html` },
 ];
 let version = '';
 try {
@@ -139,7 +146,7 @@ try {
     console.log(`| ${r.name} | ${Math.round(r.score)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} | ${ms(r.si)} | ${(r.bytes / 1024).toFixed(0)} KB |`);
   }
   const [without, ...withZmot] = rows;
-  for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]]]) {
+  for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]], ['one file, before the split', withZmot[2]]]) {
     console.log(
       `\nAdded by zmot (${label}): performance score ${Math.round(r.score - without.score)}, FCP ${ms(r.fcp - without.fcp)}, LCP ${ms(r.lcp - without.lcp)}, TBT ${ms(r.tbt - without.tbt)}, CLS ${(r.cls - without.cls).toFixed(3)}.`,
     );
@@ -149,4 +156,5 @@ try {
   proxy.close();
   await collector.close();
   rmSync(tmp, { recursive: true, force: true });
+  before.remove();
 }

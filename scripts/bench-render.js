@@ -12,32 +12,18 @@
 // Needs `npm run build`. Median of --runs (default 7) runs, the cases taken in turn in each round.
 //
 //   node scripts/bench-render.js [--runs 7]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { BEFORE_SPLIT, buildBefore } from './bench-before.js';
 import { chromiumArgs, chromiumPath } from './chromium.js';
-
-/** The last commit with the one-file drop-in (zmot.iife.js and zmot.js each a whole bundle). */
-export const BEFORE_SPLIT = 'abf7232';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Math.max(5, Number(values.runs) || 7);
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** Builds the drop-in of BEFORE_SPLIT into a temporary folder (git archive, the project's node_modules). */
-function buildBefore() {
-  const dir = mkdtempSync(join(tmpdir(), 'zmot-before-'));
-  const archive = execFileSync('git', ['archive', BEFORE_SPLIT, 'src', 'vite.config.ts', 'package.json', 'tsconfig.json'], { cwd: root });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'silent'], { cwd: dir });
-  return dir;
-}
 
 const FEEDS = join(root, 'test/fixtures/feeds');
 const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
@@ -129,7 +115,7 @@ const median = (xs) => {
 };
 
 const before = buildBefore();
-const { server, origin } = await serve({ now: join(root, 'dist'), before: join(before, 'dist') });
+const { server, origin } = await serve({ now: join(root, 'dist'), before: before.dist });
 const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 try {
   const cases = [];
@@ -175,5 +161,5 @@ try {
 } finally {
   await browser.close();
   server.close();
-  rmSync(before, { recursive: true, force: true });
+  before.remove();
 }

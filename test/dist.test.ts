@@ -129,6 +129,16 @@ for (const [build, tag] of [
       expect(win.errors).to.deep.equal([]);
     });
 
+    it('zmot.discover(element) outside the page loads that element’s code, and no feed', async () => {
+      const { win, doc } = await page(`<script ${tag} data-feed="${FEED}"></script>`);
+      await waitUntil(() => win.zmot, 'the drop-in starts', { timeout: 5000 });
+      await win.zmot!.discover(doc.createElement('zmot-rating'));
+      expect(win.customElements.get('zmot-rating')).to.be.a('function');
+      expect(chunks(win)).to.deep.equal(['elements', 'rating']);
+      const feeds = win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/feeds/'));
+      expect(feeds).to.deep.equal([]);
+    });
+
     it('reserves each element’s box before its code arrives, so the page does not move when it renders', async () => {
       const elements = `
         <zmot-rating product="sku-42"></zmot-rating>

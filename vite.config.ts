@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
+import { RESERVE } from './src/reserve.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -35,6 +36,16 @@ const sharedByElements = (id: string) => {
   return !path.endsWith('/src/feed/prefetch.ts') && SHARED_BY_ELEMENTS.some((shared) => path.includes(shared));
 };
 
+/** dist/zmot.css: the space the elements take before their code arrives (src/reserve.ts), for a `<link>` in `<head>`. */
+function reserveStyleSheet(): Plugin {
+  return {
+    name: 'zmot:reserve-css',
+    generateBundle(_options, bundle) {
+      if ('zmot.js' in bundle) this.emitFile({ type: 'asset', fileName: 'zmot.css', source: `${RESERVE}\n` });
+    },
+  };
+}
+
 /** Chunk names change with their content: remove the previous build's before writing this one's. */
 function cleanChunks(): Plugin {
   let chunks: string | undefined;
@@ -55,7 +66,7 @@ function cleanChunks(): Plugin {
 export default defineConfig({
   define: { __ZMOT_VERSION__: JSON.stringify(version) },
   publicDir: false,
-  plugins: [minifyTemplates(), cleanChunks()],
+  plugins: [minifyTemplates(), cleanChunks(), reserveStyleSheet()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

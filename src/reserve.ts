@@ -4,9 +4,10 @@
  * are unknown elements, and would take no space. These rules (zero specificity, so a site's own styles win)
  * give them the box they reserve while their feed loads, so nothing on the page moves when they upgrade.
  * `<zmot-recommend>` takes the size of its question, which depends on its width and language: nothing is
- * reserved for it.
+ * reserved for it. The same rules are `dist/zmot.css`, for pages whose script runs after the first paint
+ * (`type="module"`, `async`, `defer`, tag managers).
  */
-const RESERVE = [
+export const RESERVE = [
   ':where(zmot-rating,zmot-testimonials):where(:not(:defined,[hidden])){display:block;font-size:var(--zmot-font-size,inherit)}',
   ':where(zmot-rating:not(:defined)){min-block-size:var(--zmot-rating-min-block-size,3.5em)}',
   ':where(zmot-rating[variant=full]:not(:defined)){min-block-size:var(--zmot-rating-min-block-size,calc(14em + var(--zmot-space,.5rem)))}',

@@ -42,6 +42,49 @@ function chunks(win: Window): string[] {
 
 afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
+/** One of each element and variant the drop-in reserves space for, and a hidden one. */
+const RESERVED = `
+  <zmot-rating product="sku-42"></zmot-rating>
+  <zmot-rating product="shoe-7" variant="full"></zmot-rating>
+  <p><zmot-rating product="sku-42" variant="compact"></zmot-rating> a compact badge in a line of text</p>
+  <zmot-testimonials product="empty"></zmot-testimonials>
+  <zmot-testimonials product="empty" layout="carousel"></zmot-testimonials>
+  <zmot-rating product="sku-42" hidden></zmot-rating>`;
+
+/** A page script that records whether the elements are defined yet, and where they are and how tall. */
+const MEASURE = `
+  window.defined = customElements.get('zmot-rating');
+  window.before = [...document.querySelectorAll('zmot-rating, zmot-testimonials')].map((el) => {
+    const box = el.getBoundingClientRect();
+    return [Math.round(box.top), Math.round(box.height)];
+  });`;
+
+/** Loads `body` (RESERVED and MEASURE in it), waits for the elements, and expects none of them to have moved. */
+async function expectNoShift(body: string, head = ''): Promise<void> {
+  const { win, doc } = await page(body, head);
+  const measured = win as PageWindow & { defined?: unknown; before: number[][] };
+  expect(measured.defined, 'measured before the elements were defined').to.equal(undefined);
+  const all = [...doc.querySelectorAll('zmot-rating, zmot-testimonials')];
+  await waitUntil(() => all.every((el) => el.hasAttribute('hidden') || rendered(el)), 'every element shows its data', { timeout: 5000 });
+  const after = all.map((el) => {
+    const box = el.getBoundingClientRect();
+    return [Math.round(box.top), Math.round(box.height)];
+  });
+  expect(after).to.deep.equal(measured.before);
+  expect(measured.before.at(-1)).to.deep.equal([0, 0]);
+}
+
+describe('dist/zmot.css', () => {
+  it('reserves the elements’ boxes from the first paint, before any script has run', async () => {
+    // A classic script while the page is parsed, before the deferred module has run at all.
+    await expectNoShift(
+      `${RESERVED}<script>${MEASURE}</script><script type="module" src="/dist/zmot.js" data-feed="${FEED}"></script>`,
+      `<script>window.errors = []; addEventListener('error', (e) => errors.push(String(e.message)));</script>
+       <link rel="stylesheet" href="/dist/zmot.css">`,
+    );
+  });
+});
+
 for (const [build, tag] of [
   ['dist/zmot.js', `type="module" src="/dist/zmot.js"`],
   ['dist/zmot.iife.js', `src="/dist/zmot.iife.js"`],
@@ -140,39 +183,12 @@ for (const [build, tag] of [
     });
 
     it('reserves each element’s box before its code arrives, so the page does not move when it renders', async () => {
-      const elements = `
-        <zmot-rating product="sku-42"></zmot-rating>
-        <zmot-rating product="shoe-7" variant="full"></zmot-rating>
-        <p><zmot-rating product="sku-42" variant="compact"></zmot-rating> a compact badge in a line of text</p>
-        <zmot-testimonials product="empty"></zmot-testimonials>
-        <zmot-testimonials product="empty" layout="carousel"></zmot-testimonials>
-        <zmot-rating product="sku-42" hidden></zmot-rating>`;
       // Measured before the elements' code can have arrived: by a classic script while the page is parsed (the
       // classic loader has run), or by the module script after the drop-in's (module scripts run in order).
-      const { win, doc } = await page(`
+      await expectNoShift(`
         <script ${tag} data-feed="${FEED}"></script>
-        ${elements}
-        <script ${tag.startsWith('type="module"') ? 'type="module"' : ''}>
-          window.defined = customElements.get('zmot-rating');
-          window.before = [...document.querySelectorAll('zmot-rating, zmot-testimonials')].map((el) => {
-            const box = el.getBoundingClientRect();
-            return [Math.round(box.top), Math.round(box.height)];
-          });
-        </script>`);
-      const measured = win as PageWindow & { defined?: unknown; before: number[][] };
-      expect(measured.defined, 'measured before the elements were defined').to.equal(undefined);
-      const all = [...doc.querySelectorAll('zmot-rating, zmot-testimonials')];
-      await waitUntil(
-        () => all.every((el) => el.hasAttribute('hidden') || rendered(el)),
-        'every element shows its data',
-        { timeout: 5000 },
-      );
-      const after = all.map((el) => {
-        const box = el.getBoundingClientRect();
-        return [Math.round(box.top), Math.round(box.height)];
-      });
-      expect(after).to.deep.equal(measured.before);
-      expect(measured.before.at(-1)).to.deep.equal([0, 0]);
+        ${RESERVED}
+        <script ${tag.startsWith('type="module"') ? 'type="module"' : ''}>${MEASURE}</script>`);
     });
 
     it('works under a Content-Security-Policy of script-src and style-src \'self\' with Trusted Types', async () => {

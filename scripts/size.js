@@ -83,7 +83,7 @@ function page(elements, classic) {
 }
 
 const files = ['zmot.iife.js', 'zmot.js', ...chunks.map((name) => `chunks/${name}`)].map(sizes);
-if (existsSync(join(DIST, 'zmot-dashboard.js'))) files.push(sizes('zmot-dashboard.js'));
+for (const optional of ['zmot.css', 'zmot-dashboard.js']) if (existsSync(join(DIST, optional))) files.push(sizes(optional));
 const locales = existsSync(join(DIST, 'locales'))
   ? readdirSync(join(DIST, 'locales')).filter((name) => name.endsWith('.js')).map((name) => sizes(`locales/${name}`))
   : [];

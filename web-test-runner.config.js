@@ -19,8 +19,14 @@ export default {
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
       // Each test page in a browser context (a window) of its own: as tabs of one window, all but the newest
       // would be hidden, and with concurrency 2 a test could find its page hidden (no animation frames, no
-      // viewable impressions).
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      // viewable impressions). Only one window has the focus at a time, though, and a viewable impression
+      // needs a focused document: emulate focus for every test page, as Playwright does by default.
+      createPage: async ({ browser }) => {
+        const page = await (await browser.createBrowserContext()).newPage();
+        const client = await page.createCDPSession();
+        await client.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   plugins: [

@@ -20,15 +20,16 @@ function minifyTemplates(): Plugin {
 
 /**
  * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
- * element's own chunk: Lit, the base class and its controllers, feed loading and validation, structured data,
- * the design tokens, the stars. What a page needs without any element — configuration, telemetry, referral
- * attribution, discovery — and the languages stay in zmot.js, which the chunks import from.
+ * element's own chunk: lit-html, the reactive core, the base class and its controllers, English messages and
+ * formatting, feed loading and validation, structured data, the design tokens, the stars. What a page needs
+ * without any element — configuration, telemetry, referral attribution, discovery, the locale loader — stays
+ * in zmot.js, which the chunks import from.
  */
 const SHARED_BY_ELEMENTS = [
-  ...['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/', '@lit/task/'].map((name) => `/node_modules/${name}`),
+  ...['lit-html/'].map((name) => `/node_modules/${name}`),
   '@oxc-project+runtime', // the decorators' helper
-  ...['events.ts', 'feed/', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
-  ...['zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
+  ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
+  ...['reactive', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
 ];
 const sharedByElements = (id: string) => {
   const path = id.replaceAll('\\', '/');
@@ -71,7 +72,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     copyPublicDir: false,
-    target: 'es2021',
+    target: 'es2022',
     minify: true,
     sourcemap: true,
     reportCompressedSize: false,

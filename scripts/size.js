@@ -11,16 +11,17 @@ const KB = 1024;
 
 /**
  * Budgets in gzip bytes for the classic script (the heavier build: it adds its loader to the module's files).
- * `target` is what issue 9 asked for, and is not met: bundled alone (esbuild, gzip -9), Lit is 6.8 KB,
- * telemetry 3 KB, messages and formatting 2.7 KB, feed loading, validation and structured data 3.4 KB and
- * referral attribution 0.9 KB — 16.8 KB before the rating's own 2.5 KB. `limit` is what CI enforces instead:
- * the size reached (8.2, 22.4 and 34.8 KB with the feed prefetch) plus about 3%. Lower a limit when a
+ * `target` is what issue 9 asked for, and is not met: bundled alone (esbuild, gzip -9), lit-html is 3.1 KB,
+ * the reactive core 1.2 KB, telemetry 3 KB, English messages and formatting 2.4 KB, feed loading, validation
+ * and structured data 3.4 KB,
+ * referral attribution 0.9 KB. `limit` is what CI enforces instead: the size reached (6.2, 20.5 and 32.9 KB
+ * since the elements left LitElement for src/elements/reactive.ts) plus about 3%. Lower a limit when a
  * change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 const BUDGETS = {
-  'no element': { limit: 8.5 * KB },
-  'rating only': { target: 12 * KB, limit: 23.1 * KB },
-  'all visitor elements': { target: 20 * KB, limit: 35.9 * KB },
+  'no element': { limit: 6.4 * KB },
+  'rating only': { target: 12 * KB, limit: 21.1 * KB },
+  'all visitor elements': { target: 20 * KB, limit: 33.9 * KB },
 };
 
 /** Each kind of page, by the elements it has. `zmot-dashboard` is the site owner's page, without a budget. */

@@ -8,7 +8,7 @@ import { config, configure, readScriptConfig } from './config.js';
 import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
 import { discover, lazyElements } from './discover.js';
 import { prefetchFeed } from './feed/prefetch.js';
-import { localesFrom, setLocaleLoader } from './i18n/i18n.js';
+import { localesFrom, setLocaleLoader } from './i18n/locale-loader.js';
 import { reserveSpace } from './reserve.js';
 import { consent, flush, startTelemetry } from './telemetry/index.js';
 

@@ -4,7 +4,7 @@
  * load that newer arguments replaced. Failures become a `zmot-error` event, an `error` telemetry event and one
  * console warning; they never throw. (A few lines instead of `@lit/task`, which costs every page 0.7 KB gzip.)
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from './reactive.js';
 import { config, onConfigure } from '../config.js';
 import { ZmotErrorEvent } from '../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../feed/load.js';

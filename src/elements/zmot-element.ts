@@ -2,8 +2,7 @@
  * The one base class: the attributes every feed-driven widget shares (`product`, `feed`, `data`), its feed
  * and its language. Everything else lives in the elements and in small controllers.
  */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, ReactiveElement } from './reactive.js';
 import { LangController, langUpdateComplete } from '../i18n/lang-controller.js';
 import type { Localizer } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
@@ -12,7 +11,7 @@ import { FeedController } from './feed-controller.js';
  * @fires {ZmotTelemetryEvent} zmot-event - Every event the widget reports (`render`, `impression`, `interaction`, `error` …); `detail` is the event as it goes on the wire.
  * @fires {ZmotErrorEvent} zmot-error - The feed is missing, slow, not JSON or invalid; the fallback is shown.
  */
-export abstract class ZmotElement extends LitElement {
+export abstract class ZmotElement extends ReactiveElement {
   /** The product id; fills `{product}` in the feed URL template. */
   @property() product?: string;
 

@@ -6,14 +6,14 @@
  * `zmot/define` lets the bundler split them. A page pays only for the languages it shows.
  */
 import { config } from '../config.js';
+import { loader } from './locale-loader.js';
 import { en, type MessageKey, type Messages } from './messages/en.js';
+
+export { localesFrom, setLocaleLoader, type LocaleLoader } from './locale-loader.js';
 
 /** The locales zmot translates, besides English (built in). Region variants (`de-AT`, `pt-BR`) use their language's. */
 export const LOCALES = ['da', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'sv', 'pl', 'ja', 'ar'] as const;
 export type Locale = 'en' | (typeof LOCALES)[number];
-
-/** Fetches one locale's catalogue (`lang` is one of `LOCALES`). */
-export type LocaleLoader = (lang: string) => Promise<Partial<Messages>>;
 
 /** Messages by language tag: what was loaded for a locale, with what `registerMessages` added on top. */
 const registered = new Map<string, Partial<Messages>>();
@@ -22,7 +22,6 @@ const localizers = new Map<string, Localizer>();
 /** Locales whose loading has finished: loaded, failed or given up. */
 const settled = new Set<string>();
 const pending = new Map<string, Promise<void>>();
-let loader: LocaleLoader | undefined;
 
 function changed(): void {
   catalogues.clear();
@@ -42,17 +41,6 @@ export function registerMessages(lang: string, messages: Partial<Messages>): voi
   const tag = lang.toLowerCase();
   registered.set(tag, { ...registered.get(tag), ...messages });
   changed();
-}
-
-/** How locales other than English are fetched; `undefined` keeps every page in English. Set by the entry points. */
-export function setLocaleLoader(next: LocaleLoader | undefined): void {
-  loader = next;
-}
-
-/** A loader that imports `<base><lang>.js`, an ES module whose default export is the catalogue (`dist/locales/`). */
-export function localesFrom(base: string): LocaleLoader {
-  return (lang) =>
-    import(/* @vite-ignore */ new URL(`${lang}.js`, base).href).then((module: { default: Partial<Messages> }) => module.default);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { property, state, type PropertyValues } from '../reactive.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
 import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';

@@ -1,5 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { property, ReactiveElement, state, type PropertyValues } from '../reactive.js';
 import { config, onConfigure } from '../../config.js';
 import { ZmotErrorEvent } from '../../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
@@ -85,7 +85,7 @@ export function npsGroup(score: number): Answer {
  * @fires {ZmotTelemetryEvent} zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
  * @fires {ZmotErrorEvent} zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
  */
-export class ZmotRecommend extends LitElement {
+export class ZmotRecommend extends ReactiveElement {
   static override styles = [tokens, styles];
 
   /** The product id; with a feed, the product's name and URL are used in the question and the link. */

@@ -4,8 +4,8 @@
  * reaches the DOM only as text, in elements with `dir="auto"` (or between isolate marks inside a sentence)
  * so bidirectional overrides stay inside it, and every URL passes `safeUrl`.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, svg, type TemplateResult } from 'lit-html';
+import { ifDefined } from 'lit-html/directives/if-defined.js';
 import type { Review, Source } from '../../feed/schema.js';
 import { isOwnReview } from '../../feed/aggregate.js';
 import { safeUrl } from '../../feed/safe-url.js';

@@ -1,5 +1,5 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type TemplateResult } from 'lit-html';
+import { property, state, type PropertyValues } from '../reactive.js';
 import { config } from '../../config.js';
 import { ZmotFilterEvent } from '../../events.js';
 import { summarise } from '../../feed/aggregate.js';

@@ -14,23 +14,31 @@ const KB = 1024;
  * `target` is what issue 9 asked for, and is not met: bundled alone (esbuild, gzip -9), lit-html is 3.1 KB,
  * the reactive core 1.2 KB, telemetry 3 KB, English messages and formatting 2.4 KB, feed loading, validation
  * and structured data 3.4 KB,
- * referral attribution 0.9 KB. `limit` is what CI enforces instead: the size reached (6.2, 20.5 and 32.9 KB
- * since the elements left LitElement for src/elements/reactive.ts) plus about 3%. Lower a limit when a
+ * referral attribution 0.9 KB. `limit` is what CI enforces instead: the size reached (5.7, 19.9 and 33.5 KB
+ * since the elements left LitElement for src/elements/reactive.ts and referral attribution became a chunk of
+ * its own) plus about 3%. Lower a limit when a
  * change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 const BUDGETS = {
-  'no element': { limit: 6.4 * KB },
-  'rating only': { target: 12 * KB, limit: 21.1 * KB },
-  'all visitor elements': { target: 20 * KB, limit: 33.9 * KB },
+  'no element': { limit: 5.9 * KB },
+  'rating only': { target: 12 * KB, limit: 20.5 * KB },
+  'all visitor elements, with referral attribution': { target: 20 * KB, limit: 34.5 * KB },
 };
 
-/** Each kind of page, by the elements it has. `zmot-dashboard` is the site owner's page, without a budget. */
+/**
+ * Each kind of page, by the chunks it loads: its elements, and `attribution` (referral attribution, loaded on
+ * a landing through a referral link and by `zmot.conversion()`), which the budget of the page with every
+ * visitor element counts. `zmot-dashboard` is the site owner's page, without a budget.
+ */
 const PAGES = {
   'no element': [],
+  'order confirmation (`zmot.conversion()`)': ['attribution'],
   'rating only': ['rating'],
-  'all visitor elements': ['rating', 'testimonials', 'recommend'],
+  'all visitor elements, with referral attribution': ['rating', 'testimonials', 'recommend', 'attribution'],
   'dashboard (site owner)': ['loader'],
 };
+/** Chunks that are not elements, so come without the chunk the elements share. */
+const NOT_ELEMENTS = new Set(['loader', 'attribution']);
 
 const read = (file) => readFileSync(join(DIST, file));
 
@@ -74,7 +82,7 @@ function page(elements, classic) {
   for (const file of withImports('zmot.js')) files.add(file);
   for (const element of elements) {
     // A visitor element comes with the chunk every element shares, fetched beside it.
-    if (element !== 'loader') withImports(chunk('elements'), files);
+    if (!NOT_ELEMENTS.has(element)) withImports(chunk('elements'), files);
     withImports(chunk(element), files);
   }
   if (elements.includes('loader') && existsSync(join(DIST, 'zmot-dashboard.js'))) files.add('zmot-dashboard.js');

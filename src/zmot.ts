@@ -4,8 +4,9 @@
  * each element the first time the page has it (`discover.ts`: its module, and the chunk every element shares,
  * are imported then), and exposes `window.zmot`. Loading it twice does nothing the second time.
  */
-import { config, configure, readScriptConfig } from './config.js';
-import { conversion, startAttribution, type ConversionInput } from './referral/attribution.js';
+import { config, configure, onConfigure, readScriptConfig } from './config.js';
+import type { ConversionInput } from './referral/attribution.js';
+import { REF_PARAM } from './referral/code.js';
 import { discover, lazyElements } from './discover.js';
 import { prefetchFeed } from './feed/prefetch.js';
 import { localesFrom, setLocaleLoader } from './i18n/locale-loader.js';
@@ -33,6 +34,21 @@ declare global {
   interface Window {
     zmot?: ZmotGlobal;
   }
+}
+
+/**
+ * Referral attribution, imported when the page needs it: a landing (`zmot_ref` in the address), an order
+ * (`zmot.conversion()`), or consent withdrawn (its stored codes are forgotten). Most pages have none of these.
+ */
+let attribution: Promise<typeof import('./referral/attribution.js')> | undefined;
+/** Calls into it still on their way: `zmot.flush()` waits for them, so a conversion is sent with the flush. */
+const arriving = new Set<Promise<void>>();
+
+function withAttribution(use: (module: typeof import('./referral/attribution.js')) => void): void {
+  attribution ??= import('./referral/attribution.js');
+  const call = attribution.then(use).catch((error: unknown) => console.warn('zmot: referral attribution did not load', error));
+  arriving.add(call);
+  void call.finally(() => arriving.delete(call));
 }
 
 /** Where `zmot.iife.js` leaves its `<script>` for this module: the first copy's, as `document.currentScript` would be. */
@@ -93,13 +109,22 @@ function start(): void {
     // Languages other than English: locales/<lang>.js beside this file, each imported the first time it is needed.
     setLocaleLoader(localesFrom(new URL('locales/', script.src).href));
   }
-  window.zmot = { version: __ZMOT_VERSION__, conversion, consent, flush, discover };
+  window.zmot = {
+    version: __ZMOT_VERSION__,
+    conversion: (order) => withAttribution((module) => module.conversion(order)),
+    consent,
+    flush: () => Promise.all(arriving).then(flush),
+    discover,
+  };
   startTelemetry();
   reserveSpace();
   // The elements' feeds are asked for as soon as the elements are found, beside their code.
   lazyElements(elements, prefetch);
   void discover();
-  startAttribution();
+  if (new URLSearchParams(location.search).has(REF_PARAM)) withAttribution((module) => module.startAttribution());
+  onConfigure(() => {
+    if (config.consent === 'denied') withAttribution((module) => module.forget());
+  });
 }
 
 try {

@@ -139,6 +139,21 @@ for (const [build, tag] of [
       expect(win.errors).to.deep.equal([]);
     });
 
+    it('imports referral attribution for an order, and zmot.flush() waits for it; a page without one never does', async () => {
+      const { win } = await page(`<script ${tag} data-site="demo"></script>`);
+      await waitUntil(() => win.zmot, 'the drop-in starts', { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(chunks(win)).to.deep.equal([]);
+      const sent: string[] = [];
+      win.document.addEventListener('zmot-event', (event) => sent.push((event as CustomEvent<{ type: string }>).detail.type));
+      // An order id of its own: one already sent from this browser (the other build's test) is not sent again.
+      win.zmot!.conversion({ orderId: `order-${build}` });
+      await win.zmot!.flush();
+      expect(sent).to.deep.equal(['conversion']);
+      expect(chunks(win)).to.deep.equal(['attribution']);
+      expect(win.errors).to.deep.equal([]);
+    });
+
     it('asks for an element’s feed when it finds the element, beside its code, and once', async () => {
       const { win, doc } = await page(`
         <script ${tag} data-feed="${FEED}"></script>

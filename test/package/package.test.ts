@@ -102,7 +102,9 @@ async function open(url: string, expected: RegExp[] = []): Promise<{ page: Page;
 /** The text of a part inside an element's shadow root, waiting for it. */
 async function partText(page: Page, host: string, part: string): Promise<string> {
   const selector = `${host} >>> [part~="${part}"]`;
-  await page.waitForSelector(selector, { timeout: 15_000 });
+  // `visible` also makes puppeteer poll every frame: without it, it re-checks on mutations of the document
+  // only, and misses a part that appears inside a shadow root after the page has stopped changing.
+  await page.waitForSelector(selector, { timeout: 15_000, visible: true });
   return page.$eval(selector, (el) => el.textContent!.trim());
 }
 

@@ -20,16 +20,15 @@ function minifyTemplates(): Plugin {
 
 /**
  * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
- * element's own chunk: lit-html, the reactive core, the base class and its controllers, English messages and
+ * element's own chunk: the renderer, the reactive core, the base class and its controllers, English messages and
  * formatting, feed loading and validation, structured data, the design tokens, the stars. What a page needs
  * without any element — configuration, telemetry, referral attribution, discovery, the locale loader — stays
  * in zmot.js, which the chunks import from.
  */
 const SHARED_BY_ELEMENTS = [
-  ...['lit-html/'].map((name) => `/node_modules/${name}`),
   '@oxc-project+runtime', // the decorators' helper
   ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
-  ...['reactive', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
+  ...['html', 'trusted', 'css', 'reactive', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
 ];
 const sharedByElements = (id: string) => {
   const path = id.replaceAll('\\', '/');

@@ -2,11 +2,12 @@
  * The Content-Security-Policy zmot is tested under (SECURITY.md): what a strict site owner's product page
  * can send and still run every element. Scripts and styles from the page's own origin only (no inline
  * code, no `style` attributes), and Trusted Types required for every script sink, with the two policy
- * names zmot's bundle creates:
- * - `lit-html`: Lit's own, for the templates it clones (static strings from zmot's code, never feed text);
- * - `zmot`: the JSON-LD `<script type="application/ld+json">` text zmot writes (JSON it serialised itself).
- * `'allow-duplicates'`: `<zmot-dashboard>`'s module (zmot-dashboard.js, loaded on first use) bundles its own
- * copy of Lit, which creates its own `lit-html` policy; so does any other Lit on the page.
+ * names zmot's bundles create:
+ * - `zmot`: the elements' template markup (static strings from zmot's code with the renderer's markers, never
+ *   feed text) and the JSON-LD `<script type="application/ld+json">` text zmot writes (JSON it serialised itself);
+ * - `lit-html`: the policy of the Lit that `<zmot-dashboard>`'s module (zmot-dashboard.js) bundles.
+ * `'allow-duplicates'`: that module creates its own `zmot` policy beside the drop-in's, and any other Lit on
+ * the page another `lit-html` one.
  * `npm start` serves the demo under it at `/demo-csp/`.
  */
 export const STRICT_CSP = [

@@ -1,13 +1,13 @@
 /**
  * The reactive core of the visitor elements, in place of LitElement: declared properties with their
  * attributes, one batched update per microtask, reactive controllers, a shadow root with constructable
- * style sheets, and lit-html to render. It keeps LitElement's lifecycle and names (`requestUpdate`,
+ * style sheets, and templates rendered by ./html.ts. It keeps LitElement's lifecycle and names (`requestUpdate`,
  * `updateComplete`, `willUpdate`, `updated`, `render`, `addController`) so the elements and their
  * controllers read as Lit code, at a quarter of its bytes: LitElement's features beyond these (property
  * converters, `shouldUpdate`, server rendering, styles without constructable sheets) are not needed here.
  * The dashboard, built apart, uses Lit itself.
  */
-import { render, type RenderOptions } from 'lit-html';
+import { render } from './html.js';
 
 /** A controller's hooks, called by its host at the same moments as Lit's. */
 export interface ReactiveController {
@@ -35,9 +35,6 @@ export interface PropertyOptions {
 
 /** The properties that changed since the last update, with their previous values. */
 export type PropertyValues<T = unknown> = Map<keyof T | PropertyKey, unknown>;
-
-/** CSS for `static styles` (a plain string, made into one shared `CSSStyleSheet` per element class). */
-export const css = (strings: TemplateStringsArray, ...values: unknown[]): string => String.raw({ raw: strings }, ...values);
 
 /** Declares a reactive property (a decorator, as Lit's `@property`). */
 export const property =
@@ -201,7 +198,7 @@ export abstract class ReactiveElement extends HTMLElementBase implements Reactiv
       const template = this.render();
       this.isUpdatePending = false;
       this.#changed = new Map();
-      render(template, this.renderRoot, { host: this } as RenderOptions);
+      render(template, this.renderRoot, this);
     } catch (error) {
       this.isUpdatePending = false;
       this.#changed = new Map();
@@ -245,6 +242,6 @@ export abstract class ReactiveElement extends HTMLElementBase implements Reactiv
   /** After each render. @internal */
   protected updated(_changed: PropertyValues): void {}
 
-  /** The element's shadow content, as a lit-html template. @internal */
+  /** The element's shadow content, as an `html` template (./html.ts). @internal */
   protected abstract render(): unknown;
 }

@@ -2,11 +2,11 @@
  * Five stars as one SVG, filled to any fraction (4.6 fills four stars and six tenths of the fifth).
  * Decorative: the element around it carries the accessible text.
  */
-import { svg, type SVGTemplateResult } from 'lit-html';
+import { svg, type SVGTemplateResult } from './html.js';
 
 // One five-pointed star in a 24×24 cell.
 const STAR = 'M12 1.8l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.9l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z';
-const PATHS = [0, 1, 2, 3, 4].map((i) => svg`<path transform="translate(${i * 24} 0)" d=${STAR}></path>`);
+const PATHS = [0, 1, 2, 3, 4].map((i) => svg`<path transform=${`translate(${i * 24} 0)`} d=${STAR}></path>`);
 
 let nextId = 0;
 

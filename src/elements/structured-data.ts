@@ -1,28 +1,10 @@
 /**
  * Writes a product's JSON-LD into the document once, unless the page already rates that product.
- * Under Trusted Types it goes through the `zmot` policy, which only ever receives JSON text we made.
+ * Under Trusted Types it goes through the `zmot` policy (./trusted.ts), which only ever receives JSON text we made.
  */
 import { jsonLdText, ratesProduct, type JsonLd } from '../feed/structured-data.js';
 import type { Product } from '../feed/schema.js';
-
-interface TrustedTypePolicyLike {
-  createScript(input: string): unknown;
-}
-
-let policy: TrustedTypePolicyLike | null | undefined;
-
-function trustedScript(text: string): string {
-  if (policy === undefined) {
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } })
-      .trustedTypes;
-    try {
-      policy = factory ? factory.createPolicy('zmot', { createScript: (input: string) => input }) : null;
-    } catch {
-      policy = null; // the page's CSP does not allow the `zmot` policy name
-    }
-  }
-  return (policy ? policy.createScript(text) : text) as string;
-}
+import { trustedScript } from './trusted.js';
 
 function pageRatesProduct(product: Product): boolean {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {

@@ -177,7 +177,8 @@ describe('hostile host pages', function () {
       await expectWorking(loaded, order);
       await waitUntil(() => loaded.doc.querySelector('legacy-card')?.shadowRoot?.textContent?.includes('hello to zmot'), `${order}: the Lit 2 element renders`);
       expect(loaded.win.litHtmlVersions?.some((v: string) => v.startsWith('2.'))).to.equal(true);
-      expect(loaded.win.litHtmlVersions?.some((v: string) => v.startsWith('3.'))).to.equal(true);
+      // zmot renders with its own templates (src/elements/html.ts): it adds no lit-html of its own to the page.
+      expect(loaded.win.litHtmlVersions?.every((v: string) => v.startsWith('2.'))).to.equal(true);
     });
   }
 

@@ -1,4 +1,4 @@
-import { css } from '../reactive.js';
+import { css } from '../css.js';
 
 /*
  * Every row has a fixed block size and single-line text, so the reserved space before data arrives is

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from '../html.js';
 import { property, state, type PropertyValues } from '../reactive.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
 import { ZmotFilterEvent } from '../../events.js';

@@ -1,4 +1,4 @@
-import { css } from '../reactive.js';
+import { css } from '../css.js';
 
 export const styles = css`
   :host {

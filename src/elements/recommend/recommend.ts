@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from '../html.js';
 import { property, ReactiveElement, state, type PropertyValues } from '../reactive.js';
 import { config, onConfigure } from '../../config.js';
 import { ZmotErrorEvent } from '../../events.js';

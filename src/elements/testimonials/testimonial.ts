@@ -4,8 +4,7 @@
  * reaches the DOM only as text, in elements with `dir="auto"` (or between isolate marks inside a sentence)
  * so bidirectional overrides stay inside it, and every URL passes `safeUrl`.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit-html';
-import { ifDefined } from 'lit-html/directives/if-defined.js';
+import { html, nothing, svg, type TemplateResult } from '../html.js';
 import type { Review, Source } from '../../feed/schema.js';
 import { isOwnReview } from '../../feed/aggregate.js';
 import { safeUrl } from '../../feed/safe-url.js';
@@ -81,10 +80,10 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
 
   return html`<article part="testimonial" class="card" tabindex="-1">
     <p class="rating">${stars(review.rating)}<span class="sr">${l.t('reviewRating', { rating: review.rating })}</span></p>
-    ${title ? html`<p part="title" class="title" dir="auto" lang=${ifDefined(foreign)}>${title}</p>` : nothing}
+    ${title ? html`<p part="title" class="title" dir="auto" lang=${foreign}>${title}</p>` : nothing}
     ${body || reply
       ? html`<div class=${state.expanded ? 'text' : 'text clamp'} id=${state.id}>
-          ${body ? html`<p part="body" class="body" dir="auto" lang=${ifDefined(foreign)}>${body}</p>` : nothing}
+          ${body ? html`<p part="body" class="body" dir="auto" lang=${foreign}>${body}</p>` : nothing}
           ${reply
             ? html`<div part="reply" class="reply">
                 <p class="reply-from">

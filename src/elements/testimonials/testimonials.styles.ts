@@ -1,4 +1,4 @@
-import { css } from '../reactive.js';
+import { css } from '../css.js';
 
 /*
  * Untrusted text must not break the layout: every box may shrink (`min-inline-size: 0`), long words wrap

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit-html';
+import { html, nothing, svg, type TemplateResult } from '../html.js';
 import { property, state, type PropertyValues } from '../reactive.js';
 import { config } from '../../config.js';
 import { ZmotFilterEvent } from '../../events.js';

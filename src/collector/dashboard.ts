@@ -4,8 +4,9 @@
  * - the built browser files, served by the collector itself so an installed package needs no build step:
  *   `/zmot-dashboard.js` (the page at `/` loads it) and the drop-in `/zmot.js` and `/zmot.iife.js` (the
  *   snippet an empty dashboard shows, and beside which the drop-in's `<zmot-dashboard>` loader finds the
- *   dashboard) with the drop-in's `/chunks/*`, each with its source map. They are public code, readable from
- *   any origin.
+ *   dashboard) with what the drop-in loads from beside itself: `/chunks/*`, `/locales/*` (the messages of a
+ *   page in another language than English) and `/zmot.css`, each script with its source map. They are public
+ *   code, readable from any origin.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -74,11 +75,15 @@ export async function dashboardRoutes(app: FastifyInstance, options: DashboardRo
     app.get(`/${file}`, (request, reply) => sendFile(request, reply, join(dist, file), 'text/javascript; charset=utf-8'));
     app.get(`/${file}.map`, (request, reply) => sendFile(request, reply, join(dist, `${file}.map`), 'application/json; charset=utf-8'));
   }
-  // The drop-in's chunks (each element's code, and what the elements share), which zmot.js imports from beside itself.
-  app.get<{ Params: { file: string } }>('/chunks/:file', (request, reply) => {
-    const { file } = request.params;
-    if (!/^[\w-]+\.js(\.map)?$/.test(file)) return reply.code(404).send({ error: `${file}: no such file` });
-    const type = file.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
-    return sendFile(request, reply, join(dist, 'chunks', file), type);
-  });
+  app.get('/zmot.css', (request, reply) => sendFile(request, reply, join(dist, 'zmot.css'), 'text/css; charset=utf-8'));
+  // What zmot.js imports from beside itself: the chunks (each element's code, and what the elements share) and
+  // the locales (a language's messages, for a page that is not in English).
+  for (const folder of ['chunks', 'locales']) {
+    app.get<{ Params: { file: string } }>(`/${folder}/:file`, (request, reply) => {
+      const { file } = request.params;
+      if (!/^[\w-]+\.js(\.map)?$/.test(file)) return reply.code(404).send({ error: `${file}: no such file` });
+      const type = file.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
+      return sendFile(request, reply, join(dist, folder, file), type);
+    });
+  }
 }

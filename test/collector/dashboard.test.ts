@@ -142,10 +142,13 @@ describe('browser files', () => {
     }
   });
 
-  test('the drop-in’s chunks, beside zmot.js; nothing outside their folder', async () => {
+  test('what the drop-in loads from beside zmot.js: chunks, locales, zmot.css; nothing outside their folders', async () => {
     const dist = tempDir();
     mkdirSync(join(dist, 'chunks'));
+    mkdirSync(join(dist, 'locales'));
     writeFileSync(join(dist, 'chunks', 'rating-Ab_1.js'), 'export {};\n');
+    writeFileSync(join(dist, 'locales', 'de.js'), 'export default {};\n');
+    writeFileSync(join(dist, 'zmot.css'), ':where(zmot-rating){}\n');
     writeFileSync(join(dist, 'package.json'), '{}');
     const app = Fastify();
     const store = await openFresh('sqlite');
@@ -158,6 +161,17 @@ describe('browser files', () => {
       assert.equal(await js.text(), 'export {};\n');
       assert.equal((await fetch(`${url}/chunks/testimonials-Cd2.js`)).status, 404);
       assert.equal((await fetch(`${url}/chunks/..%2Fpackage.json`)).status, 404);
+      const locale = await fetch(`${url}/locales/de.js`, { headers: { origin: 'https://shop.example' } });
+      assert.equal(locale.status, 200);
+      assert.equal(locale.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(locale.headers.get('access-control-allow-origin'), '*');
+      assert.equal(await locale.text(), 'export default {};\n');
+      assert.equal((await fetch(`${url}/locales/xx.js`)).status, 404);
+      assert.equal((await fetch(`${url}/locales/..%2Fpackage.json`)).status, 404);
+      const css = await fetch(`${url}/zmot.css`);
+      assert.equal(css.status, 200);
+      assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+      assert.equal(await css.text(), ':where(zmot-rating){}\n');
     } finally {
       await app.close();
       await store.close();

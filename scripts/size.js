@@ -14,13 +14,13 @@ const KB = 1024;
  * `target` is what issue 9 asked for, and is not met: bundled alone (esbuild, gzip -9), lit-html is 3.1 KB,
  * the reactive core 1.2 KB, telemetry 3 KB, English messages and formatting 2.4 KB, feed loading, validation
  * and structured data 3.4 KB, referral attribution 0.9 KB. `limit` is what CI enforces instead: the size
- * reached (5.7, 19.9 and 33.5 KB since the elements left LitElement for src/elements/reactive.ts and referral
- * attribution became a chunk of its own) plus about 3%. Lower a limit when a change makes the drop-in
- * smaller; raise one only with the reason in the commit.
+ * reached (5.7, 19.1 and 33.6 KB since the elements left LitElement for src/elements/reactive.ts, referral
+ * attribution became a chunk of its own and each element's English messages moved into its chunk) plus about
+ * 3%. Lower a limit when a change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 const BUDGETS = {
   'no element': { limit: 5.9 * KB },
-  'rating only': { target: 12 * KB, limit: 20.5 * KB },
+  'rating only': { target: 12 * KB, limit: 19.7 * KB },
   'all visitor elements, with referral attribution': { target: 20 * KB, limit: 34.5 * KB },
 };
 

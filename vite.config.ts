@@ -20,14 +20,15 @@ function minifyTemplates(): Plugin {
 
 /**
  * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
- * element's own chunk: the renderer, the reactive core, the base class and its controllers, English messages and
- * formatting, feed loading and validation, structured data, the design tokens, the stars. What a page needs
- * without any element — configuration, telemetry, referral attribution, discovery, the locale loader — stays
- * in zmot.js, which the chunks import from.
+ * element's own chunk: the renderer, the reactive core, the base class and its controllers, the English messages
+ * several elements show and `Intl` formatting, feed loading and validation, structured data, the design tokens,
+ * the stars. Each element's own English (`src/elements/<name>/<name>.messages.ts`) stays in its chunk. What a
+ * page needs without any element — configuration, telemetry, discovery, the locale loader — stays in zmot.js,
+ * which the chunks import from; referral attribution is a chunk of its own.
  */
 const SHARED_BY_ELEMENTS = [
   '@oxc-project+runtime', // the decorators' helper
-  ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
+  ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.shared.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
   ...['html', 'trusted', 'css', 'reactive', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
 ];
 const sharedByElements = (id: string) => {

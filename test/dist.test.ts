@@ -2,6 +2,9 @@
 // real page (an iframe), feeds over real HTTP from the test server. Each element's code is a chunk the drop-in
 // imports when the page has the element.
 import { expect, waitUntil } from '@open-wc/testing';
+import { ratingMessages } from '../src/elements/rating/rating.messages.js';
+import { recommendMessages } from '../src/elements/recommend/recommend.messages.js';
+import { testimonialsMessages } from '../src/elements/testimonials/testimonials.messages.js';
 
 const FEED = '/test/fixtures/feeds/{product}.json';
 
@@ -38,6 +41,15 @@ function chunks(win: Window): string[] {
     .map((entry) => /\/dist\/chunks\/([a-z]+)-[\w-]+\.js$/.exec(new URL(entry.name).pathname)?.[1])
     .filter((name): name is string => !!name)
     .sort();
+}
+
+/** The code of every script the page has downloaded from dist/, in one string. */
+async function downloaded(win: Window): Promise<string> {
+  const urls = win.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => /\/dist\/.+\.js$/.test(new URL(url).pathname));
+  return (await Promise.all(urls.map((url) => fetch(url).then((response) => response.text())))).join('\n');
 }
 
 afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -136,6 +148,27 @@ for (const [build, tag] of [
       doc.body.append(added);
       await waitUntil(() => rendered(doc.querySelector('zmot-testimonials')), 'the added testimonials render', { timeout: 5000 });
       expect(chunks(win)).to.deep.equal(['elements', 'rating', 'testimonials']);
+      expect(win.errors).to.deep.equal([]);
+    });
+
+    it('downloads the English messages of the elements the page has, and no other element’s', async () => {
+      const { win, doc } = await page(`
+        <script ${tag} data-feed="${FEED}"></script>
+        <zmot-rating id="r" product="shoe-7" variant="full"></zmot-rating>`);
+      await waitUntil(() => average(doc, '#r'), 'the rating renders', { timeout: 5000 });
+      const rating = doc.querySelector('#r')!.shadowRoot!;
+      expect(rating.querySelector('#distribution-label')?.textContent).to.equal(ratingMessages.distributionLabel);
+      const code = await downloaded(win);
+      expect(code.includes(ratingMessages.provenanceOwn), 'the rating’s English').to.equal(true);
+      const others = [testimonialsMessages.sortRecent, testimonialsMessages.startRotation, recommendMessages.npsQuestionUs, recommendMessages.shareCopy];
+      expect(others.filter((text) => code.includes(text)), 'the other elements’ English').to.deep.equal([]);
+
+      // An element added later brings its own English with its code.
+      doc.body.insertAdjacentHTML('beforeend', '<zmot-testimonials product="shoe-7"></zmot-testimonials>');
+      const testimonials = doc.querySelector('zmot-testimonials');
+      await waitUntil(() => rendered(testimonials), 'the added testimonials render', { timeout: 5000 });
+      expect(testimonials!.shadowRoot!.querySelector('[part="list"]')?.getAttribute('aria-label')).to.equal(testimonialsMessages.testimonialsLabel);
+      expect((await downloaded(win)).includes(testimonialsMessages.startRotation), 'the testimonials’ English').to.equal(true);
       expect(win.errors).to.deep.equal([]);
     });
 

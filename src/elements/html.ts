@@ -1,6 +1,6 @@
 /**
  * The elements' templates: `html` and `svg` tagged templates, rendered into a shadow root and updated in
- * place. It keeps lit-html's syntax and behaviour for what the elements use, at about a third of its bytes
+ * place. It keeps lit-html's syntax and behaviour for what the elements use, in about 60% of its bytes
  * (docs/drop-in.md, "Why not LitElement"):
  * - `${value}` between tags: text (a string or number), a template, an array or iterable of them, or
  *   nothing (`nothing`, `null`, `undefined`, `false`);

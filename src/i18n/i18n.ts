@@ -1,13 +1,16 @@
 /**
  * Language resolution, messages and `Intl` formatting shared by every element.
  *
- * English is built in. The other locales (`LOCALES`) are separate modules loaded on first use through the
- * loader the entry point installs: the drop-in imports `locales/<lang>.js` from beside its own script,
- * `zmot/define` lets the bundler split them. A page pays only for the languages it shows.
+ * English is built in: the messages several elements show are here, and each element adds its own when its
+ * module is imported (`addEnglish`), so they travel in its chunk. The other locales (`LOCALES`) are separate
+ * modules loaded on first use through the loader the entry point installs: the drop-in imports
+ * `locales/<lang>.js` from beside its own script, `zmot/define` lets the bundler split them. A page pays only
+ * for the languages it shows, and for the English of the elements it has.
  */
 import { config } from '../config.js';
 import { loader } from './locale-loader.js';
-import { en, type MessageKey, type Messages } from './messages/en.js';
+import type { MessageKey, Messages } from './messages/en.js';
+import { sharedMessages } from './messages/en.shared.js';
 
 export { localesFrom, setLocaleLoader, type LocaleLoader } from './locale-loader.js';
 
@@ -15,6 +18,8 @@ export { localesFrom, setLocaleLoader, type LocaleLoader } from './locale-loader
 export const LOCALES = ['da', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'sv', 'pl', 'ja', 'ar'] as const;
 export type Locale = 'en' | (typeof LOCALES)[number];
 
+/** English so far: the shared messages, and those of each element whose module has been imported. */
+const english: Partial<Messages> = { ...sharedMessages };
 /** Messages by language tag: what was loaded for a locale, with what `registerMessages` added on top. */
 const registered = new Map<string, Partial<Messages>>();
 const catalogues = new Map<string, Messages>();
@@ -31,6 +36,15 @@ function changed(): void {
 /** The language subtag: `de` for `de-AT`. */
 function baseLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0] ?? '';
+}
+
+/**
+ * Adds an element's own English messages (`src/elements/<name>/<name>.messages.ts`); its module calls this
+ * when it is imported, so a page downloads the English of the elements it has and no other.
+ */
+export function addEnglish(messages: Partial<Messages>): void {
+  Object.assign(english, messages);
+  changed();
 }
 
 /**
@@ -88,13 +102,16 @@ export function loadLocale(lang: string): Promise<void> | undefined {
   return promise;
 }
 
-/** The catalogue for `lang`: English, under what is registered for its language, under its exact tag's. */
+/**
+ * The catalogue for `lang`: English, under what is registered for its language, under its exact tag's. Its
+ * English has the keys of the elements imported so far, which are the only ones that ask for messages.
+ */
 export function catalogueFor(lang: string): Messages {
   const tag = lang.toLowerCase();
   let catalogue = catalogues.get(tag);
   if (!catalogue) {
     const base = baseLanguage(tag);
-    catalogue = { ...en, ...registered.get(base), ...(tag === base ? undefined : registered.get(tag)) } as Messages;
+    catalogue = { ...english, ...registered.get(base), ...(tag === base ? undefined : registered.get(tag)) } as Messages;
     catalogues.set(tag, catalogue);
   }
   return catalogue;

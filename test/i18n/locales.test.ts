@@ -1,7 +1,7 @@
 // Every locale's catalogue against English: the same keys, every plural form its language needs and no
 // other, the same placeholders, no English left behind; and how the messages read once filled in.
 import { expect } from '@open-wc/testing';
-import { loadLocale, LOCALES, Localizer, setLocaleLoader, type Locale } from '../../src/i18n/i18n.js';
+import { catalogueFor, loadLocale, LOCALES, Localizer, setLocaleLoader, type Locale } from '../../src/i18n/i18n.js';
 import { bundledLocales } from '../../src/i18n/bundled-locales.js';
 import { en, type Messages, type MessageKey } from '../../src/i18n/messages/en.js';
 import ar from '../../src/i18n/messages/ar.js';
@@ -15,6 +15,10 @@ import nl from '../../src/i18n/messages/nl.js';
 import pl from '../../src/i18n/messages/pl.js';
 import pt from '../../src/i18n/messages/pt.js';
 import sv from '../../src/i18n/messages/sv.js';
+// Each element's module adds its own English messages when it is imported.
+import '../../src/elements/rating/rating.js';
+import '../../src/elements/recommend/recommend.js';
+import '../../src/elements/testimonials/testimonials.js';
 
 const catalogues: Record<Exclude<Locale, 'en'>, Messages> = { da, nl, de, fr, es, it: it_, pt, sv, pl, ja, ar };
 
@@ -46,6 +50,10 @@ describe('locales', () => {
   it('are the twelve the product promises, and each loads on demand', async () => {
     expect(['en', ...LOCALES].sort()).to.deep.equal(['ar', 'da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'sv']);
     for (const lang of LOCALES) expect(await bundledLocales(lang), lang).to.equal(catalogues[lang]);
+  });
+
+  it('English is whole once the elements are imported: the messages they share, and each one’s own', () => {
+    expect(catalogueFor('en')).to.deep.equal(en);
   });
 
   it('English has one and other for every plural message', () => {

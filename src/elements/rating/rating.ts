@@ -4,12 +4,17 @@ import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggr
 import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { productJsonLd } from '../../feed/structured-data.js';
+import { addEnglish } from '../../i18n/i18n.js';
 import { TelemetryController } from '../../telemetry/controller.js';
 import { stars } from '../stars.js';
 import { writeStructuredData } from '../structured-data.js';
 import { tokens } from '../tokens.styles.js';
 import { ZmotElement } from '../zmot-element.js';
+import { ratingMessages } from './rating.messages.js';
 import { styles } from './rating.styles.js';
+
+// The English of the messages only this element shows: in its chunk, not in the one the elements share.
+addEnglish(ratingMessages);
 
 export type RatingVariant = 'summary' | 'full' | 'compact';
 

@@ -5,14 +5,19 @@ import { ZmotErrorEvent } from '../../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
 import type { Product } from '../../feed/schema.js';
 import { safeUrl } from '../../feed/safe-url.js';
+import { addEnglish } from '../../i18n/i18n.js';
 import { LangController, langUpdateComplete } from '../../i18n/lang-controller.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
 import { referralCode, referralLink } from '../../referral/code.js';
 import { load, save } from '../../referral/storage.js';
 import { TelemetryController } from '../../telemetry/controller.js';
 import { tokens } from '../tokens.styles.js';
+import { recommendMessages } from './recommend.messages.js';
 import { styles } from './recommend.styles.js';
 import { canShareNatively, channelUrl, copyText, parseChannels, redact, type Channel, type LinkChannel } from './share.js';
+
+// The English of the messages only this element shows: in its chunk, not in the one the elements share.
+addEnglish(recommendMessages);
 
 export type RecommendAsk = 'nps' | 'share';
 

@@ -7,6 +7,7 @@ import { feedUrl, loadFeed } from '../../feed/load.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import type { Feed, Review, Source } from '../../feed/schema.js';
 import { productJsonLd, reviewJsonLd, type JsonLd } from '../../feed/structured-data.js';
+import { addEnglish } from '../../i18n/i18n.js';
 import { TelemetryController } from '../../telemetry/controller.js';
 import { writeShownReviews } from '../structured-data.js';
 import { tokens } from '../tokens.styles.js';
@@ -14,7 +15,11 @@ import { ZmotElement } from '../zmot-element.js';
 import { Carousel, type Step } from './carousel.js';
 import { mergePages, selectReviews, SORT_ORDERS, type SortOrder } from './select.js';
 import { renderTestimonial, type CardContext } from './testimonial.js';
+import { testimonialsMessages } from './testimonials.messages.js';
 import { styles } from './testimonials.styles.js';
+
+// The English of the messages only this element shows: in its chunk, not in the one the elements share.
+addEnglish(testimonialsMessages);
 
 export type TestimonialsLayout = 'list' | 'grid' | 'carousel';
 export type { SortOrder };

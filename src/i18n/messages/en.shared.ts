@@ -1,0 +1,12 @@
+/**
+ * The English messages more than one element shows. They travel with i18n in the chunk every element shares;
+ * each element's own English is beside it (`src/elements/<name>/<name>.messages.ts`) and travels in its chunk.
+ * Format and the whole catalogue: `en.ts`.
+ */
+export const sharedMessages = {
+  noReviews: 'No reviews yet',
+  starCount: { one: '{count} star', other: '{count} stars' },
+  unavailable: 'Reviews are unavailable right now.',
+  // Shown by no element today; every locale has it, so it stays part of `Messages`.
+  listSeparator: ', ',
+} as const;

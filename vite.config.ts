@@ -47,6 +47,28 @@ function reserveStyleSheet(): Plugin {
   };
 }
 
+/**
+ * zmot.js imports the chunk every element shares by its URL (`withShared` in src/zmot.ts says why), so the
+ * file name, hash included, is written in once the chunks are named. The placeholder has the same length as
+ * the name, so the source map stays exact.
+ */
+const ELEMENTS_CHUNK_PLACEHOLDER = './chunks/elements-zmotHASH.js';
+function elementsChunkUrl(): Plugin {
+  return {
+    name: 'zmot:elements-chunk-url',
+    generateBundle(_options, bundle) {
+      const entry = bundle['zmot.js'];
+      if (entry?.type !== 'chunk') return;
+      const shared = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'elements');
+      const url = shared && `./${shared.fileName}`;
+      if (!url || url.length !== ELEMENTS_CHUNK_PLACEHOLDER.length || !entry.code.includes(ELEMENTS_CHUNK_PLACEHOLDER)) {
+        this.error(`zmot.js should import the shared chunk by URL; found ${url ?? 'no elements chunk'} for ${ELEMENTS_CHUNK_PLACEHOLDER}`);
+      }
+      entry.code = entry.code.replaceAll(ELEMENTS_CHUNK_PLACEHOLDER, url);
+    },
+  };
+}
+
 /** Chunk names change with their content: remove the previous build's before writing this one's. */
 function cleanChunks(): Plugin {
   let chunks: string | undefined;
@@ -62,12 +84,12 @@ function cleanChunks(): Plugin {
   };
 }
 
-// The drop-in, dist/zmot.js (an ES module), with its chunks in dist/chunks/; Lit is bundled. dist/zmot.iife.js,
+// The drop-in, dist/zmot.js (an ES module), with its chunks in dist/chunks/. dist/zmot.iife.js,
 // the classic script that loads it, is built apart (vite.iife.config.ts).
 export default defineConfig({
-  define: { __ZMOT_VERSION__: JSON.stringify(version) },
+  define: { __ZMOT_VERSION__: JSON.stringify(version), __ZMOT_ELEMENTS_CHUNK__: JSON.stringify(ELEMENTS_CHUNK_PLACEHOLDER) },
   publicDir: false,
-  plugins: [minifyTemplates(), cleanChunks(), reserveStyleSheet()],
+  plugins: [minifyTemplates(), cleanChunks(), reserveStyleSheet(), elementsChunkUrl()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

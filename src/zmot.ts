@@ -66,9 +66,22 @@ function ownScript(): HTMLOrSVGScriptElement | null {
   return document.querySelector<HTMLScriptElement>('script[data-feed], script[data-site], script[data-endpoint]');
 }
 
-/** An element's module, and the chunk every element shares (Lit, the base class, feeds, styles), downloaded at once. */
+/**
+ * The file of the chunk every element shares (`chunks/elements-<hash>.js`), written in by the build
+ * (vite.config.ts); absent when this module runs from source.
+ */
+declare const __ZMOT_ELEMENTS_CHUNK__: string | undefined;
+
+/**
+ * An element's module, and the chunk every element shares (the renderer, the base class, feeds, styles),
+ * downloaded at once instead of one after the other. The chunk is imported by its URL, as a file rather than
+ * a module of this build: a module's namespace would be built by the bundler's helper, which walks inherited
+ * properties with `for…in` and so throws on a page whose `Object.prototype` carries values.
+ */
 function withShared<M>(load: Promise<M>): Promise<M> {
-  return Promise.all([import('./elements/zmot-element.js'), load]).then(([, module]) => module);
+  if (typeof __ZMOT_ELEMENTS_CHUNK__ !== 'string') return load;
+  const shared: Promise<unknown> = import(/* @vite-ignore */ new URL(__ZMOT_ELEMENTS_CHUNK__, import.meta.url).href);
+  return Promise.all([shared, load]).then(([, module]) => module);
 }
 
 // Each element's module, imported the first time the page has its tag (`registry.ts` is the eager list,

@@ -2,13 +2,15 @@
  * Feeds asked for early. The drop-in finds the page's elements before their code has arrived; it starts
  * their feed requests at once, in parallel with the code, and `loadFeed` takes the response when the element
  * asks for it: one round trip less before the page shows its reviews. Part of the drop-in's own file
- * (zmot.js), not of the elements' chunk, so it imports nothing.
+ * (zmot.js), not of the elements' chunk.
  */
+import { fetchOptions } from '../fetch-options.js';
+
 const early = new Map<string, Promise<Response>>();
 
 /** The request `loadFeed` makes. */
 export function requestFeed(url: string, signal: AbortSignal): Promise<Response> {
-  return fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  return fetch(url, fetchOptions({ signal, credentials: 'same-origin', headers: { accept: 'application/json' } }));
 }
 
 /** Starts the request for the feed at `url` (absolute), once; `timeout` ms until the answer starts, as `loadFeed`. */

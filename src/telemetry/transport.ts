@@ -6,6 +6,7 @@
  * the batch with one console warning. Unacknowledged events are mirrored into the outbox (`outbox.ts`).
  */
 import { config, onConfigure } from '../config.js';
+import { fetchOptions } from '../fetch-options.js';
 import { claim, OUTBOX_PREFIX, save, wipe, type Entry } from './outbox.js';
 import { newPageView } from './page.js';
 import { warnOnce } from './warn.js';
@@ -154,7 +155,7 @@ async function post({ entries, body }: Batch): Promise<boolean> {
   let status = 0;
   let retryAfter: string | null = null;
   const request = (keepalive: boolean) =>
-    fetch(endpoint, { method: 'POST', body, credentials: 'omit', keepalive, signal: AbortSignal.timeout(REQUEST_TIMEOUT) });
+    fetch(endpoint, fetchOptions({ method: 'POST', body, credentials: 'omit', keepalive, signal: AbortSignal.timeout(REQUEST_TIMEOUT) }));
   try {
     // Keep-alive lets a request finish after the page is gone; the browser refuses it beyond 64 KB in flight
     // for the whole page, and then the request goes without (not while the page goes: it would not finish).

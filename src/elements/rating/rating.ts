@@ -183,8 +183,8 @@ export class ZmotRating extends ZmotElement {
                 const n = distribution[star];
                 const share = count ? n / count : 0;
                 const starsText = l.t('starCount', { count: star });
-                // The bar's width goes through the CSSOM (`.style`, a property): a `style` attribute, which Lit's
-                // styleMap writes on first render, is blocked by a strict `style-src` (SECURITY.md).
+                // The bar's width goes through the CSSOM (`.style`, a property): a `style` attribute is blocked
+                // by a strict `style-src` (SECURITY.md).
                 const row = html`<span class="sr">${l.t('distributionRow', {
                     stars: starsText,
                     reviews: l.t('reviewCount', { count: n }),

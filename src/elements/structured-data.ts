@@ -36,35 +36,8 @@ export function writeStructuredData(product: Product, data: JsonLd): void {
 }
 
 /** The JSON-LD script zmot wrote for a product, if any. */
-function zmotScript(id: string): HTMLScriptElement | undefined {
+export function zmotScript(id: string): HTMLScriptElement | undefined {
   return [...document.head.querySelectorAll<HTMLScriptElement>('script[data-zmot-product]')].find(
     (script) => script.getAttribute('data-zmot-product') === id,
   );
-}
-
-/** The `Review` items each element shows, per product id. */
-const shownReviews = new Map<string, Map<object, JsonLd[]>>();
-
-/**
- * Sets the `Review` items that `owner` (an element) shows for `product`, inside the one `Product` zmot writes
- * for it. When no element has written that yet, `data` (the product's JSON-LD) is written first. Nothing is
- * added when the page rates the product itself, so there is always one `Product` per product.
- */
-export function writeShownReviews(product: Product, data: JsonLd | undefined, owner: object, reviews: JsonLd[]): void {
-  let owners = shownReviews.get(product.id);
-  if (!owners) shownReviews.set(product.id, (owners = new Map()));
-  if (reviews.length) owners.set(owner, reviews);
-  else owners.delete(owner);
-  let script = zmotScript(product.id);
-  if (!script && data && reviews.length) {
-    writeStructuredData(product, data);
-    script = zmotScript(product.id);
-  }
-  if (!script) return;
-  const unique = new Map<string, JsonLd>();
-  for (const list of owners.values()) for (const review of list) unique.set(JSON.stringify(review), review);
-  const doc = JSON.parse(script.text) as JsonLd;
-  if (unique.size) doc.review = [...unique.values()];
-  else delete doc.review;
-  script.text = trustedScript(jsonLdText(doc));
 }

@@ -2,8 +2,8 @@
  * Schema.org JSON-LD for search-result stars: a `Product` with the `AggregateRating` of the site's own
  * reviews. Third-party platforms' scores never appear here (contract section 3; Google's review-snippet rules).
  */
-import { isOwnReview, type OwnAggregate } from './aggregate.js';
-import type { Product, Review } from './schema.js';
+import type { OwnAggregate } from './aggregate.js';
+import type { Product } from './schema.js';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -25,24 +25,6 @@ export function productJsonLd(product: Product, own: OwnAggregate, pageUrl?: str
       bestRating: 5,
       worstRating: 1,
     },
-  };
-}
-
-/**
- * A schema.org `Review` for one of the site's own reviews, to sit in its product's `review` list; `undefined`
- * for a third-party review (never marked up as the site's own) or one without an author's name.
- */
-export function reviewJsonLd(review: Review): JsonLd | undefined {
-  const author = review.author?.name.trim();
-  if (!isOwnReview(review) || !author) return undefined;
-  const date = review.date && Number.isFinite(Date.parse(review.date)) ? review.date : undefined;
-  return {
-    '@type': 'Review',
-    reviewRating: { '@type': 'Rating', ratingValue: review.rating, bestRating: 5, worstRating: 1 },
-    author: { '@type': 'Person', name: author },
-    ...(date ? { datePublished: date } : {}),
-    ...(review.title?.trim() ? { name: review.title } : {}),
-    ...(review.body?.trim() ? { reviewBody: review.body } : {}),
   };
 }
 

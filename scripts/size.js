@@ -14,14 +14,14 @@ const KB = 1024;
  * `target` is what issue 9 asked for, and is not met: bundled alone (esbuild, gzip -9), the renderer
  * (src/elements/html.ts) is 1.9 KB, the reactive core 1.2 KB, telemetry 3 KB, English messages (all
  * elements') and formatting 2.4 KB, feed loading, validation and structured data 3.4 KB, referral attribution
- * 0.9 KB. `limit` is what CI enforces instead: the size reached (5.7, 17.9 and 32.3 KB since the elements
- * render with their own templates instead of lit-html and each element's English messages moved into its
- * chunk) plus about 3%. Lower a limit when a change makes the drop-in smaller; raise one only with the reason
- * in the commit.
+ * 0.9 KB. `limit` is what CI enforces instead: the size reached (5.7, 17.6 and 32.3 KB since the elements
+ * render with their own templates instead of lit-html, each element's English messages moved into its chunk
+ * and the reviews' JSON-LD into the testimonials' chunk) plus about 3%. Lower a limit when a change makes the
+ * drop-in smaller; raise one only with the reason in the commit.
  */
 const BUDGETS = {
   'no element': { limit: 5.9 * KB },
-  'rating only': { target: 12 * KB, limit: 18.4 * KB },
+  'rating only': { target: 12 * KB, limit: 18.1 * KB },
   'all visitor elements, with referral attribution': { target: 20 * KB, limit: 33.3 * KB },
 };
 

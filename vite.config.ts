@@ -48,9 +48,9 @@ function reserveStyleSheet(): Plugin {
 }
 
 /**
- * zmot.js imports the chunk every element shares by its URL (`withShared` in src/zmot.ts says why), so the
- * file name, hash included, is written in once the chunks are named. The placeholder has the same length as
- * the name, so the source map stays exact.
+ * zmot.js imports the chunk every element shares by its file name (`withShared` in src/zmot.ts says why): the
+ * define below makes that import a placeholder, `external` leaves it alone, and once the chunks have their
+ * names this writes the real one in. The placeholder has the name's length, so the source map stays exact.
  */
 const ELEMENTS_CHUNK_PLACEHOLDER = './chunks/elements-zmotHASH.js';
 function elementsChunkUrl(): Plugin {
@@ -62,7 +62,7 @@ function elementsChunkUrl(): Plugin {
       const shared = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'elements');
       const url = shared && `./${shared.fileName}`;
       if (!url || url.length !== ELEMENTS_CHUNK_PLACEHOLDER.length || !entry.code.includes(ELEMENTS_CHUNK_PLACEHOLDER)) {
-        this.error(`zmot.js should import the shared chunk by URL; found ${url ?? 'no elements chunk'} for ${ELEMENTS_CHUNK_PLACEHOLDER}`);
+        this.error(`zmot.js should import the shared chunk by its file name; found ${url ?? 'no elements chunk'} for ${ELEMENTS_CHUNK_PLACEHOLDER}`);
       }
       entry.code = entry.code.replaceAll(ELEMENTS_CHUNK_PLACEHOLDER, url);
     },
@@ -104,6 +104,8 @@ export default defineConfig({
       fileName: () => 'zmot.js',
     },
     rolldownOptions: {
+      // Left as it is, for elementsChunkUrl to name the file.
+      external: [ELEMENTS_CHUNK_PLACEHOLDER],
       // The chunks import what they share with zmot.js from it, instead of from a chunk of their own.
       preserveEntrySignatures: 'allow-extension',
       output: {

@@ -67,20 +67,21 @@ function ownScript(): HTMLOrSVGScriptElement | null {
 }
 
 /**
- * The file of the chunk every element shares (`chunks/elements-<hash>.js`), written in by the build
- * (vite.config.ts); absent when this module runs from source.
+ * `./chunks/elements-<hash>.js`, the chunk every element shares: a placeholder the build leaves as an
+ * external import and then names (`elementsChunkUrl` in vite.config.ts); absent when this runs from source.
  */
 declare const __ZMOT_ELEMENTS_CHUNK__: string | undefined;
 
 /**
  * An element's module, and the chunk every element shares (the renderer, the base class, feeds, styles),
- * downloaded at once instead of one after the other. The chunk is imported by its URL, as a file rather than
- * a module of this build: a module's namespace would be built by the bundler's helper, which walks inherited
- * properties with `for…in` and so throws on a page whose `Object.prototype` carries values.
+ * downloaded at once instead of one after the other. The chunk is imported by its file name, as a module
+ * outside the build, not as the build's own module `./elements/zmot-element.js`: for that, the bundler would
+ * build a namespace object with a helper that walks inherited properties (`for…in`), which throws on a page
+ * whose `Object.prototype` carries values, and no element would load there.
  */
 function withShared<M>(load: Promise<M>): Promise<M> {
   if (typeof __ZMOT_ELEMENTS_CHUNK__ !== 'string') return load;
-  const shared: Promise<unknown> = import(/* @vite-ignore */ new URL(__ZMOT_ELEMENTS_CHUNK__, import.meta.url).href);
+  const shared: Promise<unknown> = import(/* @vite-ignore */ __ZMOT_ELEMENTS_CHUNK__);
   return Promise.all([shared, load]).then(([, module]) => module);
 }
 

@@ -7,6 +7,7 @@ import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { catalogue, dashboardCatalogues, message, messages, type DashboardMessage } from '../../src/elements/dashboard/messages.js';
 import { LOCALES, Localizer } from '../../src/i18n/i18n.js';
+import { forms, itHasEnglishPlurals, itMatchesEnglish, placeholders } from '../support/catalogues.js';
 import { startWorker, worker } from '../support/msw.js';
 import { BREAKDOWN, CURRENT, PREVIOUS, report } from '../support/reports.js';
 
@@ -16,8 +17,6 @@ const FROM = '2026-03-01';
 const TO = '2026-03-30';
 
 const keys = Object.keys(messages) as DashboardMessage[];
-const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
-const forms = (entry: string | object) => (typeof entry === 'string' ? { '': entry } : (entry as Record<string, string>));
 const words = (text: string) => (text.replace(/\{\w+\}/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? []);
 
 /** Messages that may read exactly as in English: every word of theirs is in these lists. */
@@ -36,46 +35,12 @@ describe('dashboard catalogues', () => {
     expect([...dashboardCatalogues.keys()].sort()).to.deep.equal([...LOCALES].sort());
   });
 
-  it('English has one and other for every plural message', () => {
-    for (const key of keys) {
-      const entry = messages[key];
-      if (typeof entry !== 'string') expect(Object.keys(entry).sort(), key).to.deep.equal(['one', 'other']);
-    }
-  });
+  itHasEnglishPlurals(messages);
 
   for (const lang of LOCALES) {
     describe(lang, () => {
       const cat = dashboardCatalogues.get(lang)!;
-      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-
-      it('has every key English has, and no other', () => {
-        expect(Object.keys(cat).sort()).to.deep.equal([...keys].sort());
-      });
-
-      it(`has exactly the plural forms ${lang} needs (${categories.join(', ')})`, () => {
-        for (const key of keys) {
-          if (typeof messages[key] === 'string') {
-            expect(typeof cat[key], key).to.equal('string');
-          } else {
-            expect(typeof cat[key], key).to.equal('object');
-            expect(Object.keys(cat[key]).sort(), key).to.deep.equal([...categories].sort());
-          }
-        }
-      });
-
-      it('keeps English’s placeholders (a form for zero, one or two may spell its number out)', () => {
-        for (const key of keys) {
-          const wanted = new Set(Object.values(forms(messages[key])).flatMap((text) => [...placeholders(text)]));
-          for (const [form, text] of Object.entries(forms(cat[key]))) {
-            const found = placeholders(text);
-            for (const name of found) expect(wanted.has(name), `${key}.${form} has {${name}}`).to.equal(true);
-            for (const name of wanted) {
-              const optional = name === 'count' && ['zero', 'one', 'two'].includes(form);
-              if (!optional) expect(found.has(name), `${key}${form ? `.${form}` : ''} lacks {${name}}`).to.equal(true);
-            }
-          }
-        }
-      });
+      itMatchesEnglish(lang, messages, cat);
 
       it('copies nothing over from English', () => {
         const allowed = new Set([...SHARED_WORDS, ...(OWN_WORDS[lang] ?? [])]);

@@ -15,6 +15,7 @@ import nl from '../../src/i18n/messages/nl.js';
 import pl from '../../src/i18n/messages/pl.js';
 import pt from '../../src/i18n/messages/pt.js';
 import sv from '../../src/i18n/messages/sv.js';
+import { forms, itHasEnglishPlurals, itMatchesEnglish } from '../support/catalogues.js';
 // Each element's module adds its own English messages when it is imported.
 import '../../src/elements/rating/rating.js';
 import '../../src/elements/recommend/recommend.js';
@@ -36,9 +37,7 @@ const OWN_WORDS: Partial<Record<Locale, string[]>> = {
 };
 
 const keys = Object.keys(en) as MessageKey[];
-const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
 const words = (text: string) => (text.replace(/\{\w+\}/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length >= 3);
-const forms = (message: string | object) => (typeof message === 'string' ? { '': message } : (message as Record<string, string>));
 const englishWords = new Set(keys.flatMap((key) => Object.values(forms(en[key])).flatMap(words)));
 
 before(async () => {
@@ -56,47 +55,12 @@ describe('locales', () => {
     expect(catalogueFor('en')).to.deep.equal(en);
   });
 
-  it('English has one and other for every plural message', () => {
-    for (const key of keys) {
-      const message = en[key];
-      if (typeof message !== 'string') expect(Object.keys(message).sort(), key).to.deep.equal(['one', 'other']);
-    }
-  });
+  itHasEnglishPlurals(en);
 
   for (const lang of LOCALES) {
     describe(lang, () => {
       const catalogue = catalogues[lang];
-      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-
-      it('has every key English has, and no other', () => {
-        expect(Object.keys(catalogue).sort()).to.deep.equal([...keys].sort());
-      });
-
-      it(`has exactly the plural forms ${lang} needs (${categories.join(', ')})`, () => {
-        for (const key of keys) {
-          const message = catalogue[key];
-          if (typeof en[key] === 'string') {
-            expect(typeof message, key).to.equal('string');
-          } else {
-            expect(typeof message, key).to.equal('object');
-            expect(Object.keys(message).sort(), key).to.deep.equal([...categories].sort());
-          }
-        }
-      });
-
-      it('keeps English’s placeholders (a form for zero, one or two may spell its number out)', () => {
-        for (const key of keys) {
-          const wanted = new Set(Object.values(forms(en[key])).flatMap((text) => [...placeholders(text)]));
-          for (const [form, text] of Object.entries(forms(catalogue[key]))) {
-            const found = placeholders(text);
-            for (const name of found) expect(wanted.has(name), `${key}.${form} has {${name}}`).to.equal(true);
-            for (const name of wanted) {
-              const optional = name === 'count' && ['zero', 'one', 'two'].includes(form);
-              if (!optional) expect(found.has(name), `${key}${form ? `.${form}` : ''} lacks {${name}}`).to.equal(true);
-            }
-          }
-        }
-      });
+      itMatchesEnglish(lang, en, catalogue);
 
       it('leaves no English behind', () => {
         const allowed = new Set([...SHARED_WORDS, ...(OWN_WORDS[lang] ?? [])]);

@@ -1,0 +1,81 @@
+// What `npm run size` and `npm run size:modules` share: the budgets, and which files of dist/ each kind of
+// page downloads.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DIST = 'dist';
+export const KB = 1024;
+
+/**
+ * Budgets in gzip bytes for the classic script (the heavier build: it adds its loader to the module's files).
+ * `target` is what issue 9 asked for, and is not met; `npm run size:modules` shows where each budgeted page's
+ * bytes go. `limit` is what CI enforces instead: the size reached (5.7, 17.6 and 32.3 KB since the elements
+ * render with their own templates instead of lit-html, each element's English messages moved into its chunk
+ * and the reviews' JSON-LD into the testimonials' chunk) plus about 3%. Lower a limit when a change makes the
+ * drop-in smaller; raise one only with the reason in the commit.
+ */
+export const BUDGETS = {
+  'no element': { limit: 5.9 * KB },
+  'rating only': { target: 12 * KB, limit: 18.1 * KB },
+  'all visitor elements, with referral attribution': { target: 20 * KB, limit: 33.3 * KB },
+};
+
+/**
+ * Each kind of page, by the chunks it loads: its elements, and `attribution` (referral attribution, loaded on
+ * a landing through a referral link and by `zmot.conversion()`), which the budget of the page with every
+ * visitor element counts. `zmot-dashboard` is the site owner's page, without a budget.
+ */
+export const PAGES = {
+  'no element': [],
+  'order confirmation (`zmot.conversion()`)': ['attribution'],
+  'rating only': ['rating'],
+  'all visitor elements, with referral attribution': ['rating', 'testimonials', 'recommend', 'attribution'],
+  'dashboard (site owner)': ['loader'],
+};
+/** Chunks that are not elements, so come without the chunk the elements share. */
+const NOT_ELEMENTS = new Set(['loader', 'attribution']);
+
+export const read = (file) => readFileSync(join(DIST, file));
+
+/** Exits with 2 when there is no build to measure. */
+export function requireBuild(command) {
+  if (!existsSync(join(DIST, 'zmot.js')) || !existsSync(join(DIST, 'zmot.iife.js'))) {
+    console.error(`${command}: dist/zmot.js is missing; run npm run build first`);
+    process.exit(2);
+  }
+}
+
+/** The chunks' file names in dist/chunks/. */
+export const chunkFiles = () => readdirSync(join(DIST, 'chunks')).filter((name) => name.endsWith('.js'));
+
+/** The chunk of a module by name (`rating` → `chunks/rating-<hash>.js`). */
+function chunk(name) {
+  const found = chunkFiles().filter((file) => file.replace(/-[\w-]{8}\.js$/, '') === name);
+  if (found.length !== 1) throw new Error(`size: expected one dist/chunks/${name}-*.js, found ${found.length}`);
+  return `chunks/${found[0]}`;
+}
+
+/** `file` and every file it imports statically, as paths in dist/. */
+function withImports(file, into = new Set()) {
+  if (into.has(file)) return into;
+  into.add(file);
+  const code = read(file).toString('utf8');
+  // Static imports only (`import … from"./x.js"`, `import"./x.js"`); dynamic ones use backquotes.
+  for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[\w./-]+\.js)"/g)) {
+    withImports(join(file, '..', path), into);
+  }
+  return into;
+}
+
+/** The files (paths in dist/) a page with these chunks downloads; `classic`: through `zmot.iife.js`. */
+export function pageFiles(elements, classic) {
+  const files = new Set(classic ? ['zmot.iife.js'] : []);
+  for (const file of withImports('zmot.js')) files.add(file);
+  for (const element of elements) {
+    // A visitor element comes with the chunk every element shares, fetched beside it.
+    if (!NOT_ELEMENTS.has(element)) withImports(chunk('elements'), files);
+    withImports(chunk(element), files);
+  }
+  if (elements.includes('loader') && existsSync(join(DIST, 'zmot-dashboard.js'))) files.add('zmot-dashboard.js');
+  return [...files];
+}

@@ -130,6 +130,8 @@ try {
         cls: audit('cumulative-layout-shift'),
         si: audit('speed-index'),
         bytes: audit('total-byte-weight'),
+        // Lighthouse's measure of this machine's CPU speed at that moment (higher is faster).
+        benchmarkIndex: lhr.environment.benchmarkIndex,
       });
     }
     process.stderr.write(`  round ${i + 1} of ${runs}: done\n`);
@@ -146,6 +148,14 @@ try {
   for (const r of rows) {
     console.log(`| ${r.name} | ${Math.round(r.score)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} | ${ms(r.si)} | ${(r.bytes / 1024).toFixed(0)} KB |`);
   }
+  // TBT counts only the part of each task over 50 ms, after Lighthouse's 4× CPU slowdown: near that line a
+  // small change in the machine's speed moves it a lot. Every run's figure and the machine's speed, to show it.
+  const all = [...results.values()].flat();
+  const speeds = all.map((r) => r.benchmarkIndex);
+  console.log(
+    `\nLighthouse's CPU benchmark index during these runs: median ${Math.round(median(speeds))} (${Math.round(Math.min(...speeds))}–${Math.round(Math.max(...speeds))}).`,
+  );
+  for (const p of pages.slice(1)) console.log(`TBT of each run, ${p.name}: ${results.get(p).map((r) => ms(r.tbt)).join(', ')}.`);
   const [without, ...withZmot] = rows;
   for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]], ['one file, before the split', withZmot[2]]]) {
     console.log(

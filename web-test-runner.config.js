@@ -10,7 +10,7 @@ import { collectorMiddleware, telemetryCommands } from './test/telemetry/wtr-tel
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**'],
+  files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**', '!test/scripts/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

@@ -10,6 +10,23 @@ export const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)
 /** A message's texts by plural form (`''` for a message without plural forms). */
 export const forms = (message: string | object) => (typeof message === 'string' ? { '': message } : (message as Record<string, string>));
 
+/**
+ * The keys whose message `catalogue` copies from English unchanged, unless every word of it (as `words` splits
+ * it) is one `allowed` keeps ("E-mail"), or it has none ("{rating}/{scale}").
+ */
+export function copiedFromEnglish(
+  en: Catalogue,
+  catalogue: Catalogue,
+  words: (text: string) => string[],
+  allowed: ReadonlySet<string>,
+): string[] {
+  return Object.keys(en).filter(
+    (key) =>
+      JSON.stringify(catalogue[key]) === JSON.stringify(en[key]) &&
+      Object.values(forms(en[key]!)).some((text) => words(text).some((word) => !allowed.has(word))),
+  );
+}
+
 /** English's own test: every plural message has `one` and `other`. */
 export function itHasEnglishPlurals(en: Catalogue): void {
   it('English has one and other for every plural message', () => {

@@ -165,7 +165,8 @@ describe('<zmot-testimonials>', () => {
       expect(img.loading).to.equal('lazy');
       expect(img.alt).to.equal('');
       expect(img.referrerPolicy).to.equal('no-referrer');
-      await waitUntil(() => img.complete && img.naturalWidth === 1, 'the avatar loads');
+      // A lazy image through msw's worker: give it more than waitUntil's default second on a busy machine.
+      await waitUntil(() => img.complete && img.naturalWidth === 1, 'the avatar loads', { timeout: 5000 });
       await waitUntil(() => !cards(el)[1]!.querySelector('img'), 'a broken avatar gives way to initials');
       const initials = cards(el).map((card) => text(card.querySelector('.initials')));
       expect(initials).to.deep.equal(['', 'BB', 'CC', 'ÉZ']);

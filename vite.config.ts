@@ -1,39 +1,30 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 import { RESERVE } from './src/reserve.js';
+import { minifyTemplates } from './vite.templates.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Minifies the HTML and CSS inside Lit's html`` and css`` templates: bytes every visitor would pay. */
-function minifyTemplates(): Plugin {
-  return {
-    name: 'zmot:minify-templates',
-    async transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
-      return result ? { code: result.code, map: result.map } : null;
-    },
-  };
-}
-
 /**
  * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
- * element's own chunk: the renderer, the reactive core, the base class and its controllers, the English messages
+ * element's own chunk: Lit, the base class and its controllers, the English messages
  * several elements show and `Intl` formatting, feed loading and validation, structured data, the design tokens,
  * the stars. Each element's own English (`src/elements/<name>/<name>.messages.ts`) stays in its chunk. What a
  * page needs without any element — configuration, telemetry, discovery, the locale loader — stays in zmot.js,
  * which the chunks import from; referral attribution is a chunk of its own.
  */
 const SHARED_BY_ELEMENTS = [
+  ...['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/'].map((name) => `/node_modules/${name}`),
   '@oxc-project+runtime', // the decorators' helper
   ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.shared.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
-  ...['html', 'trusted', 'css', 'reactive', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
+  ...['trusted', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
 ];
 const sharedByElements = (id: string) => {
   const path = id.replaceAll('\\', '/');
   // The drop-in asks for the page's feeds itself, before the elements' code has arrived.
+  // What only hydration needs (Lit's private SSR support) travels in the hydration chunk.
+  if (path.includes('/node_modules/lit-html/private-ssr-support.js')) return false;
   return !path.endsWith('/src/feed/prefetch.ts') && SHARED_BY_ELEMENTS.some((shared) => path.includes(shared));
 };
 

@@ -61,12 +61,6 @@ export interface ZmotRatingProps {
 
 /** Props of `<zmot-recommend>`: NPS question, then a referral share panel for promoters and a private feedback box for detractors. */
 export interface ZmotRecommendProps {
-  /** The product id; with a feed, the product's name and URL are used in the question and the link. */
-  product?: ZmotRecommend['product'];
-  /** Feed URL (template) for the product's name and URL, overriding the script's `data-feed`. */
-  feed?: ZmotRecommend['feed'];
-  /** Where this element's events go, overriding the script's `data-endpoint`. */
-  endpoint?: ZmotRecommend['endpoint'];
   /** `nps` (default): ask the question first. `share`: show the share panel straight away. */
   ask?: ZmotRecommend['ask'];
   /** The share buttons, in order: any of `native,copy,email,whatsapp,x,linkedin,facebook`. */
@@ -97,7 +91,13 @@ export interface ZmotRecommendProps {
   feedbackLabel?: ZmotRecommend['feedbackLabel'];
   /** Replaces the thanks after feedback. The `thanks` slot wins over it. */
   thanks?: ZmotRecommend['thanks'];
-  /** A feed object given directly; only its `product` is used. */
+  /** The product id; fills `{product}` in the feed URL template. */
+  product?: ZmotRecommend['product'];
+  /** Feed URL (template) for this element, overriding the script's `data-feed`. */
+  feed?: ZmotRecommend['feed'];
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  endpoint?: ZmotRecommend['endpoint'];
+  /** A feed object given directly (contract section 3); used instead of fetching. */
   data?: ZmotRecommend['data'];
   /** `zmot-event`: Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`. */
   'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;

@@ -35,10 +35,11 @@ const CAPABILITIES = {
 /** A module's area, for the summary. */
 function area(source) {
   if (!source) return 'bundler glue (imports, exports, helpers, source map comments)';
+  if (/(^|\/)node_modules\/(lit|lit-html|lit-element|@lit\/[\w-]+)\//.test(source)) return 'Lit';
   if (/\.styles\.ts$/.test(source)) return 'styles';
   if (/\.messages\.ts$|^src\/i18n\/messages\//.test(source)) return 'English messages';
-  if (/^src\/elements\/(html|reactive|zmot-element|feed-controller|css|trusted)\.ts$|^src\/i18n\/lang-controller\.ts$/.test(source)) {
-    return 'renderer, reactive core and controllers';
+  if (/^src\/elements\/(zmot-element|feed-controller|trusted|core\/[\w-]+)\.ts$|^src\/i18n\/lang-controller\.ts$/.test(source)) {
+    return 'base class, controllers and directives';
   }
   const dir = /^src\/([^/]+)\//.exec(source)?.[1];
   if (dir === 'elements') return 'the elements';

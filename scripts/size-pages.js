@@ -8,16 +8,16 @@ export const KB = 1024;
 
 /**
  * Budgets in gzip bytes for the classic script (the heavier build: it adds its loader to the module's files).
- * `target` is what issue 9 asked for, and is not met; `npm run size:modules` shows where each budgeted page's
- * bytes go. `limit` is what CI enforces instead: the size reached (5.7, 17.6 and 32.3 KB since the elements
- * render with their own templates instead of lit-html, each element's English messages moved into its chunk
- * and the reviews' JSON-LD into the testimonials' chunk) plus about 3%. Lower a limit when a change makes the
- * drop-in smaller; raise one only with the reason in the commit.
+ * `target` is what issue 18 asks of the elements on Lit (20 and 34 KB), and is not met yet; `npm run
+ * size:modules` shows where each budgeted page's bytes go. `limit` is what CI enforces instead: the size
+ * reached once every element is a `LitElement` again (5.7, 22.0 and 36.3 KB; it was 17.6 and 32.3 KB on the
+ * home-made renderer that Lit replaced) plus about 3%. Lower a limit when a change makes the drop-in smaller;
+ * raise one only with the reason in the commit.
  */
 export const BUDGETS = {
   'no element': { limit: 5.9 * KB },
-  'rating only': { target: 12 * KB, limit: 18.1 * KB },
-  'all visitor elements, with referral attribution': { target: 20 * KB, limit: 33.3 * KB },
+  'rating only': { target: 20 * KB, limit: 22.7 * KB },
+  'all visitor elements, with referral attribution': { target: 34 * KB, limit: 37.4 * KB },
 };
 
 /**

@@ -43,6 +43,9 @@ const pages = readdirSync(demo)
     return { href: `/demo/${name === 'index.html' ? '' : name}`, label: title || basename(name, '.html') };
   });
 
+// demo/ssr.shtml is served at /demo/ssr.html with its includes filled in (below).
+pages.push({ href: '/demo/ssr.html', label: 'Trail Runner 2, rendered on the server' });
+
 const collector = await createCollector({
   store,
   token,
@@ -54,6 +57,16 @@ const collector = await createCollector({
   ],
   home: homePage([...pages, { href: '/demo-csp/', label: 'The demo under a strict CSP' }]),
   logger: { level: 'warn' },
+});
+// The server-rendered product page: demo/ssr.shtml with each `<!--#include virtual="…" -->` replaced by what the
+// collector answers for it (GET /v1/render/…), as nginx's or Apache's server-side includes would (docs/ssr.md).
+const INCLUDE = /<!--#include virtual="([^"]+)" -->/g;
+collector.app.get('/demo/ssr.html', async (_request, reply) => {
+  const template = readFileSync(join(demo, 'ssr.shtml'), 'utf8');
+  const paths = [...template.matchAll(INCLUDE)].map((match) => match[1].replaceAll('&amp;', '&'));
+  const included = await Promise.all(paths.map((url) => collector.app.inject({ method: 'GET', url }).then((answer) => answer.body)));
+  let index = 0;
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(template.replace(INCLUDE, () => included[index++]));
 });
 const address = await collector.app.listen({ port, host: '127.0.0.1' });
 

@@ -54,16 +54,27 @@ function withAttribution(use: (module: typeof import('./referral/attribution.js'
 /** Where `zmot.iife.js` leaves its `<script>` for this module: the first copy's, as `document.currentScript` would be. */
 const HANDOFF = Symbol.for('zmot.script');
 
-/** The `<script>` that loaded this file: the classic loader's, else the module script with this URL. */
+/** A file name of zmot's own: `zmot.js`, `zmot.iife.js` (or `.min.js`), in any folder, with any query. */
+const OWN_FILE = /\/zmot(\.iife)?(\.min)?\.js([?#]|$)/;
+
+/**
+ * The `<script>` that loaded this file: the classic loader's, else the module script with this URL, else (a
+ * redirect, a bundler) the tag that is zmot's by its file name or a `data-zmot` marker — never another
+ * vendor's tag that happens to carry `data-site` (Fathom Analytics uses it). Warns once when several tags
+ * claim to be zmot's and it had to pick.
+ */
 function ownScript(): HTMLOrSVGScriptElement | null {
   const handed = (window as { [HANDOFF]?: HTMLScriptElement })[HANDOFF];
   if (handed) return handed;
   const url = import.meta.url;
-  for (const script of document.querySelectorAll('script[src]')) {
-    if ((script as HTMLScriptElement).src === url) return script as HTMLScriptElement;
+  const scripts = [...document.querySelectorAll<HTMLScriptElement>('script')];
+  const exact = scripts.find((script) => script.src && script.src === url);
+  if (exact) return exact;
+  const claims = scripts.filter((script) => script.hasAttribute('data-zmot') || OWN_FILE.test(script.src));
+  if (claims.length > 1) {
+    console.warn(`zmot: ${claims.length} script tags look like zmot's; reading the settings of the first (mark yours with data-zmot)`);
   }
-  // Loaded from a URL we can't match (a redirect, or a bundler): the tag that carries our settings.
-  return document.querySelector<HTMLScriptElement>('script[data-feed], script[data-site], script[data-endpoint]');
+  return claims[0] ?? null;
 }
 
 /**
@@ -73,17 +84,22 @@ function ownScript(): HTMLOrSVGScriptElement | null {
 declare const __ZMOT_ELEMENTS_CHUNK__: string | undefined;
 
 /**
- * An element's module, and the chunk every element shares (the renderer, the base class, feeds, styles),
- * downloaded at once instead of one after the other. The chunk is imported by its file name, as a module
+ * An element's module, and the chunk every element shares (Lit, the base class, feeds, styles), downloaded at
+ * once instead of one after the other; on a page with server-rendered elements, Lit's hydration after them. The chunk is imported by its file name, as a module
  * outside the build, not as the build's own module `./elements/zmot-element.js`: for that, the bundler would
  * build a namespace object with a helper that walks inherited properties (`for…in`), which throws on a page
  * whose `Object.prototype` carries values, and no element would load there.
  */
 function withShared<M>(load: Promise<M>): Promise<M> {
-  if (typeof __ZMOT_ELEMENTS_CHUNK__ !== 'string') return load;
-  const shared: Promise<unknown> = import(/* @vite-ignore */ __ZMOT_ELEMENTS_CHUNK__);
-  return Promise.all([shared, load]).then(([, module]) => module);
+  const shared: Promise<unknown> =
+    typeof __ZMOT_ELEMENTS_CHUNK__ === 'string' ? import(/* @vite-ignore */ __ZMOT_ELEMENTS_CHUNK__) : Promise.resolve();
+  // Server-rendered elements on the page: Lit's hydration is in before their tags are defined.
+  const hydration = serverRendered ? shared.then(() => import('./hydrate.js')) : undefined;
+  return Promise.all([load, hydration]).then(([module]) => module);
 }
+
+/** Whether the page has elements `zmot/ssr` rendered (a declarative shadow root, waiting to hydrate). */
+let serverRendered = false;
 
 // Each element's module, imported the first time the page has its tag (`registry.ts` is the eager list,
 // for `zmot/define`).
@@ -104,6 +120,11 @@ const elements = {
  * product), unless it has its feed as `data` or lacks the product its template needs.
  */
 function prefetch(element: Element): void {
+  // Rendered on the server, with its feed inside: nothing to ask for.
+  if (element.shadowRoot && element.hasAttribute('defer-hydration')) {
+    serverRendered = true;
+    if (element.querySelector(':scope > script[data-zmot-feed]')) return;
+  }
   const template = element.getAttribute('feed') ?? config.feed;
   const product = element.getAttribute('product');
   if (element.localName === 'zmot-dashboard' || !template || Object.prototype.hasOwnProperty.call(element, 'data')) return;

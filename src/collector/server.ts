@@ -14,6 +14,7 @@ import { homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
 import { TokenBuckets } from './ratelimit.js';
+import { renderRoutes } from './render.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
 
@@ -130,10 +131,10 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }));
 
-  // CORS: feeds are public data for any page; ingest and metrics follow --allow-origin.
+  // CORS: feeds and their rendered HTML are public data for any page; ingest and metrics follow --allow-origin.
   await app.register(cors, {
     delegator: (request, callback) => {
-      const feed = (request.url ?? '').startsWith('/v1/feeds/');
+      const feed = /^\/v1\/(feeds|render)\//.test(request.url ?? '');
       callback(null, {
         origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || access.corsAllows(origin)),
         methods: ['GET', 'HEAD', 'POST'],
@@ -196,6 +197,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
     return reply.type('application/json; charset=utf-8').send(body);
   });
+
+  await app.register(renderRoutes, { store, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
 
   const home = options.home ?? homePage();
   app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(home));

@@ -1,10 +1,12 @@
 /**
- * Loads the host's feed: from its `data` property, else from its `feed` attribute or the page's feed
+ * Loads the host's feed: from its `data` property (at once), else from its `feed` attribute or the page's feed
  * template. It loads again when one of those (or the product, or the page's settings) changes, and drops a
  * load that newer arguments replaced. Failures become a `zmot-error` event, an `error` telemetry event and one
- * console warning; they never throw. (A few lines instead of `@lit/task`, which costs every page 0.7 KB gzip.)
+ * console warning; they never throw. A host whose feed is optional (`static feedOptional`) loads none when
+ * none is configured and says it works on without one when it fails. (A few lines instead of `@lit/task`,
+ * which costs every page 0.7 KB gzip.)
  */
-import type { ReactiveController, ReactiveControllerHost } from './reactive.js';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { config, onConfigure } from '../config.js';
 import { ZmotErrorEvent } from '../events.js';
 import { acceptFeed, feedUrl, FeedError, loadFeed } from '../feed/load.js';
@@ -15,6 +17,8 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   product?: string | undefined;
   feed?: string | undefined;
   data?: unknown;
+  /** False when the host needs nothing from a feed right now (default true). */
+  feedWanted?(): boolean;
 }
 
 type Args = [data: unknown, template: string | undefined, product: string | undefined, timeout: number];
@@ -48,6 +52,15 @@ export class FeedController implements ReactiveController {
     host.addController(this);
   }
 
+  /** True while a feed is being fetched. */
+  get loading(): boolean {
+    return this.pending !== undefined;
+  }
+
+  private get optional(): boolean {
+    return (this.host.constructor as { feedOptional?: boolean }).feedOptional === true;
+  }
+
   hostConnected(): void {
     this.stopListening = onConfigure(() => this.host.requestUpdate());
     if (this.interrupted && this.args) {
@@ -62,39 +75,60 @@ export class FeedController implements ReactiveController {
     if (this.pending) {
       this.interrupted = true;
       this.pending.abort();
+      this.pending = undefined;
     }
   }
 
-  /** Before each render: loads when the arguments changed. */
+  /** Before each render: loads when the arguments changed; a feed given as `data` is taken at once. */
   hostUpdate(): void {
     const host = this.host;
-    const args: Args = [host.data, host.feed ?? config.feed, host.product, config.timeout];
+    const wanted = host.feedWanted?.() ?? true;
+    const args: Args = wanted ? [host.data, host.feed ?? config.feed, host.product, config.timeout] : [null, undefined, undefined, 0];
     if (this.args?.every((arg, i) => Object.is(arg, args[i]))) return;
     this.args = args;
-    void this.load(args);
+    const [data] = args;
+    if (data === undefined || data === null) {
+      void this.load(args);
+      return;
+    }
+    this.pending?.abort();
+    this.pending = undefined;
+    this.loads++;
+    try {
+      this.value = acceptFeed(data);
+      this.failed = false;
+      this.warnSkipped(this.value);
+    } catch (error) {
+      this.value = undefined;
+      this.failed = true;
+      this.fail(error);
+    }
   }
 
-  private async load([data, template, product, timeout]: Args): Promise<void> {
+  private async load([, template, product, timeout]: Args): Promise<void> {
     this.pending?.abort();
-    const pending = (this.pending = new AbortController());
+    this.pending = undefined;
     const load = ++this.loads;
     this.failed = false;
+    if (!template || (this.optional && template.includes('{product}') && !product)) {
+      this.value = undefined;
+      if (this.optional) return;
+      this.failed = true;
+      this.fail(new FeedError('config', 'no feed: set the script’s data-feed, the element’s feed attribute, or its data property'));
+      return;
+    }
+    if (isServer) return;
+    const pending = (this.pending = new AbortController());
     this.host.requestUpdate();
     let value: ParsedFeed | undefined;
     let error: unknown;
     let failed = false;
     try {
-      if (data !== undefined && data !== null) {
-        value = await acceptFeed(data);
-      } else if (!template) {
-        throw new FeedError('config', 'no feed: set the script’s data-feed, the element’s feed attribute, or its data property');
-      } else {
-        const url = new URL(feedUrl(template, product), document.baseURI).href;
-        value = await loadFeed(url, { signal: pending.signal, timeout });
-        // Every element of a product gets its feed in the same task: each renders in a task of its own, so
-        // the page never has one long task for all of them (Total Blocking Time).
-        await nextTask();
-      }
+      const url = new URL(feedUrl(template, product), document.baseURI).href;
+      value = await loadFeed(url, { signal: pending.signal, timeout });
+      // Every element of a product gets its feed in the same task: each renders in a task of its own, so
+      // the page never has one long task for all of them (Total Blocking Time).
+      await nextTask();
     } catch (caught) {
       failed = true;
       error = caught;
@@ -110,7 +144,7 @@ export class FeedController implements ReactiveController {
   }
 
   private warnSkipped(parsed: ParsedFeed): void {
-    if (!parsed.skipped.length || warned.has(parsed)) return;
+    if (!parsed.skipped.length || warned.has(parsed) || isServer) return;
     warned.add(parsed);
     const first = parsed.skipped[0]?.problem;
     console.warn(`zmot: ${describeHost(this.host)} left out ${parsed.skipped.length} invalid review(s); first: ${first}`);
@@ -123,7 +157,10 @@ export class FeedController implements ReactiveController {
       error = new FeedError('invalid', String(error instanceof Error ? error.message : error));
     }
     const { reason, message, url } = error as FeedError;
-    console.warn(`zmot: ${describeHost(this.host)} shows its fallback: ${message}${url ? ` (${url})` : ''}`);
+    // zmot/ssr checks the feed before it renders: there is no page to tell here.
+    if (isServer) return;
+    const outcome = this.optional ? 'uses the page’s name and URL' : 'shows its fallback';
+    console.warn(`zmot: ${describeHost(this.host)} ${outcome}: ${message}${url ? ` (${url})` : ''}`);
     const product = this.host.product;
     this.host.dispatchEvent(
       new ZmotErrorEvent({ reason, message, ...(url ? { url } : {}), ...(product ? { product } : {}) }),

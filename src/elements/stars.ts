@@ -2,7 +2,7 @@
  * Five stars as one SVG, filled to any fraction (4.6 fills four stars and six tenths of the fifth).
  * Decorative: the element around it carries the accessible text.
  */
-import { svg, type SVGTemplateResult } from './html.js';
+import { svg, type SVGTemplateResult } from 'lit';
 
 // One five-pointed star in a 24×24 cell.
 const STAR = 'M12 1.8l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.9l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z';

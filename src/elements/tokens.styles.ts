@@ -2,7 +2,7 @@
  * Global design tokens (`--zmot-*`) with light and dark defaults, and the helpers every element shares.
  * Text takes the host page's colour unless a token says otherwise, so contrast follows the page.
  */
-import { css } from './css.js';
+import { css } from 'lit';
 
 export const tokens = css`
   :host {

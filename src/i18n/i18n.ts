@@ -119,19 +119,19 @@ export function catalogueFor(lang: string): Messages {
 
 /** The element's own `lang`, else its nearest ancestor's (across shadow roots), else the document's. */
 export function resolveLang(element: Element): string {
-  let node: Node | null = element;
+  // Duck-typed rather than `instanceof Element`/`ShadowRoot`: on the server (zmot/ssr) neither class exists.
+  let node: Node | null | undefined = element;
   while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
+    if (typeof (node as Element).getAttribute === 'function') {
+      const lang = (node as Element).getAttribute('lang');
       if (lang) return lang;
       node = node.parentNode;
-    } else if (node instanceof ShadowRoot) {
-      node = node.host;
     } else {
-      node = node.parentNode;
+      node = (node as ShadowRoot).host ?? node.parentNode;
     }
   }
-  return document.documentElement.lang || navigator.language || 'en';
+  // On the server (zmot/ssr) there is no document: the element's own `lang`, else English.
+  return globalThis.document?.documentElement.lang || globalThis.navigator?.language || 'en';
 }
 
 /** A language tag `Intl` accepts: `lang` when valid, else English. */

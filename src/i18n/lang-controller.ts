@@ -2,7 +2,7 @@
  * The host's language: its `Localizer`, whether that language's messages are in yet (loading them when
  * not), and a re-render when any `lang` attribute on the page changes (one shared MutationObserver).
  */
-import type { ReactiveController, ReactiveControllerHost } from '../elements/reactive.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadLocale, localizer, resolveLang, type Localizer } from './i18n.js';
 
 type Host = ReactiveControllerHost & Element;

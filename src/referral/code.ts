@@ -36,6 +36,16 @@ export function storedCode(): string | undefined {
   return isCode(stored) ? stored : pageCode;
 }
 
+/** The code to show the visitor: their own if they have one, else one for this page view; stores nothing. */
+export function shownCode(): string {
+  return storedCode() ?? (pageCode ??= newCode());
+}
+
+/** Keeps the visitor's code (when storage is allowed): they answered as a promoter, or shared it. */
+export function keepCode(code: string): void {
+  save('local', CODE_KEY, code);
+}
+
 /** The visitor's own code, created on first use and kept when storage is allowed. */
 export function referralCode(): string {
   let code = storedCode();

@@ -3,7 +3,7 @@
  * once per page view (and again after a back/forward-cache restore, a new page view), plus its
  * interactions and answers, with `widget` and `product` filled in.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../elements/reactive.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventInput } from './event.js';
 import { track, widgets } from './index.js';
 import { onPageView, pageView } from './page.js';

@@ -31,7 +31,7 @@ const visible = (node: Element) =>
     .trim();
 
 async function loaded(el: ZmotTestimonials): Promise<ZmotTestimonials> {
-  await waitUntil(() => el.shadowRoot?.querySelector('[part~="testimonial"], [part~="empty"]'), 'the reviews did not show');
+  await waitUntil(() => el.shadowRoot?.querySelector('[part~="testimonial"], [part~="empty"]'), 'the reviews did not show', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }

@@ -79,8 +79,12 @@ describe('the referral journey', function () {
 
   it('the promoter opening their own link is not a referral: self: true, and their order carries no code', async () => {
     const el = await fixture<ZmotRecommend>(html`<zmot-recommend ask="share" .data=${feed}></zmot-recommend>`);
-    const link = (el.shadowRoot!.querySelector('[part~="link"]') as HTMLInputElement).value;
+    const field = el.shadowRoot!.querySelector('[part~="link"]') as HTMLInputElement;
+    const link = field.value;
     const code = new URL(link).searchParams.get('zmot_ref');
+    // Showing the link stores nothing; picking it to copy keeps the code as theirs.
+    expect(localStorage.getItem('zmot:ref')).to.equal(null);
+    field.focus();
     // The promoter's browser: their code in its storage (a copy, so the drop-in page does not run in the
     // test runner's own browser context, where other test files keep their outboxes).
     const own = await visit({ url: link, localStorage: { 'zmot:ref': localStorage.getItem('zmot:ref')! }, scripts: [buy(`B-${code}`)] });

@@ -5,10 +5,16 @@
 //   page's scripts run), records every `zmot-event` the page dispatches and every POST to `endpoint`
 //   (answered 202), runs `scripts` in the page one by one, and returns { url, events, batches, results }.
 //   Never the test's own context: a drop-in page there would adopt the outboxes other test files left.
+// - `render-element` { tag, attributes, feed }: the element's HTML from the built `zmot/ssr` (dist/ssr), as a
+//   site's server would render it.
 export function zmotCommands() {
   return {
     name: 'zmot-commands',
     async executeCommand({ command, payload, session }) {
+      if (command === 'render-element') {
+        const { renderElement } = await import(new URL('../../dist/ssr/index.js', import.meta.url).href);
+        return renderElement(payload.tag, payload.attributes, payload.feed);
+      }
       if (command !== 'grant-permissions' && command !== 'visit') return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs the puppeteer (Chrome) launcher`);
       const page = session.browser.getPage(session.id);

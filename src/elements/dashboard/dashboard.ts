@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { LangController } from '../../i18n/lang-controller.js';
@@ -120,7 +120,7 @@ function storage(): Storage | undefined {
  * @fires {CustomEvent<ZmotExportDetail>} zmot-export - The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself.
  */
 export class ZmotDashboard extends LitElement {
-  static override styles = [unsafeCSS(tokens), styles];
+  static override styles = [tokens, styles];
 
   /** The collector's base URL (default: the page's own folder, as on the collector's page at `/`). */
   @property() src?: string;

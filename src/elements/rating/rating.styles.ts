@@ -1,4 +1,4 @@
-import { css } from '../css.js';
+import { css } from 'lit';
 
 /*
  * Every row has a fixed block size and single-line text, so the reserved space before data arrives is

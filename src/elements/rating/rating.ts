@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from '../html.js';
-import { property, state, type PropertyValues } from '../reactive.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { STARS, summarise, type Provenance, type Summary } from '../../feed/aggregate.js';
 import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
@@ -9,6 +9,7 @@ import { TelemetryController } from '../../telemetry/controller.js';
 import { stars } from '../stars.js';
 import { writeStructuredData } from '../structured-data.js';
 import { tokens } from '../tokens.styles.js';
+import { inlineSize } from '../core/inline-size.js';
 import { ZmotElement } from '../zmot-element.js';
 import { ratingMessages } from './rating.messages.js';
 import { styles } from './rating.styles.js';
@@ -183,15 +184,15 @@ export class ZmotRating extends ZmotElement {
                 const n = distribution[star];
                 const share = count ? n / count : 0;
                 const starsText = l.t('starCount', { count: star });
-                // The bar's width goes through the CSSOM (`.style`, a property): a `style` attribute is blocked
-                // by a strict `style-src` (SECURITY.md).
+                // The bar's width goes through the CSSOM in the browser: a `style` attribute is blocked by a
+                // strict `style-src` (SECURITY.md); the server writes one (inline-size.ts).
                 const row = html`<span class="sr">${l.t('distributionRow', {
                     stars: starsText,
                     reviews: l.t('reviewCount', { count: n }),
                     percent: l.percent(share),
                   })}</span>
                   <span aria-hidden="true">${starsText}</span>
-                  <span class="track" aria-hidden="true"><span class="fill" .style=${`inline-size:${share * 100}%`}></span></span>
+                  <span class="track" aria-hidden="true"><span class="fill" style=${inlineSize(share)}></span></span>
                   <span class="num" aria-hidden="true">${l.number(n)} · ${l.percent(share)}</span>`;
                 return html`<li>
                   ${this.noFilter
@@ -214,7 +215,7 @@ export class ZmotRating extends ZmotElement {
       <ul aria-labelledby="sources-label">
         ${summary.parts.map((part) => {
           const name = this.partName(part);
-          const href = safeUrl(part.url, document.baseURI);
+          const href = safeUrl(part.url, this.baseUrl);
           const rating = l.number(part.rating, { maximumFractionDigits: 1 });
           const scale = l.number(part.scale);
           const reviews = l.t('reviewCount', { count: part.count });

@@ -1,17 +1,14 @@
-import { html, nothing, type TemplateResult } from '../html.js';
-import { property, ReactiveElement, state, type PropertyValues } from '../reactive.js';
-import { config, onConfigure } from '../../config.js';
-import { ZmotErrorEvent } from '../../events.js';
-import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { Product } from '../../feed/schema.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { addEnglish } from '../../i18n/i18n.js';
-import { LangController, langUpdateComplete } from '../../i18n/lang-controller.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
-import { referralCode, referralLink } from '../../referral/code.js';
+import { keepCode, shownCode, referralLink } from '../../referral/code.js';
 import { load, save } from '../../referral/storage.js';
 import { TelemetryController } from '../../telemetry/controller.js';
 import { tokens } from '../tokens.styles.js';
+import { ZmotElement } from '../zmot-element.js';
 import { recommendMessages } from './recommend.messages.js';
 import { styles } from './recommend.styles.js';
 import { canShareNatively, channelUrl, copyText, parseChannels, redact, type Channel, type LinkChannel } from './share.js';
@@ -90,20 +87,9 @@ export function npsGroup(score: number): Answer {
  * @fires {ZmotTelemetryEvent} zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
  * @fires {ZmotErrorEvent} zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
  */
-export class ZmotRecommend extends ReactiveElement {
+export class ZmotRecommend extends ZmotElement {
   static override styles = [tokens, styles];
-
-  /** The product id; with a feed, the product's name and URL are used in the question and the link. */
-  @property() product?: string;
-
-  /** Feed URL (template) for the product's name and URL, overriding the script's `data-feed`. */
-  @property() feed?: string;
-
-  /** Where this element's events go, overriding the script's `data-endpoint`. */
-  @property() endpoint?: string;
-
-  /** A feed object given directly; only its `product` is used. */
-  @property({ attribute: false }) data?: unknown;
+  static override feedOptional = true;
 
   /** `nps` (default): ask the question first. `share`: show the share panel straight away. */
   @property() ask: RecommendAsk = 'nps';
@@ -144,31 +130,29 @@ export class ZmotRecommend extends ReactiveElement {
   @state() private dismissed = false;
   @state() private isOpen = false;
   @state() private copied?: 'copied' | 'manual';
-  @state() private product_?: Product;
-  @state() private loading = false;
+  /** The referral code the share panel shows: the visitor's own, kept in storage only once they share. */
+  @state() private ref?: string;
 
   private comment = '';
   private answeredAt?: number;
   private returnFocus?: HTMLElement;
   private focusHeading = false;
-  private feedKey?: unknown;
-  private feedAbort?: AbortController;
-  private stopListening?: () => void;
-  private readonly langController = new LangController(this);
   private readonly telemetry = new TelemetryController(this, 'recommend');
 
   override connectedCallback(): void {
     super.connectedCallback();
     const answered = Number(load('local', ANSWERED_KEY));
     if (Number.isFinite(answered) && answered > 0) this.answeredAt = answered;
-    this.stopListening = onConfigure(() => this.requestUpdate());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening?.();
-    this.feedAbort?.abort();
-    this.feedKey = undefined;
+  /** The feed is only asked for the product's name and URL, when the attributes do not give both. @internal */
+  feedWanted(): boolean {
+    return this.name === undefined || this.url === undefined;
+  }
+
+  /** The product the feed describes, if one was asked for and came. */
+  private get feedProduct(): Product | undefined {
+    return this.feedWanted() ? this.feedController.value?.feed.product : undefined;
   }
 
   /** True while the question is in its cooldown (answered or dismissed within `cooldown-days`). */
@@ -199,18 +183,9 @@ export class ZmotRecommend extends ReactiveElement {
     return this.renderRoot.querySelector('dialog');
   }
 
-  private get l() {
-    return this.langController.l;
-  }
-
-  /** Also waits for the element's language to load and the render in it. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return langUpdateComplete(this.langController, () => super.getUpdateComplete());
-  }
-
   /** Holding its space, hidden: the product's name is loading, or the messages of the element's language. */
   private get waiting(): boolean {
-    return this.loading || !this.langController.ready;
+    return this.feedController.loading || !this.langReady;
   }
 
   /** What is shown now, or undefined for nothing. */
@@ -224,7 +199,9 @@ export class ZmotRecommend extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.loadProduct();
+    // The code shown in the share panel: the visitor's own if they have one, else one for this page view,
+    // kept in storage only when they share it (never by showing it).
+    if (this.stage() === 'share') this.ref ??= shownCode();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -238,60 +215,10 @@ export class ZmotRecommend extends ReactiveElement {
     if (!this.waiting && this.stage() && (this.isOpen || !this.modal)) this.telemetry.rendered();
   }
 
-  // ——— the product's name and URL, from the feed when one is configured ———
-
-  private loadProduct(): void {
-    const template = this.feed ?? config.feed;
-    const wanted = this.name === undefined || this.url === undefined;
-    const key =
-      !wanted ? undefined
-      : this.data != null ? this.data
-      : template && (this.product || !template.includes('{product}')) ? `${template}\n${this.product ?? ''}`
-      : undefined;
-    if (key === this.feedKey) return;
-    this.feedKey = key;
-    this.feedAbort?.abort();
-    this.product_ = undefined;
-    this.loading = false;
-    if (key === undefined) return;
-    try {
-      if (this.data != null) {
-        this.product_ = acceptFeed(this.data).feed.product;
-        return;
-      }
-      const abort = (this.feedAbort = new AbortController());
-      const url = new URL(feedUrl(template!, this.product), document.baseURI).href;
-      this.loading = true;
-      loadFeed(url, { signal: abort.signal, timeout: config.timeout }).then(
-        (parsed) => {
-          this.product_ = parsed.feed.product;
-          this.loading = false;
-        },
-        (error: unknown) => {
-          if (abort.signal.aborted) return;
-          this.loading = false;
-          this.feedFailed(error);
-        },
-      );
-    } catch (error) {
-      this.feedFailed(error);
-    }
-  }
-
-  private feedFailed(error: unknown): void {
-    const { reason, message, url } =
-      error instanceof FeedError ? error : new FeedError('invalid', String(error instanceof Error ? error.message : error));
-    console.warn(`zmot: <zmot-recommend> uses the page’s name and URL: ${message}${url ? ` (${url})` : ''}`);
-    const product = this.product;
-    this.dispatchEvent(new ZmotErrorEvent({ reason, message, ...(url ? { url } : {}), ...(product ? { product } : {}) }));
-    // As every element does: the site owner's endpoint hears it too, without the feed URL.
-    this.telemetry.track({ type: 'error', message: `${reason}: ${message}` });
-  }
-
   /** What to recommend: the `name` attribute, the feed's product name or brand, the site's name. */
   private recommendName(): string | undefined {
     const siteName = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
-    return (this.name || this.product_?.name || this.product_?.brand || siteName)?.trim() || undefined;
+    return (this.name || this.feedProduct?.name || this.feedProduct?.brand || siteName)?.trim() || undefined;
   }
 
   /** The page the link points to: `url`, the feed's product URL, the canonical URL, this page without query. */
@@ -300,7 +227,7 @@ export class ZmotRecommend extends ReactiveElement {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
     return (
       safeUrl(this.url, base) ??
-      safeUrl(this.product_?.url, base) ??
+      safeUrl(this.feedProduct?.url, base) ??
       safeUrl(canonical, base) ??
       // Not origin + pathname, which is no URL at all in an about:srcdoc or about:blank frame.
       document.URL.replace(/[?#].*$/s, '')
@@ -332,6 +259,8 @@ export class ZmotRecommend extends ReactiveElement {
     this.telemetry.track({ type: 'nps', score, ...(comment ? { comment } : {}) });
     this.remember();
     this.answer = answer;
+    // A promoter is offered their link: the code they will share is theirs from now on.
+    if (answer === 'promoter') keepCode((this.ref ??= shownCode()));
     this.focusHeading = true;
   }
 
@@ -358,6 +287,7 @@ export class ZmotRecommend extends ReactiveElement {
   }
 
   private shared(channel: Channel, ref: string): void {
+    keepCode(ref);
     this.telemetry.track({ type: 'share', channel, ref });
   }
 
@@ -459,6 +389,7 @@ export class ZmotRecommend extends ReactiveElement {
         type="button"
         @click=${() => {
           this.sharing = true;
+          keepCode((this.ref ??= shownCode()));
           this.focusHeading = true;
         }}
       >
@@ -468,7 +399,8 @@ export class ZmotRecommend extends ReactiveElement {
 
   private renderShare(): TemplateResult {
     const l = this.l;
-    const ref = referralCode();
+    const ref = this.ref;
+    if (!ref) return html``;
     const link = referralLink(this.targetUrl(), ref);
     const name = this.recommendName() ?? document.title;
     const message = {
@@ -485,7 +417,10 @@ export class ZmotRecommend extends ReactiveElement {
       ${heading}
       <label for="link" class="label">${l.t('shareLink')}</label>
       <div class="row">
-        <input id="link" part="link" type="text" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+        <input id="link" part="link" type="text" readonly .value=${link} @focus=${(e: Event) => {
+          (e.target as HTMLInputElement).select();
+          keepCode(ref);
+        }} />
         ${channels.includes('copy')
           ? html`<button part="button primary" type="button" @click=${() => this.copy(ref)}>${l.t('shareCopy')}</button>`
           : nothing}

@@ -3,7 +3,7 @@
  * is current, previous/next with wrap-around, arrow keys, swipe, and automatic rotation that only runs when
  * asked for and pauses on hover, on focus, in a hidden tab and under `prefers-reduced-motion`.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface CarouselHost extends ReactiveControllerHost, HTMLElement {
   autoplay: boolean;

@@ -4,7 +4,8 @@
  * reaches the DOM only as text, in elements with `dir="auto"` (or between isolate marks inside a sentence)
  * so bidirectional overrides stay inside it, and every URL passes `safeUrl`.
  */
-import { html, nothing, svg, type TemplateResult } from '../html.js';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Review, Source } from '../../feed/schema.js';
 import { isOwnReview } from '../../feed/aggregate.js';
 import { safeUrl } from '../../feed/safe-url.js';
@@ -30,6 +31,8 @@ export interface CardContext {
   /** Who replies for the merchant when the reply names no one (the product's brand). */
   seller: string | undefined;
   now: number;
+  /** The page's URL, for relative URLs in the feed (none on the server). */
+  base: string | undefined;
 }
 
 export interface CardState {
@@ -46,8 +49,8 @@ export interface CardState {
 const CHECK = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.2 11.6 2.8 8.2l1.1-1.1 2.3 2.3 5.9-5.9 1.1 1.1z"></path></svg>`;
 
 /** Avatars load only over https: no mixed content, no `data:` or `javascript:` URLs. */
-function avatarUrl(value: string | undefined): string | undefined {
-  const url = safeUrl(value, document.baseURI);
+function avatarUrl(value: string | undefined, base: string | undefined): string | undefined {
+  const url = safeUrl(value, base);
   return url?.startsWith('https:') ? url : undefined;
 }
 
@@ -74,16 +77,16 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
   const date = reviewDate(review);
   const source = isOwnReview(review) ? undefined : review.source!;
   const sourceName = source ? (c.sources.get(source)?.name ?? source) : '';
-  const sourceHref = source ? (safeUrl(review.url, document.baseURI) ?? safeUrl(c.sources.get(source)?.url, document.baseURI)) : undefined;
+  const sourceHref = source ? (safeUrl(review.url, c.base) ?? safeUrl(c.sources.get(source)?.url, c.base)) : undefined;
   const replyName = visibleText(reply?.author) ? reply!.author! : c.seller;
   const replyDate = parseDate(reply?.date);
 
   return html`<article part="testimonial" class="card" tabindex="-1">
     <p class="rating">${stars(review.rating)}<span class="sr">${l.t('reviewRating', { rating: review.rating })}</span></p>
-    ${title ? html`<p part="title" class="title" dir="auto" lang=${foreign}>${title}</p>` : nothing}
+    ${title ? html`<p part="title" class="title" dir="auto" lang=${ifDefined(foreign)}>${title}</p>` : nothing}
     ${body || reply
       ? html`<div class=${state.expanded ? 'text' : 'text clamp'} id=${state.id}>
-          ${body ? html`<p part="body" class="body" dir="auto" lang=${foreign}>${body}</p>` : nothing}
+          ${body ? html`<p part="body" class="body" dir="auto" lang=${ifDefined(foreign)}>${body}</p>` : nothing}
           ${reply
             ? html`<div part="reply" class="reply">
                 <p class="reply-from">
@@ -101,7 +104,7 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
           aria-controls=${state.id} @click=${state.onToggle}>${l.t(state.expanded ? 'readLess' : 'readMore')}</button>`
       : nothing}
     <div part="author" class="author">
-      ${renderAvatar(name, avatarUrl(review.author?.avatar), state)}
+      ${renderAvatar(name, avatarUrl(review.author?.avatar, c.base), state)}
       <p class="who">
         <span part="author-name" class="name" dir="auto">${name}</span>
         ${role || company

@@ -1,4 +1,4 @@
-import { css } from '../css.js';
+import { css } from 'lit';
 
 /*
  * Untrusted text must not break the layout: every box may shrink (`min-inline-size: 0`), long words wrap

@@ -1,5 +1,6 @@
-import { html, nothing, svg, type TemplateResult } from '../html.js';
-import { property, state, type PropertyValues } from '../reactive.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { config } from '../../config.js';
 import { ZmotFilterEvent } from '../../events.js';
 import { summarise } from '../../feed/aggregate.js';
@@ -140,7 +141,7 @@ export class ZmotTestimonials extends ZmotElement {
   private readonly carousel = new Carousel(this, (step) => this.interaction(step));
   private readonly telemetry = new TelemetryController(this, 'testimonials', () => this.productId);
   private feedShown?: Feed;
-  private pageUrls: string[] = [];
+  private pageUrls: (string | undefined)[] = [];
   private pagingAbort?: AbortController;
   private resizeObserver?: ResizeObserver;
   private structuredKey = '';
@@ -198,7 +199,7 @@ export class ZmotTestimonials extends ZmotElement {
   /** The URL of the page after the last one loaded, when it is a safe one. */
   private get nextUrl(): string | undefined {
     const last = this.pages.at(-1) ?? this.feedController.value?.feed;
-    return last?.next ? safeUrl(last.next, this.pageUrls.at(-1) ?? document.baseURI) : undefined;
+    return last?.next ? safeUrl(last.next, this.pageUrls.at(-1) ?? this.baseUrl) : undefined;
   }
 
   override connectedCallback(): void {
@@ -267,7 +268,7 @@ export class ZmotTestimonials extends ZmotElement {
   private renderReviews(feed: Feed, layout: TestimonialsLayout): TemplateResult {
     const shown = this.shown;
     const l = this.l;
-    const context: CardContext = { l, sources: this.sources(feed), seller: feed.product.brand, now: Date.now() };
+    const context: CardContext = { l, sources: this.sources(feed), seller: feed.product.brand, now: Date.now(), base: this.baseUrl };
     const card = (review: Review, index: number) => {
       const key = String(review.id);
       return renderTestimonial(review, context, {
@@ -289,7 +290,7 @@ export class ZmotTestimonials extends ZmotElement {
       ${this.renderControls()}
       ${shown.length
         ? html`<ul part="list" class="items" aria-label=${l.t('testimonialsLabel')}>
-            ${shown.map((review, index) => html`<li>${card(review, index)}</li>`)}
+            ${repeat(shown, (review) => String(review.id), (review, index) => html`<li>${card(review, index)}</li>`)}
           </ul>`
         : empty}
       ${this.renderMore(shown.length)}
@@ -383,12 +384,14 @@ export class ZmotTestimonials extends ZmotElement {
     return this.sourceMap.map;
   }
 
-  private firstPageUrl(): string {
-    if (this.data !== undefined && this.data !== null) return document.baseURI;
+  /** The feed's own URL, against which its `next` link resolves; the page's for a feed given as `data`. */
+  private firstPageUrl(): string | undefined {
+    const base = this.baseUrl;
+    if (this.data !== undefined && this.data !== null) return base;
     try {
-      return new URL(feedUrl(this.feed ?? config.feed ?? '', this.product), document.baseURI).href;
+      return new URL(feedUrl(this.feed ?? config.feed ?? '', this.product), base).href;
     } catch {
-      return document.baseURI;
+      return base;
     }
   }
 

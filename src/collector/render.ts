@@ -1,0 +1,84 @@
+/**
+ * `GET /v1/render/{site}/{product}?widget=rating|testimonials[&variant=][&layout=][&limit=][&lang=]` (contract
+ * §7): the element's server-rendered HTML (`zmot/ssr`) from the reviews stored for the product, for a
+ * server-side include. Public and cacheable like the feeds: an ETag of the HTML, and `Cache-Control`.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { buildFeedPage, DEFAULT_PAGE_SIZE } from './feeds.js';
+import type { Store } from './store/types.js';
+
+/** What `zmot/ssr` exports that this route uses (imported by the package's own name, built in dist/ssr). */
+interface Ssr {
+  renderElement(tag: string, attributes: Record<string, string | undefined>, feed: unknown): Promise<string>;
+  SERVER_LANGUAGES: readonly string[];
+  RenderError: new (...args: never[]) => Error;
+}
+
+let ssr: Promise<Ssr> | undefined;
+// A variable, so TypeScript leaves the package's own entry (built by Vite, not by this compile) to Node.
+const SSR_ENTRY = 'zmot/ssr';
+const loadSsr = () => (ssr ??= import(SSR_ENTRY) as Promise<Ssr>);
+
+const WIDGETS = { rating: 'zmot-rating', testimonials: 'zmot-testimonials' } as const;
+const VARIANTS = ['summary', 'full', 'compact'];
+const LAYOUTS = ['list', 'grid', 'carousel'];
+const CACHE = 'public, max-age=60, stale-while-revalidate=600';
+const RENDERED_KEPT = 500;
+const rendered = new Map<string, string>();
+
+/** One value of a query parameter: repeated, it is refused rather than guessed. */
+function single(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  if (Array.isArray(value)) throw new Error(`${name}: give it once`);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function oneOf(value: string | undefined, name: string, allowed: readonly string[]): string | undefined {
+  if (value !== undefined && !allowed.includes(value)) throw new Error(`${name}: one of ${allowed.join(', ')}`);
+  return value;
+}
+
+export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string }> = async (app, { store, publicUrl }) => {
+  app.get('/v1/render/:site/:product', async (request, reply) => {
+    const { site, product } = request.params as { site: string; product: string };
+    const query = request.query as Record<string, unknown>;
+    const { renderElement, SERVER_LANGUAGES } = await loadSsr();
+    let widget: keyof typeof WIDGETS, attributes: Record<string, string | undefined>, limit: number;
+    try {
+      widget = (oneOf(single(query, 'widget'), 'widget', Object.keys(WIDGETS)) ?? 'rating') as keyof typeof WIDGETS;
+      const lang = single(query, 'lang');
+      if (lang !== undefined && !SERVER_LANGUAGES.includes(lang.toLowerCase().split('-')[0]!)) {
+        throw new Error(`lang: one of ${SERVER_LANGUAGES.join(', ')}`);
+      }
+      const limitText = single(query, 'limit');
+      limit = limitText === undefined ? 6 : Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > DEFAULT_PAGE_SIZE) throw new Error(`limit: an integer from 1 to ${DEFAULT_PAGE_SIZE}`);
+      attributes =
+        widget === 'rating'
+          ? { product, lang, variant: oneOf(single(query, 'variant'), 'variant', VARIANTS) }
+          : { product, lang, layout: oneOf(single(query, 'layout'), 'layout', LAYOUTS), limit: limitText };
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
+    const path = `/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`;
+    const base = publicUrl ? publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
+    const feed = await buildFeedPage(store, { site, product, page: 1, limit: DEFAULT_PAGE_SIZE, self: `${base}${path}` });
+    if (!feed) {
+      return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
+    }
+    const key = JSON.stringify([WIDGETS[widget], attributes, feed]);
+    let body = rendered.get(key);
+    if (body === undefined) {
+      body = await renderElement(WIDGETS[widget], attributes, feed);
+      // The HTML of the latest few hundred feeds and settings: a repeated request (a revalidation) renders nothing.
+      if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, body);
+    }
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag).header('cache-control', CACHE).header('vary', 'Origin');
+    const match = request.headers['if-none-match'];
+    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    return reply.type('text/html; charset=utf-8').send(body);
+  });
+};

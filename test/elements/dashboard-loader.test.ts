@@ -60,4 +60,36 @@ describe('<zmot-dashboard> loader', () => {
     expect(inner.getAttribute('exportparts')).to.contain('card');
     await expect(el).to.be.accessible();
   });
+
+  it('forwards the members the manifest documents, and follows the period the owner picks', async () => {
+    worker.use(
+      http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
+      http.get(`${SRC}v1/metrics`, ({ request }) => {
+        const url = new URL(request.url);
+        return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));
+      }),
+    );
+    setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
+    const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
+    expect([el.src, el.site, el.from, el.to, el.product]).to.deep.equal([SRC, 'acme', '2026-03-01', '2026-03-30', undefined]);
+    expect(el.toCSV()).to.equal(undefined, 'no report yet');
+    el.token = 'owner-secret';
+    await waitUntil(() => app(el)?.shadowRoot?.querySelector('[data-card="impressions"]'), 'the report shows', { timeout: 10000 });
+    const inner = app(el)!;
+    expect(el.toCSV()).to.equal(inner.toCSV());
+    expect(el.toCSV()).to.contain('acme');
+    // Properties set on the loader reach the dashboard.
+    el.from = '2026-03-02';
+    expect(inner.from).to.equal('2026-03-02');
+    // The dashboard's own change of period (the owner picking one) comes back to the loader's attributes.
+    inner.from = '2026-03-10';
+    inner.to = '2026-03-20';
+    await inner.updateComplete;
+    await waitUntil(() => el.getAttribute('from') === '2026-03-10' && el.getAttribute('to') === '2026-03-20', 'the loader follows');
+    expect(el.from).to.equal('2026-03-10');
+    el.signOut();
+    expect(inner.token).to.equal(undefined);
+    expect(el.token).to.equal(undefined);
+    await waitUntil(() => inner.shadowRoot!.querySelector('[part~="sign-in"]'), 'the sign-in shows');
+  });
 });

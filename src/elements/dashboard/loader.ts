@@ -29,7 +29,7 @@ function load(): Promise<unknown> {
   return loading ? loading.then(() => customElements.whenDefined(APP_TAG)) : customElements.whenDefined(APP_TAG);
 }
 
-type App = HTMLElement & { token?: string | undefined };
+type App = HTMLElement & { token?: string | undefined; toCSV?(): string | undefined; signOut?(): void; view?: unknown };
 
 /**
  * The drop-in's `zmot-dashboard`: loads and shows the dashboard. Its attributes, parts and events are
@@ -39,6 +39,64 @@ export class ZmotDashboardLoader extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   private app?: App;
   private ownToken?: string | undefined;
+  /** Keeps this element's attributes in step with the dashboard's (a period the owner picks, say). */
+  private mirror?: MutationObserver;
+
+  /** The collector's base URL (the `src` attribute). */
+  get src(): string | undefined {
+    return this.getAttribute('src') ?? undefined;
+  }
+  set src(value: string | undefined) {
+    this.setOrRemove('src', value);
+  }
+
+  /** The site shown (the `site` attribute); follows the owner's choice. */
+  get site(): string | undefined {
+    return this.getAttribute('site') ?? undefined;
+  }
+  set site(value: string | undefined) {
+    this.setOrRemove('site', value);
+  }
+
+  /** The first day of the period, `YYYY-MM-DD` (the `from` attribute); follows the owner's choice. */
+  get from(): string | undefined {
+    return this.getAttribute('from') ?? undefined;
+  }
+  set from(value: string | undefined) {
+    this.setOrRemove('from', value);
+  }
+
+  /** The last day of the period, `YYYY-MM-DD` (the `to` attribute); follows the owner's choice. */
+  get to(): string | undefined {
+    return this.getAttribute('to') ?? undefined;
+  }
+  set to(value: string | undefined) {
+    this.setOrRemove('to', value);
+  }
+
+  /** One product only (the `product` attribute). */
+  get product(): string | undefined {
+    return this.getAttribute('product') ?? undefined;
+  }
+  set product(value: string | undefined) {
+    this.setOrRemove('product', value);
+  }
+
+  /** The CSV of what is shown, or undefined before the dashboard and its report have loaded. */
+  toCSV(): string | undefined {
+    return this.app?.toCSV?.();
+  }
+
+  /** Forgets the token, here and in the dashboard's session storage, and shows the sign-in. */
+  signOut(): void {
+    this.ownToken = undefined;
+    this.app?.signOut?.();
+  }
+
+  private setOrRemove(name: string, value: string | undefined | null): void {
+    if (value === undefined || value === null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
 
   /** The owner's token, passed to the dashboard. */
   get token(): string | undefined {
@@ -67,6 +125,13 @@ export class ZmotDashboardLoader extends HTMLElement {
         if (this.ownToken !== undefined) app.token = this.ownToken;
         root.append(app);
         this.app = app;
+        this.mirror = new MutationObserver(() => {
+          for (const name of ATTRIBUTES) {
+            const value = app.getAttribute(name);
+            if (value !== this.getAttribute(name)) this.setOrRemove(name, value);
+          }
+        });
+        this.mirror.observe(app, { attributes: true, attributeFilter: ATTRIBUTES });
       },
       (error: unknown) => {
         console.warn(`zmot: could not load the dashboard from ${moduleUrl}`, error);
@@ -76,8 +141,9 @@ export class ZmotDashboardLoader extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (value === null) this.app?.removeAttribute(name);
-    else this.app?.setAttribute(name, value);
+    if (!this.app || this.app.getAttribute(name) === value) return;
+    if (value === null) this.app.removeAttribute(name);
+    else this.app.setAttribute(name, value);
   }
 }
 

@@ -35,6 +35,17 @@ function tooMany(reply: FastifyReply, seconds: number, what: string): FastifyRep
     .send({ error: `too many requests from this ${what}; retry later` });
 }
 
+/**
+ * True for errors about the data, not the database's state: a constraint (SQLite `SQLITE_CONSTRAINT…`,
+ * PostgreSQL class 23) or a value it cannot hold (SQLite `SQLITE_MISMATCH`/`SQLITE_TOOBIG`, PostgreSQL
+ * class 22). Retrying such a batch cannot help, so it gets 400 rather than 503.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG)/.test(code) || /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
 export async function ingestRoutes(app: FastifyInstance, options: IngestOptions): Promise<void> {
   const { writer, access, perAddress, referralsPerAddress, perSite, keepBots, now } = options;
 
@@ -85,10 +96,21 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       const wait = perSite.take(envelope.site, envelope.events.length);
       if (wait > 0) return tooMany(reply, wait, 'site');
       if (envelope.events.length === 0) return reply.code(202).send({ accepted: 0, duplicates: 0 });
+      let rows;
       try {
-        const stored = await writer.write(toRows(envelope, now()));
+        rows = toRows(envelope, now());
+      } catch (error) {
+        return reply.code(400).send({ error: (error as Error).message });
+      }
+      try {
+        const stored = await writer.write(rows);
         return reply.code(202).send(stored);
       } catch (error) {
+        if (refusedByDatabase(error)) {
+          // Tried alone, and the database refuses the data itself: the same batch would fail for ever.
+          request.log.warn({ err: error }, 'the database refused a batch');
+          return reply.code(400).send({ error: `events: the database refused this batch (${(error as Error).message})` });
+        }
         request.log.error({ err: error }, 'could not store a batch');
         return reply.code(503).header('retry-after', '1').send({ error: 'the events could not be stored; retry' });
       }

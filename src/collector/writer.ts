@@ -1,7 +1,9 @@
 /**
  * Group commit: batches that arrive while the store is busy wait and go into the next transaction together,
  * so one durable commit answers many requests. Each `write` resolves with its own counts once the
- * transaction holding it has committed, or rejects if it failed (then nothing of it was stored).
+ * transaction holding it has committed, or rejects if it failed (then nothing of it was stored). When a
+ * group's transaction fails, each batch of it is retried alone, so one batch the database refuses never
+ * fails the batches that happened to share its transaction.
  */
 import type { EventRow } from './store/rows.js';
 import type { InsertResult, Store } from './store/types.js';
@@ -72,7 +74,10 @@ export class Writer {
       const results = await this.#store.insert(group.map((p) => p.rows));
       group.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
-      for (const p of group) p.reject(error);
+      if (group.length === 1) group[0]!.reject(error);
+      // The group's transaction was rolled back whole: one bad batch must not fail the others, so each
+      // is tried again in a transaction of its own, and only those that fail alone are refused.
+      else for (const p of group) await this.#store.insert([p.rows]).then((r) => p.resolve(r[0]!), p.reject);
     } finally {
       this.#inFlight -= 1;
       if (this.#queue.length > 0) this.#schedule();

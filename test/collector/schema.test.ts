@@ -73,7 +73,7 @@ describe('event schema', () => {
 
   test('checks the envelope: site characters, sample range, currency codes', () => {
     assert.match(error(batch([], { site: 'acme shop' })), /^site: use only letters/);
-    assert.equal(error(batch([], { sample: 0 })), 'sample: must be more than 0');
+    assert.equal(error(batch([], { sample: 0 })), 'sample: must be at least 0.001');
     assert.equal(error(batch([], { sample: 1.5 })), 'sample: must be at most 1');
     assert.match(error(batch([event('conversion', { order_id: 'o', currency: 'eur' })])), /^events\[0\]\.currency: must be an ISO 4217 code/);
   });

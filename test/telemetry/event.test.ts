@@ -180,5 +180,8 @@ describe('telemetry: the event model', () => {
     expect(readScriptConfig(script)).to.deep.equal({ dataLayer: 'gtmLayer', consent: 'denied' });
     script.dataset.sample = 'abc';
     expect(readScriptConfig(script)).not.to.have.property('sample');
+    // The collector refuses a rate under 1 in 1 000 (each event would count for too many): the page keeps more.
+    script.dataset.sample = '0.00001';
+    expect(readScriptConfig(script)).to.have.property('sample', 0.001);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Issue 21, "hardened against a hostile internet": each finding an adversarial run against a real collector
+ * turned up, reproduced as the attacker sent it, on SQLite and PostgreSQL (SECURITY.md lists them).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { buildReport } from '../../src/collector/metrics.js';
+import { toRows } from '../../src/collector/store/rows.js';
+import { Writer } from '../../src/collector/writer.js';
+import { batch, event, openFresh, post, startCollector, STORE_KINDS, T0 } from './helpers.js';
+
+const DAY = '2026-03-10';
+const conversion = (order_id: string, extra: Record<string, unknown> = {}) =>
+  event('conversion', { order_id, widget: undefined, product: undefined, ...extra } as never);
+
+for (const kind of STORE_KINDS) {
+  describe(`a hostile internet (${kind})`, () => {
+    test('1. a tiny or huge sample is refused: one request cannot make a report infinite or add millions', async () => {
+      const { url, store } = await startCollector(kind, { now: () => T0 });
+      assert.equal((await post(url, batch([event('render')]))).status, 202);
+      for (const sample of [5e-324, 1e-6, 0.0009, 0, -1, 2]) {
+        const answer = await post(url, batch([event('render'), conversion(`o-${randomUUID()}`)], { sample }));
+        assert.equal(answer.status, 400, `sample ${sample}`);
+        assert.match(String(answer.body.error), /^sample: must be (at least 0\.001|at most 1)/);
+      }
+      // The lowest rate allowed, with the highest value: one event may add at most 10^12 of revenue.
+      const greedy = await post(url, batch([conversion('o-greedy', { value: 1e12, currency: 'EUR' })], { sample: 0.001 }));
+      assert.equal(greedy.status, 400);
+      assert.equal(greedy.body.error, 'events[0].value: times 1 / sample must be at most 1000000000000');
+      assert.equal((await post(url, batch([conversion('o-fair', { value: 1e9, currency: 'EUR' })], { sample: 0.001 }))).status, 202);
+      const { zmot, umot } = (await buildReport(store, { site: 'acme', from: DAY, to: DAY })).total;
+      assert.equal(zmot.renders, 1);
+      assert.equal(umot.conversions, 1000);
+      assert.deepEqual(umot.revenue, { EUR: 1e12 });
+    });
+
+    test('2. a batch the database refuses fails alone: the honest batches committed beside it are stored', async () => {
+      const { url, store } = await startCollector(kind, { now: () => T0 });
+      // What `sample: 5e-324` on a conversion without a value used to make: a NaN weight the database refuses
+      // (SQLite's NOT NULL) or stores (PostgreSQL). It is now refused at the door with a 400 …
+      const poisoned = await post(url, batch([conversion('o-nan')], { sample: 5e-324 }));
+      assert.equal(poisoned.status, 400);
+      // … and should any batch get as far as the database and be refused there, it fails alone.
+      const writer = new Writer(await openFresh(kind));
+      const honest = Array.from({ length: 30 }, () => toRows(batch([event('render'), event('impression')]), T0));
+      const bad = toRows(batch([event('render')]), T0).map((row) => ({ ...row, weight: Number.NaN, site: kind === 'sqlite' ? row.site : (null as unknown as string) }));
+      const results = await Promise.allSettled([...honest.slice(0, 15).map((rows) => writer.write(rows)), writer.write(bad), ...honest.slice(15).map((rows) => writer.write(rows))]);
+      assert.equal(results[15]!.status, 'rejected');
+      const fulfilled = results.filter((r) => r.status === 'fulfilled');
+      assert.equal(fulfilled.length, 30, 'every honest batch was stored');
+      assert.ok(fulfilled.every((r) => r.value.accepted === 2));
+      // Concurrent honest batches and the same poison over HTTP: only the poison is refused.
+      const answers = await Promise.all([
+        ...Array.from({ length: 40 }, () => post(url, batch([event('render')]))),
+        post(url, batch([conversion('o-nan-2')], { sample: 5e-324 })),
+      ]);
+      assert.deepEqual(answers.map((a) => a.status).sort(), [...Array.from({ length: 40 }, () => 202), 400]);
+      const totals = await store.totals('acme');
+      assert.equal(totals.events.render, 40);
+      assert.ok(Object.values({ ...totals.events, ...totals.rollups }).every(Number.isFinite));
+    });
+  });
+}

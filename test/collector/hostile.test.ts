@@ -60,5 +60,35 @@ for (const kind of STORE_KINDS) {
       assert.equal(totals.events.render, 40);
       assert.ok(Object.values({ ...totals.events, ...totals.rollups }).every(Number.isFinite));
     });
+
+    test('3. concurrent batches carrying the same ids in different orders: no deadlock, each id stored once', async () => {
+      const { url, store } = await startCollector(kind, { now: () => T0 });
+      const shared = Array.from({ length: 60 }, (_, i) => event(i % 2 ? 'render' : 'impression'));
+      // A fixed shuffle per batch (no randomness in the test): rotated and reversed orders of the same ids.
+      const orders = Array.from({ length: 24 }, (_, i) => {
+        const rotated = [...shared.slice((i * 7) % 60), ...shared.slice(0, (i * 7) % 60)];
+        return i % 2 ? rotated.reverse() : rotated;
+      });
+      const answers = await Promise.all(orders.map((events) => post(url, batch(events))));
+      assert.deepEqual(answers.map((a) => a.status), orders.map(() => 202));
+      assert.equal(answers.reduce((n, a) => n + Number(a.body.accepted), 0), 60);
+      const totals = await store.totals('acme');
+      assert.deepEqual(totals.events, { render: 30, impression: 30 });
+      assert.deepEqual(totals.rollups, totals.events);
+      // The same at the store, each batch its own transaction, all at once (the writer runs four at a time
+      // on PostgreSQL), with conversions of the same orders too.
+      const direct = await openFresh(kind);
+      for (let round = 0; round < 5; round += 1) {
+        const ids = Array.from({ length: 80 }, (_, i) => (i % 4 ? event('render') : conversion(`o-${round}-${i}`)));
+        const rows = toRows(batch(ids), T0);
+        const inserts = Array.from({ length: 8 }, (_, i) => {
+          const rotated = [...rows.slice(i * 10), ...rows.slice(0, i * 10)];
+          return direct.insert([i % 2 ? rotated.reverse() : rotated]);
+        });
+        const results = await Promise.all(inserts);
+        assert.equal(results.reduce((n, [r]) => n + r!.accepted, 0), 80);
+      }
+      await direct.close();
+    });
   });
 }

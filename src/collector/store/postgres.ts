@@ -46,6 +46,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
   });
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: EventRow, b: EventRow): number => compare(a.id, b.id);
+
 function range(query: RangeQuery): { where: string; params: unknown[] } {
   const params: unknown[] = [query.site, query.from, query.to];
   let where = 'site = $1 AND day >= $2 AND day <= $3';
@@ -64,7 +67,9 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   return {
     kind: 'postgres',
     async insert(batches) {
-      const all = batches.flat();
+      // Rows go in sorted by id, and orders by key, so concurrent transactions take their row locks in one
+      // order and cannot deadlock (they did, when two batches carried the same ids in different orders).
+      const all = batches.flat().sort(byId);
       if (all.length === 0) return batches.map(() => ({ accepted: 0, duplicates: 0 }));
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
@@ -92,7 +97,10 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         const stored = batches.map((batch) => batch.filter((row) => unclaimed.delete(row.id)));
         // A conversion for an order already stored (or earlier in this transaction) is a replay: taken back
         // out and answered as a duplicate. Concurrent transactions wait for each other on the order's key.
-        const conversions = stored.flat().filter((row) => row.order !== null);
+        const conversions = stored
+          .flat()
+          .filter((row) => row.order !== null)
+          .sort((a, b) => compare(a.site, b.site) || compare(a.order!, b.order!)); // stable: the first of an order wins
         const replays = new Set<string>();
         if (conversions.length > 0) {
           const { rows: owners } = await client.query<{ id: string }>(

@@ -90,7 +90,13 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       if (!access.mayPost(envelope.site, origin)) {
         return reply.code(403).send({ error: `origin ${origin} may not send events for site ${envelope.site}` });
       }
+      // Referral events are counted one by one: a batch may not carry more than the bucket's whole burst.
       const referrals = envelope.events.filter((e) => REFERRAL_TYPES.has(e.type)).length;
+      if (referralsPerAddress.rate > 0 && referrals > referralsPerAddress.burst) {
+        return reply.code(413).send({
+          error: `events: at most ${referralsPerAddress.burst} referral events (landings, shares, conversions) a batch, got ${referrals}`,
+        });
+      }
       const referralWait = referrals > 0 ? referralsPerAddress.take(request.ip, referrals) : 0;
       if (referralWait > 0) return tooMany(reply, referralWait, 'address');
       const wait = perSite.take(envelope.site, envelope.events.length);

@@ -32,8 +32,13 @@ export interface CollectorOptions {
   rateAddress?: number;
   /** Events a second per site (burst: 10 s' worth); 0 turns it off. Default 2000. */
   rateSite?: number;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Take the client address from X-Forwarded-For, as the proxies in front of the collector wrote it: a
+   * number of proxies (hops; `true` is one), or the proxies' addresses or CIDR ranges (also `loopback`,
+   * `linklocal`, `uniquelocal`). The client address is the last entry no trusted proxy wrote, so an entry
+   * the client sent itself is never believed.
+   */
+  trustProxy?: boolean | number | readonly string[];
   /** Store events from bots' user agents too. */
   keepBots?: boolean;
   /** Most milliseconds to receive a whole request; slower clients get 408. Default 10 000. */
@@ -49,6 +54,8 @@ export interface CollectorOptions {
   static?: readonly { prefix: string; root: string; headers?: Readonly<Record<string, string>> }[];
   logger?: boolean | { level: string };
   now?: () => number;
+  /** Milliseconds for the rate limits' buckets (default `performance.now`); tests stop it to count exactly. */
+  clock?: () => number;
 }
 
 export interface Collector {
@@ -94,16 +101,32 @@ function answerClientError(requestTimeout: number) {
   };
 }
 
+/**
+ * Fastify's `trustProxy` for our option. Fastify's own `true` trusts every hop (the client's first
+ * X-Forwarded-For entry wins, which the client writes), and it ignores a bare hop count; so hops become a
+ * function of the hop's index (0 is the peer that connected), and addresses a list proxy-addr compiles.
+ */
+export function proxyTrust(trust: CollectorOptions['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined || trust === false || trust === 0) return false;
+  if (trust === true || typeof trust === 'number') {
+    const hops = trust === true ? 1 : trust;
+    if (!Number.isInteger(hops) || hops < 0) throw new Error(`trustProxy: a number of proxies must be a whole number, got ${hops}`);
+    return (_address, hop) => hop < hops;
+  }
+  return [...trust];
+}
+
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
   if (!options.token) throw new Error('the collector needs an owner token');
   const { store } = options;
   const now = options.now ?? Date.now;
+  const clock = options.clock ?? (() => performance.now());
   const requestTimeout = options.requestTimeout ?? 10_000;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
     requestTimeout,
     // Node checks for requests past their timeout this often (30 s by default, too slow for a 10 s limit),
     // and ignores requestTimeout while headersTimeout is longer.
@@ -147,9 +170,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(ingestRoutes, {
     writer,
     access,
-    perAddress: new TokenBuckets({ rate: options.rateAddress ?? 20 }),
-    referralsPerAddress: new TokenBuckets({ rate: (options.rateAddress ?? 20) / 10 }),
-    perSite: new TokenBuckets({ rate: options.rateSite ?? 2000 }),
+    perAddress: new TokenBuckets({ rate: options.rateAddress ?? 20 }, clock),
+    referralsPerAddress: new TokenBuckets({ rate: (options.rateAddress ?? 20) / 10 }, clock),
+    perSite: new TokenBuckets({ rate: options.rateSite ?? 2000 }, clock),
     keepBots: options.keepBots ?? false,
     now,
   });

@@ -92,3 +92,46 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+// The rate limits' clock stands still in these tests, so buckets do not refill while they run.
+describe('a hostile internet: client addresses and referral floods', () => {
+  const landing = (ref: string) => event('referral_landing', { ref, widget: undefined, product: undefined } as never);
+
+  test('4. behind one proxy, an X-Forwarded-For entry the client wrote itself does not pick its address', async () => {
+    // 20 batches a second per address: 2 referral events a second, 20 at once.
+    const { url } = await startCollector('sqlite', { now: () => T0, rateAddress: 20, trustProxy: true, clock: () => 0 });
+    // The proxy appends the address it saw (198.51.100.7) to what the client sent (a new forged one each time).
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      statuses.push((await post(url, batch([landing(`code${i}xx`)]), { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` })).status);
+    }
+    assert.deepEqual(statuses.slice(0, 20), Array(20).fill(202));
+    assert.deepEqual(statuses.slice(20), Array(10).fill(429), 'the forged first entries did not make new addresses');
+    const other = await post(url, batch([landing('friend42')]), { 'x-forwarded-for': '198.51.100.8' });
+    assert.equal(other.status, 202, 'a visitor behind the same proxy with another address is not affected');
+  });
+
+  test('4. a list of trusted proxies: the client address is the last entry no trusted proxy wrote', async () => {
+    const { url } = await startCollector('sqlite', { now: () => T0, rateAddress: 20, trustProxy: ['127.0.0.1', '10.0.0.0/8'], clock: () => 0 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      // Client 198.51.100.7 → proxy 10.1.2.3 → proxy 127.0.0.1 (the socket) → collector.
+      const header = `203.0.113.${i}, 198.51.100.7, 10.1.2.3`;
+      statuses.push((await post(url, batch([landing(`code${i}xx`)]), { 'x-forwarded-for': header })).status);
+    }
+    assert.deepEqual(statuses.slice(0, 20), Array(20).fill(202));
+    assert.deepEqual(statuses.slice(20), Array(5).fill(429));
+  });
+
+  test('5. the referral limit counts events, not batches: a 200-landing batch is refused, 20 pass, then 429', async () => {
+    const { url, store } = await startCollector('sqlite', { now: () => T0, rateAddress: 20, clock: () => 0 });
+    const big = await post(url, batch(Array.from({ length: 200 }, (_, i) => landing(`flood${i}xx`))));
+    assert.equal(big.status, 413);
+    assert.equal(big.body.error, 'events: at most 20 referral events (landings, shares, conversions) a batch, got 200');
+    assert.equal((await post(url, batch(Array.from({ length: 15 }, (_, i) => landing(`burst${i}xx`))))).status, 202);
+    assert.equal((await post(url, batch(Array.from({ length: 6 }, (_, i) => landing(`more${i}xx`))))).status, 429, '15 + 6 > 20');
+    assert.equal((await post(url, batch(Array.from({ length: 5 }, (_, i) => landing(`last${i}xx`))))).status, 202);
+    const { umot } = (await buildReport(store, { site: 'acme', from: DAY, to: DAY })).total;
+    assert.equal(umot.referralLandings, 20);
+  });
+});

@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImport, ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
 import { formatReport } from './report.js';
+import { MIN_TOKEN_LENGTH } from './owner.js';
 import { createCollector } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
 
@@ -32,7 +33,8 @@ Options:
   --host H              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --db FILE             SQLite file, created on first start (default ${DEFAULT_DB})
   --database-url URL    PostgreSQL instead of SQLite (also read from DATABASE_URL)
-  --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; generated and printed if absent)
+  --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; at least ${MIN_TOKEN_LENGTH} characters,
+                        spaces around it ignored; generated and printed if absent)
   --allow-origin O      origins that may send events, repeatable: "https://a.example" for every site,
                         "acme=https://a.example,https://b.example" for site acme only, "*" for any
                         (default: any origin)
@@ -167,9 +169,12 @@ async function serve(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const port = number(values.port, 'port', 8787);
-  let token = values.token ?? io.env.ZMOT_TOKEN ?? '';
+  let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
+  else if (token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`--token: the owner token needs at least ${MIN_TOKEN_LENGTH} characters, got ${token.length} (leave it out to have one generated)`);
+  }
   const where = storeOptions(values, io.env);
   const store = await openStore(where);
   const collector = await createCollector({

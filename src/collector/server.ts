@@ -2,26 +2,30 @@
  * The collector's HTTP server (contract section 5) on Fastify: ingest, metrics, feeds, the page at `/`, and
  * optionally static folders (the demo under `npm start`).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { SiteAccess } from './access.js';
 import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
-import { homePage } from './home.js';
+import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
+import { OwnerAuth } from './owner.js';
 import { TokenBuckets } from './ratelimit.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
 
 export interface CollectorOptions {
   store: Store;
-  /** The owner's token for `GET /v1/metrics`. */
+  /** The owner's token for `GET /v1/metrics` (trimmed). */
   token: string;
-  /** `--allow-origin` rules (see access.ts); none means any origin. */
+  /**
+   * `--allow-origin` rules (see access.ts); none means any origin may send events. The owner's API answers
+   * cross-origin requests only from origins named here (or `*`).
+   */
   allowOrigin?: readonly string[];
   /** Sites accepted besides those named in `allowOrigin`; none (and no site rules) means any site. */
   sites?: readonly string[];
@@ -64,16 +68,6 @@ export interface Collector {
   store: Store;
   /** Stops taking requests, waits for pending writes, closes the store. */
   close(): Promise<void>;
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-function authorised(request: FastifyRequest, token: string): boolean {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(.+)$/i.exec(header);
-  return match !== null && timingSafeEqual(digest(match[1]!.trim()), digest(token));
 }
 
 function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -119,7 +113,6 @@ export function proxyTrust(trust: CollectorOptions['trustProxy']): false | strin
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
-  if (!options.token) throw new Error('the collector needs an owner token');
   const { store } = options;
   const now = options.now ?? Date.now;
   const clock = options.clock ?? (() => performance.now());
@@ -133,6 +126,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     http: { connectionsCheckingInterval: Math.min(1000, requestTimeout), requestTimeout, headersTimeout: requestTimeout },
     clientErrorHandler: answerClientError(requestTimeout),
   });
+  const owner = new OwnerAuth(options.token, { clock });
   const writer = new Writer(store);
   const access = new SiteAccess(options.allowOrigin, options.sites);
 
@@ -151,14 +145,30 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
     return reply.code(status).send({ error: error.message });
   });
+  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array: refuse it here, for every route.
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (Array.isArray(value)) return reply.code(400).send({ error: `${name}: give it once, not ${value.length} times` });
+    }
+  });
+  // A bearer token is checked on any route, before the route runs: a wrong one gets 401 "wrong token", and
+  // an address that sent too many wrong ones gets 429 (owner.ts). Routes of the owner's API then refuse
+  // requests that sent none.
+  app.addHook('onRequest', async (request, reply) => {
+    if (/^Bearer(\s|$)/i.test(request.headers.authorization ?? '') && !owner.check(request, reply)) return reply;
+  });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }));
 
-  // CORS: feeds are public data for any page; ingest and metrics follow --allow-origin.
+  // CORS: feeds are public data for any page; ingest follows --allow-origin (any origin when none is
+  // given); the owner's API (everything else) answers only origins --allow-origin names.
   await app.register(cors, {
     delegator: (request, callback) => {
-      const feed = (request.url ?? '').startsWith('/v1/feeds/');
+      const path = (request.url ?? '').split('?')[0]!;
+      const feed = path.startsWith('/v1/feeds/') || path.startsWith('/v1/render/');
+      const ingest = path === '/v1/events' || path === '/v1/reviews';
+      const allows = (origin: string) => (ingest ? access.corsAllows(origin) : access.corsAllowsOwner(origin));
       callback(null, {
-        origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || access.corsAllows(origin)),
+        origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || allows(origin)),
         methods: ['GET', 'HEAD', 'POST'],
         allowedHeaders: ['Content-Type', 'Authorization'],
         exposedHeaders: ['Retry-After', 'ETag'],
@@ -179,7 +189,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   app.get('/v1/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!authorised(request, options.token)) {
+    if (!owner.matches(request)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
     }
     const query = request.query as Record<string, string | undefined>;
@@ -194,7 +204,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
   });
 
-  await app.register(dashboardRoutes, { store, access, authorised: (request) => authorised(request, options.token) });
+  await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };
@@ -206,9 +216,12 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     } catch (error) {
       return reply.code(400).send({ error: (error as Error).message });
     }
-    const path = `/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`;
-    const base = options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
-    const feed = await buildFeedPage(store, { site, product, page, limit, self: `${base}${path}` });
+    // `next` never comes from the request's Host header, which this public, cached answer would carry to
+    // everyone: it starts from --public-url, or is relative to the feed's own URL.
+    const self = options.publicUrl
+      ? `${options.publicUrl.replace(/\/+$/, '')}/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`
+      : `./${encodeURIComponent(product)}`;
+    const feed = await buildFeedPage(store, { site, product, page, limit, self });
     if (!feed) {
       return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
     }
@@ -221,7 +234,16 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
 
   const home = options.home ?? homePage();
-  app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(home));
+  // The page's policy as a header too: only a header can forbid framing (`frame-ancestors`), which a page
+  // that holds the owner's token must.
+  const homeHeaders = {
+    'content-security-policy': `${HOME_CSP}; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  };
+  app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').headers(homeHeaders).send(home));
 
   (options.static ?? []).forEach((folder, index) => {
     const { headers } = folder;

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { main } from '../../src/collector/cli.js';
 import { buildReport } from '../../src/collector/metrics.js';
 import { toRows } from '../../src/collector/store/rows.js';
 import { Writer } from '../../src/collector/writer.js';
-import { batch, event, openFresh, post, startCollector, STORE_KINDS, T0 } from './helpers.js';
+import { batch, event, get, openFresh, post, startCollector, STORE_KINDS, T0, TOKEN } from './helpers.js';
 
 const DAY = '2026-03-10';
 const conversion = (order_id: string, extra: Record<string, unknown> = {}) =>
@@ -133,5 +134,88 @@ describe('a hostile internet: client addresses and referral floods', () => {
     assert.equal((await post(url, batch(Array.from({ length: 5 }, (_, i) => landing(`last${i}xx`))))).status, 202);
     const { umot } = (await buildReport(store, { site: 'acme', from: DAY, to: DAY })).total;
     assert.equal(umot.referralLandings, 20);
+  });
+});
+
+describe('a hostile internet: smaller faults (7)', () => {
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  test('a query parameter given twice gets 400, on every route', async () => {
+    const { url } = await startCollector('sqlite');
+    for (const path of ['/v1/metrics?site=a&site=b', '/v1/metrics?site=a&product=x&product=y', '/v1/feeds/acme/sku-42?page=1&page=2', '/v1/sites?x=1&x=2']) {
+      const answer = await get(`${url}${path}`, auth(TOKEN));
+      assert.equal(answer.status, 400, path);
+      assert.match(String(answer.body.error), /^\w+: give it once, not 2 times$/);
+    }
+  });
+
+  test('the owner token: trimmed, at least 16 characters, and "wrong token" when a wrong one was sent', async () => {
+    const { url } = await startCollector('sqlite', { token: '  padded-owner-token-0123  ' });
+    assert.equal((await get(`${url}/v1/metrics?site=acme`, auth('padded-owner-token-0123'))).status, 200);
+    const none = await get(`${url}/v1/metrics?site=acme`);
+    assert.equal(none.status, 401);
+    assert.match(String(none.body.error), /token is required/);
+    const wrong = await get(`${url}/v1/metrics?site=acme`, auth('not-the-owner-token'));
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.body.error, 'authorization: wrong token');
+    assert.equal((await get(`${url}/v1/sites`, auth('not-the-owner-token'))).body.error, 'authorization: wrong token');
+    const io = { out: () => undefined, err: (t: string) => void (err += t), env: {} };
+    let err = '';
+    assert.equal(await main(['serve', '--port', '0', '--db', ':memory:', '--token', ' short-token '], io), 2);
+    assert.match(err, /^zmot: --token: the owner token needs at least 16 characters, got 11/);
+    err = '';
+    assert.equal(await main(['serve', '--port', '0', '--db', ':memory:', '--trust-proxy', 'not an address'], io), 2);
+    assert.match(err, /^zmot: --trust-proxy: expected a number of proxies or their addresses/);
+  });
+
+  test('failed sign-ins are throttled per address: 10 wrong tokens, then 429 even for the right one', async () => {
+    const { url } = await startCollector('sqlite', { trustProxy: true, clock: () => 0 });
+    const from = (address: string, token: string) => ({ ...auth(token), 'x-forwarded-for': address });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await get(`${url}/v1/metrics?site=acme`, from('203.0.113.5', `guess-${i}`))).status);
+    assert.deepEqual(statuses, [...Array(10).fill(401), ...Array(30).fill(429)]);
+    const right = await get(`${url}/v1/metrics?site=acme`, from('203.0.113.5', TOKEN));
+    assert.equal(right.status, 429, 'a throttled address cannot confirm a guess');
+    assert.ok(Number(right.headers.get('retry-after')) >= 1);
+    assert.equal((await get(`${url}/v1/metrics?site=acme`, from('198.51.100.1', TOKEN))).status, 200, 'another address signs in');
+  });
+
+  test("the feed's next link never comes from the Host header; --public-url makes it absolute", async () => {
+    const store = await openFresh('sqlite');
+    await store.importFeeds('acme', [{ product: { id: 'sku 42' }, reviews: Array.from({ length: 25 }, (_, i) => ({ id: `r${i}`, rating: 5 })), fields: 'replace' }]);
+    const { url } = await startCollector('sqlite', { store });
+    const forged = await get(`${url}/v1/feeds/acme/sku%2042`, { host: 'evil.example', 'x-forwarded-host': 'evil.example' });
+    assert.equal(forged.body.next, './sku%2042?page=2');
+    assert.equal(new URL(String(forged.body.next), `${url}/v1/feeds/acme/sku%2042`).href, `${url}/v1/feeds/acme/sku%2042?page=2`);
+    const behind = await startCollector('sqlite', { store: await openFresh('sqlite'), publicUrl: 'https://stats.acme.example/z/' });
+    await behind.store.importFeeds('acme', [{ product: { id: 'p' }, reviews: Array.from({ length: 21 }, (_, i) => ({ id: `r${i}`, rating: 4 })), fields: 'replace' }]);
+    const absolute = await get(`${behind.url}/v1/feeds/acme/p`, { host: 'evil.example' });
+    assert.equal(absolute.body.next, 'https://stats.acme.example/z/v1/feeds/acme/p?page=2');
+  });
+
+  test('the dashboard page sends its policy as a header, framing forbidden', async () => {
+    const { url } = await startCollector('sqlite');
+    const page = await fetch(`${url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  test("the owner's API answers no other origin's CORS preflight unless --allow-origin names it", async () => {
+    const preflight = (url: string, path: string, origin: string) =>
+      fetch(`${url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const open = await startCollector('sqlite');
+    for (const path of ['/v1/metrics?site=acme', '/v1/sites']) {
+      const answer = await preflight(open.url, path, 'https://evil.example');
+      assert.equal(answer.headers.get('access-control-allow-origin'), null, path);
+    }
+    const ingest = await preflight(open.url, '/v1/events', 'https://shop.example');
+    assert.equal(ingest.headers.get('access-control-allow-origin'), 'https://shop.example', 'ingest stays open by default');
+    const named = await startCollector('sqlite', { allowOrigin: ['https://admin.acme.example'] });
+    assert.equal((await preflight(named.url, '/v1/metrics', 'https://admin.acme.example')).headers.get('access-control-allow-origin'), 'https://admin.acme.example');
+    assert.equal((await preflight(named.url, '/v1/metrics', 'https://evil.example')).headers.get('access-control-allow-origin'), null);
   });
 });

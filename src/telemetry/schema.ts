@@ -59,9 +59,9 @@ export const SiteSchema = capped(LIMITS.site).check(
   z.regex(/^[A-Za-z0-9._-]+$/, 'use only letters, digits, ".", "_" and "-"'),
 );
 
-/** A page URL with no query string or fragment (they may carry personal data). */
+/** A page URL with no user name or password, query string or fragment (they may carry personal data). */
 const PageUrlSchema = capped(LIMITS.url).check(
-  z.regex(/^https?:\/\/[^\s?#]+$/, 'must be an http(s) URL without query string or fragment'),
+  z.regex(/^https?:\/\/[^\s?#/@]+(\/[^\s?#]*)?$/, 'must be an http(s) URL without user name, password, query string or fragment'),
 );
 
 /** Milliseconds since the epoch, within JavaScript's date range. */

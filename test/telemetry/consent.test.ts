@@ -79,6 +79,46 @@ describe('telemetry: consent and privacy', () => {
     expect(ep.events().map((e) => e.id)).to.deep.equal([later.id]);
   });
 
+  it('the tag manager’s dataLayer gets events only with consent: pending ones wait, granted pushes them, denied drops them', async () => {
+    const page = window as unknown as Record<string, unknown[] | undefined>;
+    endpoint();
+    page.dataLayer = [];
+    configure({ dataLayer: 'dataLayer', consent: 'pending' });
+    const waited = interaction()!;
+    track(document.body, { type: 'share', channel: 'copy', ref: 'ANA42abcd' });
+    expect(heard).to.have.length(2, 'the page itself still hears every event');
+    expect(page.dataLayer).to.deep.equal([], 'nothing for ad tags while consent is pending');
+    zmot.consent(true);
+    expect(page.dataLayer!.map((item) => (item as { event: string }).event)).to.deep.equal(['zmot_interaction', 'zmot_share']);
+    expect((page.dataLayer![0] as { zmot: ZmotEvent }).zmot).to.deep.equal(waited);
+    page.dataLayer = [];
+    configure({ consent: 'pending' });
+    track(document.body, { type: 'referral_landing', ref: 'BEN7abcd' });
+    zmot.consent(false);
+    configure({ consent: 'granted' });
+    expect(page.dataLayer).to.deep.equal([], 'what waited when consent was refused never reaches the array');
+    delete page.dataLayer;
+  });
+
+  for (const name of ['globalPrivacyControl', 'doNotTrack'] as const) {
+    it(`with ${name === 'doNotTrack' ? 'Do-Not-Track' : 'Global Privacy Control'} on, nothing goes onto the dataLayer, consent or not`, async () => {
+      const restore = signal(name, name === 'doNotTrack' ? '1' : true);
+      const page = window as unknown as Record<string, unknown[] | undefined>;
+      try {
+        endpoint();
+        page.dataLayer = [];
+        configure({ dataLayer: 'dataLayer' });
+        interaction();
+        track(document.body, { type: 'share', channel: 'copy', ref: 'ANA42abcd' });
+        expect(heard).to.have.length(2);
+        expect(page.dataLayer).to.deep.equal([]);
+      } finally {
+        restore();
+        delete page.dataLayer;
+      }
+    });
+  }
+
   it('pending, then denied: what waited is never sent', async () => {
     const ep = endpoint();
     configure({ consent: 'pending' });

@@ -12,7 +12,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, validateEnvelope } from '../telemetr
 import type { SiteAccess } from './access.js';
 import type { TokenBuckets } from './ratelimit.js';
 import { toRows } from './store/rows.js';
-import type { Writer } from './writer.js';
+import { refusedByDatabase, type Writer } from './writer.js';
 
 export interface IngestOptions {
   writer: Writer;
@@ -33,17 +33,6 @@ function tooMany(reply: FastifyReply, seconds: number, what: string): FastifyRep
     .code(429)
     .header('retry-after', String(Math.max(1, Math.ceil(seconds))))
     .send({ error: `too many requests from this ${what}; retry later` });
-}
-
-/**
- * True for errors about the data, not the database's state: a constraint (SQLite `SQLITE_CONSTRAINT…`,
- * PostgreSQL class 23) or a value it cannot hold (SQLite `SQLITE_MISMATCH`/`SQLITE_TOOBIG`, PostgreSQL
- * class 22). Retrying such a batch cannot help, so it gets 400 rather than 503.
- */
-export function refusedByDatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return false;
-  return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG)/.test(code) || /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
 export async function ingestRoutes(app: FastifyInstance, options: IngestOptions): Promise<void> {
@@ -118,7 +107,17 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
           return reply.code(400).send({ error: `events: the database refused this batch (${(error as Error).message})` });
         }
         request.log.error({ err: error }, 'could not store a batch');
-        return reply.code(503).header('retry-after', '1').send({ error: 'the events could not be stored; retry' });
+        const code = (error as { code?: unknown } | null)?.code;
+        // The cause, named: another process holding SQLite, or the database's error code (never its message,
+        // which may quote data).
+        const cause =
+          code === 'ZMOT_STORE_BUSY'
+            ? (error as Error).message
+            : `the database failed${typeof code === 'string' && /^[\w-]{1,40}$/.test(code) ? ` (${code})` : ''}`;
+        return reply
+          .code(503)
+          .header('retry-after', code === 'ZMOT_STORE_BUSY' ? '5' : '1')
+          .send({ error: `the events could not be stored: ${cause}; retry` });
       }
     },
   );

@@ -14,6 +14,17 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/**
+ * True for errors about the data, not the database's state: a constraint (SQLite `SQLITE_CONSTRAINT…`,
+ * PostgreSQL class 23) or a value it cannot hold (SQLite `SQLITE_MISMATCH`/`SQLITE_TOOBIG`, PostgreSQL
+ * class 22). Retrying such a batch cannot help, so the server answers 400 rather than 503.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG)/.test(code) || /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
 export interface WriterOptions {
   /** Transactions in flight at once: 1 for SQLite (one writer), a few for PostgreSQL. */
   concurrency?: number;
@@ -74,9 +85,10 @@ export class Writer {
       const results = await this.#store.insert(group.map((p) => p.rows));
       group.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
-      if (group.length === 1) group[0]!.reject(error);
-      // The group's transaction was rolled back whole: one bad batch must not fail the others, so each
-      // is tried again in a transaction of its own, and only those that fail alone are refused.
+      // The database refused some data and rolled the group back whole: one bad batch must not fail the
+      // others, so each is tried again in a transaction of its own, and only those that fail alone are
+      // refused. (Any other failure — a lock, a lost connection — would fail each of them alike.)
+      if (group.length === 1 || !refusedByDatabase(error)) for (const p of group) p.reject(error);
       else for (const p of group) await this.#store.insert([p.rows]).then((r) => p.resolve(r[0]!), p.reject);
     } finally {
       this.#inFlight -= 1;

@@ -4,12 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { main } from '../../src/collector/cli.js';
 import { buildReport } from '../../src/collector/metrics.js';
 import { toRows } from '../../src/collector/store/rows.js';
+import { openSqlite } from '../../src/collector/store/sqlite.js';
 import { Writer } from '../../src/collector/writer.js';
-import { batch, event, get, openFresh, post, startCollector, STORE_KINDS, T0, TOKEN } from './helpers.js';
+import { batch, event, get, openFresh, post, startCollector, STORE_KINDS, T0, tempDir, TOKEN } from './helpers.js';
 
 const DAY = '2026-03-10';
 const conversion = (order_id: string, extra: Record<string, unknown> = {}) =>
@@ -217,5 +220,53 @@ describe('a hostile internet: smaller faults (7)', () => {
     const named = await startCollector('sqlite', { allowOrigin: ['https://admin.acme.example'] });
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://admin.acme.example')).headers.get('access-control-allow-origin'), 'https://admin.acme.example');
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://evil.example')).headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('a hostile internet: a locked SQLite (6)', () => {
+  /** Another connection holding the write lock, as another process (`sqlite3 zmot.db`, a backup) would. */
+  function holdLock(file: string): { release: () => void } {
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('INSERT INTO zmot_migrations (version, name, applied) VALUES (999, ?, 0)').run('lock holder');
+    return {
+      release: () => {
+        other.exec('ROLLBACK');
+        other.close();
+      },
+    };
+  }
+
+  test('reads answer while a write waits for the lock; the write goes in once the lock is released', async () => {
+    const file = join(tempDir(), 'zmot.db');
+    const store = openSqlite(file);
+    await store.importFeeds('acme', [{ product: { id: 'sku-42' }, reviews: [{ id: 'r1', rating: 5 }], fields: 'replace' }]);
+    const { url } = await startCollector('sqlite', { store, now: () => T0 });
+    const lock = holdLock(file);
+    let settled = false;
+    const write = post(url, batch([event('render')])).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the write has reached the lock
+    const feed = await get(`${url}/v1/feeds/acme/sku-42`);
+    assert.equal(feed.status, 200);
+    const metrics = await get(`${url}/v1/metrics?site=acme&from=${DAY}&to=${DAY}`, { authorization: `Bearer ${TOKEN}` });
+    assert.equal(metrics.status, 200);
+    assert.equal(settled, false, 'the feed and the report answered while the write was still waiting for the lock');
+    lock.release();
+    assert.deepEqual((await write).body, { accepted: 1, duplicates: 0 });
+  });
+
+  test('a lock held past the busy timeout: 503 naming the cause, nothing stored, and the retry goes in', async () => {
+    const file = join(tempDir(), 'zmot.db');
+    const store = openSqlite(file, { busyTimeout: 200 });
+    const { url } = await startCollector('sqlite', { store, now: () => T0 });
+    const lock = holdLock(file);
+    const events = [event('render'), event('impression')];
+    const answer = await post(url, batch(events));
+    assert.equal(answer.status, 503);
+    assert.equal(answer.body.error, 'the events could not be stored: the database is locked by another process (still busy after 0.2 s); retry');
+    assert.ok(Number(answer.headers.get('retry-after')) >= 1);
+    lock.release();
+    assert.equal((await store.storedIds(events.map((e) => e.id))).size, 0);
+    assert.deepEqual((await post(url, batch(events))).body, { accepted: 2, duplicates: 0 });
   });
 });

@@ -3,6 +3,7 @@
  * optionally static folders (the demo under `npm start`).
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,7 @@ import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
 import { OwnerAuth } from './owner.js';
+import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets } from './ratelimit.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
@@ -109,6 +111,8 @@ export function proxyTrust(trust: CollectorOptions['trustProxy']): false | strin
   }
   return [...trust];
 }
+
+const isFile = (path: string): Promise<boolean> => stat(path).then((info) => info.isFile(), () => false);
 
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
@@ -245,7 +249,26 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   };
   app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').headers(homeHeaders).send(home));
 
-  (options.static ?? []).forEach((folder, index) => {
+  const favicon = (_request: unknown, reply: FastifyReply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG);
+  app.get('/favicon.ico', favicon);
+  app.get('/favicon.svg', favicon);
+
+  // Text files under the static folders go out compressed (made once, static.ts); the rest, and folders'
+  // index pages, through @fastify/static.
+  const folders = options.static ?? [];
+  if (folders.length > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      for (const folder of folders) {
+        const file = textFileUnder(folder.root, folder.prefix, request.url);
+        if (!file || !(await isFile(file.path))) continue;
+        if (folder.headers) reply.headers(folder.headers);
+        return sendBuilt(request, reply, file.path, file.type, 'public, max-age=0');
+      }
+    });
+  }
+  folders.forEach((folder, index) => {
     const { headers } = folder;
     void app.register(fastifyStatic, {
       root: folder.root,

@@ -4,10 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { SiteAccess } from '../../src/collector/access.js';
 import { main } from '../../src/collector/cli.js';
+import { dashboardRoutes } from '../../src/collector/dashboard.js';
 import { buildReport } from '../../src/collector/metrics.js';
 import { toRows } from '../../src/collector/store/rows.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
@@ -268,5 +274,93 @@ describe('a hostile internet: a locked SQLite (6)', () => {
     lock.release();
     assert.equal((await store.storedIds(events.map((e) => e.id))).size, 0);
     assert.deepEqual((await post(url, batch(events))).body, { accepted: 2, duplicates: 0 });
+  });
+});
+
+describe('a hostile internet: compressed, cached browser files and a favicon (10)', () => {
+  /** A GET through node:http, which (unlike fetch) leaves the body as it came over the wire. */
+  function raw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      httpGet(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  }
+  const script = (name: string) => `export const ${name} = ${JSON.stringify('zmot '.repeat(2000))};\n`;
+
+  test("the collector's own routes: brotli or gzip as accepted, a year and immutable for hashed chunks", async () => {
+    const dist = tempDir();
+    mkdirSync(join(dist, 'chunks'));
+    mkdirSync(join(dist, 'locales'));
+    writeFileSync(join(dist, 'zmot.js'), script('zmot'));
+    writeFileSync(join(dist, 'chunks', 'elements-Ab12_Cd3.js'), script('elements'));
+    writeFileSync(join(dist, 'locales', 'de.js'), script('de'));
+    const app = Fastify();
+    const store = await openFresh('sqlite');
+    await app.register(dashboardRoutes, { store, access: new SiteAccess(), authorised: () => true, dist });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const br = await raw(`${url}/zmot.js`, { 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(br.headers.vary, 'Accept-Encoding');
+      assert.equal(brotliDecompressSync(br.body).toString(), script('zmot'));
+      assert.ok(br.body.length < script('zmot').length / 10);
+      assert.equal(br.headers['cache-control'], 'public, max-age=300, must-revalidate', 'zmot.js keeps its name across versions');
+      const gz = await raw(`${url}/locales/de.js`, { 'accept-encoding': 'gzip' });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gz.body).toString(), script('de'));
+      const plain = await raw(`${url}/zmot.js`, { 'accept-encoding': 'br;q=0, gzip;q=0' });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.body.toString(), script('zmot'));
+      assert.notEqual(plain.headers.etag, br.headers.etag, 'each form has its own ETag');
+      assert.equal((await raw(`${url}/zmot.js`, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag! })).status, 304);
+      const chunk = await raw(`${url}/chunks/elements-Ab12_Cd3.js`, { 'accept-encoding': 'br' });
+      assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(brotliDecompressSync(chunk.body).toString(), script('elements'));
+      // A rebuilt file is compressed again.
+      writeFileSync(join(dist, 'zmot.js'), script('rebuilt'));
+      utimesSync(join(dist, 'zmot.js'), new Date(), new Date(Date.now() + 5000));
+      assert.equal(brotliDecompressSync((await raw(`${url}/zmot.js`, { 'accept-encoding': 'br' })).body).toString(), script('rebuilt'));
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  test('static folders (npm start\'s /dist/ and /demo/): text files compressed, other headers kept, nothing outside the root', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'dist', 'chunks'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'zmot.js'), script('zmot'));
+    writeFileSync(join(root, 'dist', 'chunks', 'rating-Zz9_8yXw.js'), script('rating'));
+    writeFileSync(join(root, 'secret.js'), script('secret'));
+    const { url } = await startCollector('sqlite', {
+      static: [{ prefix: '/dist/', root: join(root, 'dist'), headers: { 'x-demo': 'yes' } }],
+    });
+    const js = await raw(`${url}/dist/zmot.js`, { 'accept-encoding': 'br, gzip' });
+    assert.equal(js.status, 200);
+    assert.equal(js.headers['content-encoding'], 'br');
+    assert.equal(js.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(js.headers['x-demo'], 'yes');
+    assert.equal(brotliDecompressSync(js.body).toString(), script('zmot'));
+    const chunk = await raw(`${url}/dist/chunks/rating-Zz9_8yXw.js`, { 'accept-encoding': 'gzip' });
+    assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(gunzipSync(chunk.body).toString(), script('rating'));
+    for (const path of ['/dist/..%2Fsecret.js', '/dist/%2E%2E/secret.js', '/dist/chunks/..%2F..%2Fsecret.js']) {
+      const answer = await raw(`${url}${path}`, { 'accept-encoding': 'br' });
+      assert.notEqual(answer.status, 200, path);
+      assert.ok(!answer.body.toString().includes('export const secret'), path);
+    }
+  });
+
+  test('a favicon, so pages the collector serves log no 404', async () => {
+    const { url } = await startCollector('sqlite');
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const icon = await fetch(`${url}${path}`);
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+      assert.match(await icon.text(), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
+import { orderRoutes } from './orders.js';
 import { OwnerAuth } from './owner.js';
 import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets } from './ratelimit.js';
@@ -207,6 +208,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       throw error;
     }
   });
+
+  await app.register(orderRoutes, { store, access, authorised: (request) => owner.matches(request), now });
 
   await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
 

@@ -364,3 +364,73 @@ describe('a hostile internet: compressed, cached browser files and a favicon (10
     }
   });
 });
+
+for (const kind of STORE_KINDS) {
+  describe(`a hostile internet: forged conversions, confirmed server to server (8, ${kind})`, () => {
+    const confirm = (url: string, body: unknown, token = TOKEN) =>
+      fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }),
+      );
+    const share = (ref: string) => event('share', { widget: 'recommend', channel: 'copy', ref });
+
+    test('confirmed and unconfirmed conversions apart; K and referral revenue from confirmed ones once the site confirms', async () => {
+      const { url, store } = await startCollector(kind, { now: () => T0 });
+      const decomposed = 'Cafe\u0301-7'; // "Café-7" typed with a combining accent
+      assert.equal((await post(url, batch([
+        share('ANA42'), share('BEN77'),
+        conversion('o-1', { ref: 'ANA42', value: 50, currency: 'EUR' }),
+        conversion('o-2', { ref: 'MALLORY', value: 5000, currency: 'EUR' }), // forged: the shop never had it
+        conversion('o-3', { value: 20, currency: 'EUR' }),
+        conversion(decomposed, { ref: 'BEN77', value: 10, currency: 'EUR' }),
+      ]))).status, 202);
+      const report = async () => (await buildReport(store, { site: 'acme', from: DAY, to: DAY })).total.umot;
+      const before = await report();
+      assert.equal(before.confirming, false);
+      assert.equal(before.k, 1.5, 'no confirmations yet: every conversion counts');
+      assert.deepEqual(before.referralRevenue, { EUR: 5060 });
+
+      assert.equal((await confirm(url, { site: 'acme', orders: [{ order_id: 'o-1' }] }, 'not-the-owner-token')).status, 401);
+      const answer = await confirm(url, { site: 'acme', orders: [{ order_id: '  o-1 ', value: 55, currency: 'EUR' }, { order_id: 'o-3' }, { order_id: 'Caf\u00e9-7' }, { order_id: 'o-404' }] });
+      assert.deepEqual(answer, { status: 200, body: { confirmed: 4, duplicates: 0 } });
+      assert.deepEqual((await confirm(url, { site: 'acme', orders: [{ order_id: 'o-1', value: 1 }] })).body, { confirmed: 0, duplicates: 1 }, 'the first confirmation stands');
+
+      const after = await report();
+      assert.equal(after.confirming, true);
+      assert.equal(after.conversions, 4);
+      assert.deepEqual(after.confirmed, { conversions: 3, referralConversions: 2, revenue: { EUR: 85 }, referralRevenue: { EUR: 65 } });
+      assert.equal(after.unconfirmedConversions, 1);
+      assert.equal(after.k, 1, '(2 shares / 2 sharers) × (2 confirmed referral conversions / 2 shares)');
+      assert.deepEqual(after.referralRevenue, { EUR: 65 }, 'the forged 5 000 no longer counts');
+      assert.deepEqual(after.revenue, { EUR: 5080 }, 'all reported revenue is still shown');
+      const metrics = await get(`${url}/v1/metrics?site=acme&from=${DAY}&to=${DAY}&breakdown=widget`, { authorization: `Bearer ${TOKEN}` });
+      assert.deepEqual((metrics.body.total as { umot: { confirmed: unknown } }).umot.confirmed, after.confirmed);
+    });
+
+    test('a replayed conversion with padded or differently normalised order id is the same order', async () => {
+      const { url } = await startCollector(kind, { now: () => T0 });
+      assert.deepEqual((await post(url, batch([conversion('Café-9', { ref: 'ANA42' })]))).body, { accepted: 1, duplicates: 0 });
+      const replays = [conversion(' Café-9 ', { ref: 'MALLORY' }), conversion('Cafe\u0301-9', { ref: 'MALLORY' })];
+      assert.deepEqual((await post(url, batch(replays))).body, { accepted: 0, duplicates: 2 });
+    });
+
+    test('bad confirmations get 400 naming the field; no token 401; nothing stored', async () => {
+      const { url, store } = await startCollector(kind, { now: () => T0, sites: ['acme'] });
+      const cases: [unknown, RegExp][] = [
+        [{ site: 'acme', orders: [] }, /^orders: must be at least 1 items$/],
+        [{ site: 'acme', orders: [{ order_id: 'o-1', value: -1 }] }, /^orders\[0\]\.value: must be at least 0$/],
+        [{ site: 'acme', orders: [{ order_id: 'o-1', currency: 'euro' }] }, /^orders\[0\]\.currency: must be an ISO 4217 code/],
+        [{ site: 'acme', orders: [{ order_id: 'o\u0000' }] }, /^orders\[0\]\.order_id: must not contain U\+0000/],
+        [{ site: 'other', orders: [{ order_id: 'o-1' }] }, /^site: unknown site "other"$/],
+        [{ site: 'acme', orders: Array.from({ length: 1001 }, (_, i) => ({ order_id: `o-${i}` })) }, /^orders: must be at most 1000 items$/],
+      ];
+      for (const [body, message] of cases) {
+        const answer = await confirm(url, body);
+        assert.equal(answer.status, 400, JSON.stringify(body).slice(0, 80));
+        assert.match(String(answer.body.error), message);
+      }
+      const none = await fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(none.status, 401);
+      assert.equal(await store.confirms('acme'), false);
+    });
+  });
+}

@@ -15,7 +15,7 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
-import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
+import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
 
 export interface SqliteOptions {
   /** `FULL` (default) syncs every commit; `NORMAL` survives a crash of the process but maybe not of the machine. */
@@ -156,8 +156,35 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     return { products: products.size, reviews };
   });
 
+  const insertConfirmation = db.prepare(
+    'INSERT INTO zmot_confirmations (site, order_id, value, currency, received) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site, order_id) DO NOTHING',
+  );
+  const confirmAll = db.transaction((site: string, orders: readonly Confirmation[], received: number) => {
+    let confirmed = 0;
+    for (const o of orders) confirmed += insertConfirmation.run(site, o.order, o.value ?? null, o.currency ?? null, received).changes;
+    return { confirmed, duplicates: orders.length - confirmed };
+  });
+
   return {
     kind: 'sqlite',
+    async confirm(site, orders, received) {
+      return whenFree(() => confirmAll.immediate(site, orders, received), busyTimeout);
+    },
+    async confirmedConversions(query) {
+      return reader
+        .prepare(
+          `SELECT e.day AS day, e.product AS product, e.widget AS widget, e.weight AS weight, e.data AS data,
+             c.value AS value, c.currency AS currency
+           FROM zmot_confirmations c
+           JOIN zmot_orders o ON o.site = c.site AND o.order_id = c.order_id
+           JOIN zmot_events e ON e.id = o.id
+           WHERE c.site = @site AND e.day >= @from AND e.day <= @to${query.product === undefined ? '' : ' AND e.product = @product'}`,
+        )
+        .all(query) as ConfirmedConversion[];
+    },
+    async confirms(site) {
+      return reader.prepare('SELECT 1 FROM zmot_confirmations WHERE site = ? LIMIT 1').get(site) !== undefined;
+    },
     async insert(batches) {
       return whenFree(() => insertAll.immediate(batches), busyTimeout);
     },

@@ -4,7 +4,7 @@
  * manager's `dataLayer` with `data-datalayer`), and queues it for the endpoint, consent permitting.
  * Never throws into the host page.
  */
-import { config, configure, onConfigure } from '../config.js';
+import { config, configure } from '../config.js';
 import { privacySignal } from './consent.js';
 import { clean, type EventInput, type ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
@@ -26,32 +26,17 @@ declare global {
 /** The widget name each element reports as (set by its `TelemetryController`). */
 export const widgets = new WeakMap<EventTarget, string>();
 
-/** Events made while consent is pending, for the tag manager's array once it is granted (the newest 1 000). */
-const held: ZmotEvent[] = [];
-
 /**
  * With `data-datalayer`, the event goes onto the tag manager's array, where ad tags may read it (and the
- * referral codes some events carry): only with consent granted, and never under Global Privacy Control or
- * Do-Not-Track. While consent is pending it waits here.
+ * referral codes some events carry): only while consent is granted, and never under Global Privacy Control
+ * or Do-Not-Track.
  */
 function toDataLayer(event: ZmotEvent): void {
-  if (!config.dataLayer || privacySignal()) return;
-  if (config.consent !== 'granted') {
-    if (held.push(event) > 1000) held.shift();
-    return;
-  }
+  if (!config.dataLayer || config.consent !== 'granted' || privacySignal()) return;
   const page = window as unknown as Record<string, { push?: (item: unknown) => void } | undefined>;
   const layer = (page[config.dataLayer] ??= [] as unknown[]);
   if (typeof layer.push === 'function') layer.push({ event: `zmot_${event.type}`, zmot: { ...event } });
 }
-
-// Consent decided: what waited goes onto the array (granted) or is dropped (denied).
-onConfigure(() => {
-  if (config.consent === 'pending') return;
-  const waiting = held.splice(0);
-  if (config.consent === 'granted') waiting.forEach(toDataLayer);
-});
-
 
 /** Starts listening to the page's lifecycle and sends what earlier page views left. Once per page. */
 export { startTelemetry };

@@ -41,5 +41,6 @@ export function onPageView(listener: () => void): () => void {
  * and the collector refuses a URL with any of them).
  */
 export function pageUrl(url = document.URL): string {
-  return url.replace(/[?#].*/, '').replace(/^([a-z][\w+.-]*:\/\/)[^/@]*@/i, '$1');
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
 }

@@ -170,7 +170,10 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     delegator: (request, callback) => {
       const path = (request.url ?? '').split('?')[0]!;
       const feed = path.startsWith('/v1/feeds/') || path.startsWith('/v1/render/');
-      const ingest = path === '/v1/events' || path === '/v1/reviews';
+      // What the request (or, for a preflight, the request it announces) does: posting a review is public,
+      // reading the reviews is the owner's.
+      const method = request.method === 'OPTIONS' ? request.headers['access-control-request-method'] : request.method;
+      const ingest = path === '/v1/events' || (path === '/v1/reviews' && method === 'POST');
       const allows = (origin: string) => (ingest ? access.corsAllows(origin) : access.corsAllowsOwner(origin));
       callback(null, {
         origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || allows(origin)),

@@ -223,6 +223,10 @@ describe('a hostile internet: smaller faults (7)', () => {
     }
     const ingest = await preflight(open.url, '/v1/events', 'https://shop.example');
     assert.equal(ingest.headers.get('access-control-allow-origin'), 'https://shop.example', 'ingest stays open by default');
+    const reviews = (method: string) =>
+      fetch(`${open.url}/v1/reviews`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': method } });
+    assert.equal((await reviews('POST')).headers.get('access-control-allow-origin'), 'https://shop.example', 'posting a review is public');
+    assert.equal((await reviews('GET')).headers.get('access-control-allow-origin'), null, 'reading reviews is the owner\'s');
     const named = await startCollector('sqlite', { allowOrigin: ['https://admin.acme.example'] });
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://admin.acme.example')).headers.get('access-control-allow-origin'), 'https://admin.acme.example');
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://evil.example')).headers.get('access-control-allow-origin'), null);

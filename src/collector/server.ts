@@ -150,18 +150,6 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
     return reply.code(status).send({ error: error.message });
   });
-  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array: refuse it here, for every route.
-  app.addHook('onRequest', async (request, reply) => {
-    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-      if (Array.isArray(value)) return reply.code(400).send({ error: `${name}: give it once, not ${value.length} times` });
-    }
-  });
-  // A bearer token is checked on any route, before the route runs: a wrong one gets 401 "wrong token", and
-  // an address that sent too many wrong ones gets 429 (owner.ts). Routes of the owner's API then refuse
-  // requests that sent none.
-  app.addHook('onRequest', async (request, reply) => {
-    if (/^Bearer(\s|$)/i.test(request.headers.authorization ?? '') && !owner.check(request, reply)) return reply;
-  });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }));
 
   // CORS: feeds are public data for any page; ingest follows --allow-origin (any origin when none is
@@ -185,6 +173,19 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     },
   });
 
+  // After CORS's own hook, so these answers carry its headers and a dashboard on another origin can read them.
+  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array: refuse it here, for every route.
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (Array.isArray(value)) return reply.code(400).send({ error: `${name}: give it once, not ${value.length} times` });
+    }
+  });
+  // A bearer token is checked on any route, before the route runs: a wrong one gets 401 "wrong token", and
+  // an address that sent too many wrong ones gets 429 (owner.ts). Routes of the owner's API then refuse
+  // requests that sent none.
+  app.addHook('onRequest', async (request, reply) => {
+    if (/^Bearer(\s|$)/i.test(request.headers.authorization ?? '') && !owner.check(request, reply)) return reply;
+  });
   await app.register(ingestRoutes, {
     writer,
     access,
@@ -230,7 +231,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // everyone: it starts from --public-url, or is relative to the feed's own URL.
     const self = options.publicUrl
       ? `${options.publicUrl.replace(/\/+$/, '')}/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`
-      : `./${encodeURIComponent(product)}`;
+      : `./${encodeURIComponent(product).replace(/^\.\.?$/, (dots) => dots.replace(/\./g, '%2E'))}`;
     const feed = await buildFeedPage(store, { site, product, page, limit, self });
     if (!feed) {
       return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });

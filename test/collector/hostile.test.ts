@@ -230,6 +230,10 @@ describe('a hostile internet: smaller faults (7)', () => {
     const named = await startCollector('sqlite', { allowOrigin: ['https://admin.acme.example'] });
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://admin.acme.example')).headers.get('access-control-allow-origin'), 'https://admin.acme.example');
     assert.equal((await preflight(named.url, '/v1/metrics', 'https://evil.example')).headers.get('access-control-allow-origin'), null);
+    // A wrong token from an allowed origin: the dashboard there can read the 401 (CORS headers come first).
+    const wrong = await fetch(`${named.url}/v1/metrics?site=acme`, { headers: { origin: 'https://admin.acme.example', authorization: 'Bearer not-the-owner-token' } });
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.headers.get('access-control-allow-origin'), 'https://admin.acme.example');
   });
 });
 

@@ -470,7 +470,7 @@ for (const kind of STORE_KINDS) {
           }
         }),
         // ZMOT_FUZZ_RUNS=500 for a longer search; the time limit still bounds it.
-        { numRuns: Number(process.env.ZMOT_FUZZ_RUNS) || (kind === 'sqlite' ? 25 : 15), interruptAfterTimeLimit: 90_000 },
+        { numRuns: Number(process.env.ZMOT_FUZZ_RUNS) || (kind === 'sqlite' ? 50 : 15), interruptAfterTimeLimit: 90_000 },
       );
     });
   });

@@ -79,7 +79,7 @@ async function rawRate(where: { db?: string; databaseUrl?: string }, batches: nu
 
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', '0', '--token', 'bench', '--rate-address', '0', '--rate-site', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', '0', '--token', 'bench-owner-token-0123', '--rate-address', '0', '--rate-site', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -58,7 +58,8 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotCo
   if (data.attributionDays && Number.isFinite(days) && days >= 0) options.attributionDays = days;
   if (data.attribution === 'first' || data.attribution === 'last') options.attribution = data.attribution;
   const sample = Number(data.sample);
-  if (data.sample && sample > 0 && sample <= 1) options.sample = sample;
+  // Below 1 in 1 000 the collector refuses a batch (MIN_SAMPLE in telemetry/schema.ts): keep more, not none.
+  if (data.sample && sample > 0 && sample <= 1) options.sample = Math.max(sample, 0.001);
   if (data.datalayer !== undefined) options.dataLayer = data.datalayer || 'dataLayer';
   return options;
 }

@@ -7,6 +7,8 @@
  */
 export class SiteAccess {
   readonly #anyOrigin: boolean;
+  /** `*` was given: any origin, the owner's API included. */
+  readonly #explicitAny: boolean;
   readonly #global = new Set<string>();
   readonly #perSite = new Map<string, Set<string>>();
   readonly #sites = new Set<string>();
@@ -31,6 +33,7 @@ export class SiteAccess {
     }
     for (const site of sites) this.#sites.add(site);
     this.#anyOrigin = any;
+    this.#explicitAny = any && allowOrigin.length > 0;
   }
 
   /** The sites named by `--site` and `--allow-origin site=…`, by id; empty when the collector takes any site. */
@@ -50,6 +53,20 @@ export class SiteAccess {
     if (this.#global.has(o)) return true;
     const own = this.#perSite.get(site);
     return own === undefined ? this.#global.size === 0 : own.has(o);
+  }
+
+  /**
+   * True when `origin` may call the owner's API (metrics, sites …) from a browser: only an origin
+   * `--allow-origin` names, or any with an explicit `*`. With no `--allow-origin`, none.
+   */
+  corsAllowsOwner(origin: string): boolean {
+    return this.#explicitAny || this.#named(normaliseOrigin(origin));
+  }
+
+  #named(o: string): boolean {
+    if (this.#global.has(o)) return true;
+    for (const set of this.#perSite.values()) if (set.has(o)) return true;
+    return false;
   }
 
   /** True when CORS headers may let `origin` read answers (preflights carry no site, so any site's origin counts). */

@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImport, ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
 import { formatReport } from './report.js';
+import { MIN_TOKEN_LENGTH } from './owner.js';
 import { createCollector } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
 
@@ -32,7 +33,8 @@ Options:
   --host H              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --db FILE             SQLite file, created on first start (default ${DEFAULT_DB})
   --database-url URL    PostgreSQL instead of SQLite (also read from DATABASE_URL)
-  --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; generated and printed if absent)
+  --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; at least ${MIN_TOKEN_LENGTH} characters,
+                        spaces around it ignored; generated and printed if absent)
   --allow-origin O      origins that may send events, repeatable: "https://a.example" for every site,
                         "acme=https://a.example,https://b.example" for site acme only, "*" for any
                         (default: any origin)
@@ -41,7 +43,9 @@ Options:
   --rate-address N      batches a second per client address, 10 s burst (default 20; 0 = no limit);
                         referral events from one address: a tenth of it, in events a second
   --rate-site N         events a second per site, 10 s burst (default 2000; 0 = no limit)
-  --trust-proxy         take the client address from X-Forwarded-For (behind a reverse proxy)
+  --trust-proxy [P]     behind reverse proxies, take the client address from X-Forwarded-For as they wrote
+                        it: P is how many proxies (default 1) or their addresses/CIDR ranges, comma-separated
+                        (e.g. 10.0.0.0/8,loopback); entries a client wrote itself are never believed
   --public-url URL      base URL for feeds' "next" links when behind a proxy that rewrites paths
   --keep-bots           store events from bot user agents too (testing with headless browsers)
   --request-timeout S   seconds a client has to send a whole request, else 408 (default 10)
@@ -127,8 +131,26 @@ function number(value: string | undefined, name: string, fallback: number, posit
   return n;
 }
 
+/** `--trust-proxy` with no value (the next argument is another option, or none) means one proxy. */
+function defaultTrustProxy(args: string[]): string[] {
+  return args.flatMap((arg, i) => (arg === '--trust-proxy' && (i + 1 === args.length || args[i + 1]!.startsWith('-')) ? ['--trust-proxy=1'] : [arg]));
+}
+
+/** `--trust-proxy`: a number of proxies, or their addresses and CIDR ranges. */
+function trustProxy(value: string | undefined): number | string[] {
+  if (value === undefined) return 0;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const address = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d+)?|[\da-f:.]+(\/\d+)?)$/i;
+  const bad = list.find((v) => !address.test(v));
+  if (bad !== undefined || list.length === 0) {
+    throw new UsageError(`--trust-proxy: expected a number of proxies or their addresses and CIDR ranges, got ${JSON.stringify(bad ?? value)}`);
+  }
+  return list;
+}
+
 async function serve(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
+  const { values } = parse(defaultTrustProxy(args), {
     ...storeFlags,
     port: { type: 'string' },
     host: { type: 'string' },
@@ -137,7 +159,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     site: { type: 'string', multiple: true },
     'rate-address': { type: 'string' },
     'rate-site': { type: 'string' },
-    'trust-proxy': { type: 'boolean' },
+    'trust-proxy': { type: 'string' },
     'public-url': { type: 'string' },
     'keep-bots': { type: 'boolean' },
     'request-timeout': { type: 'string' },
@@ -147,9 +169,12 @@ async function serve(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const port = number(values.port, 'port', 8787);
-  let token = values.token ?? io.env.ZMOT_TOKEN ?? '';
+  let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
+  else if (token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`--token: the owner token needs at least ${MIN_TOKEN_LENGTH} characters, got ${token.length} (leave it out to have one generated)`);
+  }
   const where = storeOptions(values, io.env);
   const store = await openStore(where);
   const collector = await createCollector({
@@ -159,7 +184,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     sites: values.site ?? [],
     rateAddress: number(values['rate-address'], 'rate-address', 20),
     rateSite: number(values['rate-site'], 'rate-site', 2000),
-    trustProxy: values['trust-proxy'] ?? false,
+    trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),

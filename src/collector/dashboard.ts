@@ -6,15 +6,14 @@
  *   snippet an empty dashboard shows, and beside which the drop-in's `<zmot-dashboard>` loader finds the
  *   dashboard) with what the drop-in loads from beside itself: `/chunks/*`, `/locales/*` (the messages of a
  *   page in another language than English) and `/zmot.css`, each script with its source map. They are public
- *   code, readable from any origin.
+ *   code, readable from any origin, compressed once (brotli and gzip, static.ts), hashed chunks cached for a year.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SiteInfo, SitesAnswer } from '../report/types.js';
 import type { SiteAccess } from './access.js';
+import { sendBuilt } from './static.js';
 import type { Store } from './store/types.js';
 
 export const BROWSER_FILES = ['zmot.js', 'zmot.iife.js', 'zmot-dashboard.js'] as const;
@@ -42,21 +41,8 @@ export async function listSites(store: Store, access: SiteAccess): Promise<SiteI
   return [...sites.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function sendFile(request: FastifyRequest, reply: FastifyReply, path: string, type: string) {
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    return reply.code(404).send({ error: `${basename(path)}: not built; run npm run build` });
-  }
-  const etag = `"${createHash('sha256').update(`${info.size}:${info.mtimeMs}`).digest('base64url').slice(0, 22)}"`;
-  reply
-    .header('access-control-allow-origin', '*')
-    .header('cross-origin-resource-policy', 'cross-origin')
-    .header('cache-control', 'public, max-age=300, must-revalidate')
-    .header('etag', etag);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.type(type).send(await readFile(path));
+function sendFile(request: FastifyRequest, reply: FastifyReply, path: string, type: string) {
+  return sendBuilt(request, reply, path, type);
 }
 
 export async function dashboardRoutes(app: FastifyInstance, options: DashboardRoutesOptions): Promise<void> {

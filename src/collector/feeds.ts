@@ -15,7 +15,7 @@ export interface FeedPageRequest {
   /** 1-based. */
   page: number;
   limit: number;
-  /** The absolute URL of this feed without its query, for `next`. */
+  /** This feed's URL without its query, for `next`: absolute, or relative to the feed's own URL. */
   self: string;
 }
 
@@ -47,10 +47,9 @@ export async function buildFeedPage(store: Store, request: FeedPageRequest): Pro
   }
   if (data.sources) feed.sources = data.sources;
   if (page * limit < stats.total) {
-    const next = new URL(request.self);
-    next.searchParams.set('page', String(page + 1));
-    if (limit !== DEFAULT_PAGE_SIZE) next.searchParams.set('limit', String(limit));
-    feed.next = next.toString();
+    const query = new URLSearchParams({ page: String(page + 1) });
+    if (limit !== DEFAULT_PAGE_SIZE) query.set('limit', String(limit));
+    feed.next = `${request.self}?${query}`;
   }
   return feed;
 }

@@ -12,7 +12,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, validateEnvelope } from '../telemetr
 import type { SiteAccess } from './access.js';
 import type { TokenBuckets } from './ratelimit.js';
 import { toRows } from './store/rows.js';
-import type { Writer } from './writer.js';
+import { refusedByDatabase, type Writer } from './writer.js';
 
 export interface IngestOptions {
   writer: Writer;
@@ -79,18 +79,45 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       if (!access.mayPost(envelope.site, origin)) {
         return reply.code(403).send({ error: `origin ${origin} may not send events for site ${envelope.site}` });
       }
+      // Referral events are counted one by one: a batch may not carry more than the bucket's whole burst.
       const referrals = envelope.events.filter((e) => REFERRAL_TYPES.has(e.type)).length;
+      if (referralsPerAddress.rate > 0 && referrals > referralsPerAddress.burst) {
+        return reply.code(413).send({
+          error: `events: at most ${referralsPerAddress.burst} referral events (landings, shares, conversions) a batch, got ${referrals}`,
+        });
+      }
       const referralWait = referrals > 0 ? referralsPerAddress.take(request.ip, referrals) : 0;
       if (referralWait > 0) return tooMany(reply, referralWait, 'address');
       const wait = perSite.take(envelope.site, envelope.events.length);
       if (wait > 0) return tooMany(reply, wait, 'site');
       if (envelope.events.length === 0) return reply.code(202).send({ accepted: 0, duplicates: 0 });
+      let rows;
       try {
-        const stored = await writer.write(toRows(envelope, now()));
+        rows = toRows(envelope, now());
+      } catch (error) {
+        return reply.code(400).send({ error: (error as Error).message });
+      }
+      try {
+        const stored = await writer.write(rows);
         return reply.code(202).send(stored);
       } catch (error) {
+        if (refusedByDatabase(error)) {
+          // Tried alone, and the database refuses the data itself: the same batch would fail for ever.
+          request.log.warn({ err: error }, 'the database refused a batch');
+          return reply.code(400).send({ error: `events: the database refused this batch (${(error as Error).message})` });
+        }
         request.log.error({ err: error }, 'could not store a batch');
-        return reply.code(503).header('retry-after', '1').send({ error: 'the events could not be stored; retry' });
+        const code = (error as { code?: unknown } | null)?.code;
+        // The cause, named: another process holding SQLite, or the database's error code (never its message,
+        // which may quote data).
+        const cause =
+          code === 'ZMOT_STORE_BUSY'
+            ? (error as Error).message
+            : `the database failed${typeof code === 'string' && /^[\w-]{1,40}$/.test(code) ? ` (${code})` : ''}`;
+        return reply
+          .code(503)
+          .header('retry-after', code === 'ZMOT_STORE_BUSY' ? '5' : '1')
+          .send({ error: `the events could not be stored: ${cause}; retry` });
       }
     },
   );

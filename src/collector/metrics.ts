@@ -4,6 +4,7 @@
  * denominator is 0.
  */
 import { NO_CURRENCY } from './store/rows.js';
+import type { ConfirmedConversion } from './store/types.js';
 import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type PeriodMetrics, type Report } from '../report/types.js';
 import type { RangeQuery, RollupRow, SharerDayRow, Store } from './store/types.js';
 
@@ -17,15 +18,51 @@ function tidyRecord(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, tidy(v)]));
 }
 
-/** The metrics of a set of rollup rows (one day's or a whole period's) and the sharers in it. */
-export function computeMetrics(rows: readonly RollupRow[], sharers: number): PeriodMetrics {
-  let renders = 0, impressions = 0, recommendImpressions = 0, interactions = 0, errors = 0;
-  let promoters = 0, passives = 0, detractors = 0;
-  let shares = 0, referralLandings = 0, selfLandings = 0, conversions = 0, referralConversions = 0;
-  const sharesByChannel: Record<string, number> = {};
-  const npsScores: number[] = Array.from({ length: 11 }, () => 0);
+/** Confirmed conversions as rollup rows: keyed like the rollups, valued with the shop's value when it gave one. */
+export function confirmedRows(conversions: readonly ConfirmedConversion[]): RollupRow[] {
+  return conversions.map((c) => {
+    const data = (c.data ? JSON.parse(c.data) : {}) as { ref?: string; value?: number; currency?: string };
+    const currency = c.currency ?? data.currency ?? NO_CURRENCY;
+    const value = (c.value ?? data.value ?? 0) * c.weight;
+    return { day: c.day, product: c.product, widget: c.widget, type: 'conversion', key: `${data.ref ? 'ref' : 'direct'}:${currency}`, n: c.weight, value };
+  });
+}
+
+/** Conversions, referral conversions and their revenue per currency, from conversion rollup rows. */
+function conversionTotals(rows: readonly RollupRow[]): { conversions: number; referralConversions: number; revenue: Record<string, number>; referralRevenue: Record<string, number> } {
+  let conversions = 0, referralConversions = 0;
   const revenue: Record<string, number> = {};
   const referralRevenue: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.type !== 'conversion') continue;
+    const [kind, currency = NO_CURRENCY] = row.key.split(':');
+    conversions += row.n;
+    if (row.value > 0) revenue[currency] = (revenue[currency] ?? 0) + row.value;
+    if (kind === 'ref') {
+      referralConversions += row.n;
+      if (row.value > 0) referralRevenue[currency] = (referralRevenue[currency] ?? 0) + row.value;
+    }
+  }
+  return { conversions, referralConversions, revenue, referralRevenue };
+}
+
+/** What confirmations add to a set of metrics: the confirmed conversions among them, and whether the site confirms. */
+export interface Confirmed {
+  rows: readonly RollupRow[];
+  confirming: boolean;
+}
+
+/**
+ * The metrics of a set of rollup rows (one day's or a whole period's) and the sharers in it; with
+ * `confirmed`, the confirmed conversions apart, and K and referral revenue from them when the site confirms.
+ */
+export function computeMetrics(rows: readonly RollupRow[], sharers: number, confirmed?: Confirmed): PeriodMetrics {
+  let renders = 0, impressions = 0, recommendImpressions = 0, interactions = 0, errors = 0;
+  let promoters = 0, passives = 0, detractors = 0;
+  let shares = 0, referralLandings = 0, selfLandings = 0;
+  const sharesByChannel: Record<string, number> = {};
+  const npsScores: number[] = Array.from({ length: 11 }, () => 0);
+  const { conversions, referralConversions, revenue, referralRevenue } = conversionTotals(rows);
   for (const row of rows) {
     switch (row.type) {
       case 'render':
@@ -57,22 +94,14 @@ export function computeMetrics(rows: readonly RollupRow[], sharers: number): Per
         if (row.key === 'self') selfLandings += row.n;
         else referralLandings += row.n;
         break;
-      case 'conversion': {
-        const [kind, currency = NO_CURRENCY] = row.key.split(':');
-        conversions += row.n;
-        if (row.value > 0) revenue[currency] = (revenue[currency] ?? 0) + row.value;
-        if (kind === 'ref') {
-          referralConversions += row.n;
-          if (row.value > 0) referralRevenue[currency] = (referralRevenue[currency] ?? 0) + row.value;
-        }
-        break;
-      }
     }
   }
   const responses = promoters + passives + detractors;
+  const sure = confirmed && conversionTotals(confirmed.rows);
+  const confirming = confirmed?.confirming === true;
   const sharesPerSharer = ratio(shares, sharers);
-  const conversionsPerShare = ratio(referralConversions, shares);
-  return {
+  const conversionsPerShare = ratio(confirming && sure ? sure.referralConversions : referralConversions, shares);
+  const metrics: PeriodMetrics = {
     zmot: {
       renders: tidy(renders),
       impressions: tidy(impressions),
@@ -99,11 +128,22 @@ export function computeMetrics(rows: readonly RollupRow[], sharers: number): Per
       conversions: tidy(conversions),
       referralConversions: tidy(referralConversions),
       referralConversionRate: ratio(referralConversions, referralLandings),
-      referralRevenue: tidyRecord(referralRevenue),
+      referralRevenue: tidyRecord(confirming && sure ? sure.referralRevenue : referralRevenue),
       revenue: tidyRecord(revenue),
       k: sharesPerSharer === null || conversionsPerShare === null ? null : sharesPerSharer * conversionsPerShare,
     },
   };
+  if (sure) {
+    metrics.umot.confirmed = {
+      conversions: tidy(sure.conversions),
+      referralConversions: tidy(sure.referralConversions),
+      revenue: tidyRecord(sure.revenue),
+      referralRevenue: tidyRecord(sure.referralRevenue),
+    };
+    metrics.umot.unconfirmedConversions = tidy(conversions - sure.conversions);
+    metrics.umot.confirming = confirming;
+  }
+  return metrics;
 }
 
 const DAY_MS = 86_400_000;
@@ -170,12 +210,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The period's metrics per product or per widget, by renders (then viewable impressions, then key). */
-function breakdownBy(kind: BreakdownKind, rows: readonly RollupRow[], sharerRows: readonly SharerDayRow[]): BreakdownRow[] {
+function breakdownBy(kind: BreakdownKind, rows: readonly RollupRow[], sharerRows: readonly SharerDayRow[], confirmed: Confirmed): BreakdownRow[] {
   const sharersByProduct = groupBy(sharerRows, (s) => s.product);
+  const sureByKey = groupBy(confirmed.rows, (r) => r[kind]);
   const result = [...groupBy(rows, (r) => r[kind])].map(([key, group]): BreakdownRow => {
     // Shares come from the recommend widget, so per widget its sharers are all the period's sharers.
     const sharers = kind === 'product' ? (sharersByProduct.get(key) ?? []) : key === 'recommend' ? sharerRows : [];
-    return { key, ...computeMetrics(group, sharersPerDay(sharers).total) };
+    return { key, ...computeMetrics(group, sharersPerDay(sharers).total, { rows: sureByKey.get(key) ?? [], confirming: confirmed.confirming }) };
   });
   return result.sort(
     (a, b) => b.zmot.renders - a.zmot.renders || b.zmot.impressions - a.zmot.impressions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
@@ -188,23 +229,30 @@ export interface ReportOptions {
 }
 
 export async function buildReport(store: Store, query: RangeQuery, options: ReportOptions = {}): Promise<Report> {
-  const [rows, sharerRows] = await Promise.all([store.rollups(query), store.sharers(query)]);
+  const [rows, sharerRows, conversions, confirming] = await Promise.all([
+    store.rollups(query),
+    store.sharers(query),
+    store.confirmedConversions(query),
+    store.confirms(query.site),
+  ]);
   const rowsByDay = groupBy(rows, (r) => r.day);
   const sharers = sharersPerDay(sharerRows);
+  const sure = confirmedRows(conversions);
+  const sureByDay = groupBy(sure, (r) => r.day);
   const report: Report = {
     site: query.site,
     from: query.from,
     to: query.to,
     product: query.product ?? null,
-    total: computeMetrics(rows, sharers.total),
+    total: computeMetrics(rows, sharers.total, { rows: sure, confirming }),
     days: daysBetween(query.from, query.to).map((day) => ({
       day,
-      ...computeMetrics(rowsByDay.get(day) ?? [], sharers.byDay.get(day) ?? 0),
+      ...computeMetrics(rowsByDay.get(day) ?? [], sharers.byDay.get(day) ?? 0, { rows: sureByDay.get(day) ?? [], confirming }),
     })),
   };
   if (options.breakdown?.length) {
     report.breakdown = {};
-    for (const kind of options.breakdown) report.breakdown[kind] = breakdownBy(kind, rows, sharerRows);
+    for (const kind of options.breakdown) report.breakdown[kind] = breakdownBy(kind, rows, sharerRows, { rows: sure, confirming });
   }
   return report;
 }

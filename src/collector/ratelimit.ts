@@ -52,6 +52,14 @@ export class TokenBuckets {
     return (needed - bucket.tokens) / this.rate;
   }
 
+  /** The seconds until `key`'s bucket holds a token again, without taking one: 0 when it has one. */
+  wait(key: string): number {
+    const bucket = this.#buckets.get(key);
+    if (this.rate <= 0 || !bucket) return 0;
+    const tokens = Math.min(this.burst, bucket.tokens + ((this.#now() - bucket.updated) / 1000) * this.rate);
+    return tokens >= 1 ? 0 : (1 - tokens) / this.rate;
+  }
+
   #sweep(now: number): void {
     for (const [key, bucket] of this.#buckets) {
       if (bucket.tokens + ((now - bucket.updated) / 1000) * this.rate >= this.burst) this.#buckets.delete(key);

@@ -61,9 +61,13 @@ export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string
     } catch (error) {
       return reply.code(400).send({ error: (error as Error).message });
     }
+    // The embedded feed's `next` (the later pages, for "Show more") must be absolute: the page that includes this
+    // HTML is elsewhere. It starts from --public-url, never from the request's Host header, which this public,
+    // cached answer would carry to everyone; without --public-url the element pages through the first 20.
     const path = `/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`;
-    const base = publicUrl ? publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
-    const feed = await buildFeedPage(store, { site, product, page: 1, limit: DEFAULT_PAGE_SIZE, self: `${base}${path}` });
+    const self = publicUrl ? `${publicUrl.replace(/\/+$/, '')}${path}` : path;
+    const feed = await buildFeedPage(store, { site, product, page: 1, limit: DEFAULT_PAGE_SIZE, self });
+    if (feed && !publicUrl) delete feed.next;
     if (!feed) {
       return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
     }

@@ -2,17 +2,21 @@
  * The collector's HTTP server (contract section 5) on Fastify: ingest, metrics, feeds, the page at `/`, and
  * optionally static folders (the demo under `npm start`).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { SiteAccess } from './access.js';
 import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
-import { homePage } from './home.js';
+import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
+import { orderRoutes } from './orders.js';
+import { OwnerAuth } from './owner.js';
+import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets } from './ratelimit.js';
 import { renderRoutes } from './render.js';
 import type { Store } from './store/types.js';
@@ -20,9 +24,12 @@ import { Writer } from './writer.js';
 
 export interface CollectorOptions {
   store: Store;
-  /** The owner's token for `GET /v1/metrics`. */
+  /** The owner's token for `GET /v1/metrics` (trimmed). */
   token: string;
-  /** `--allow-origin` rules (see access.ts); none means any origin. */
+  /**
+   * `--allow-origin` rules (see access.ts); none means any origin may send events. The owner's API answers
+   * cross-origin requests only from origins named here (or `*`).
+   */
   allowOrigin?: readonly string[];
   /** Sites accepted besides those named in `allowOrigin`; none (and no site rules) means any site. */
   sites?: readonly string[];
@@ -33,8 +40,13 @@ export interface CollectorOptions {
   rateAddress?: number;
   /** Events a second per site (burst: 10 s' worth); 0 turns it off. Default 2000. */
   rateSite?: number;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Take the client address from X-Forwarded-For, as the proxies in front of the collector wrote it: a
+   * number of proxies (hops; `true` is one), or the proxies' addresses or CIDR ranges (also `loopback`,
+   * `linklocal`, `uniquelocal`). The client address is the last entry no trusted proxy wrote, so an entry
+   * the client sent itself is never believed.
+   */
+  trustProxy?: boolean | number | readonly string[];
   /** Store events from bots' user agents too. */
   keepBots?: boolean;
   /** Most milliseconds to receive a whole request; slower clients get 408. Default 10 000. */
@@ -50,6 +62,8 @@ export interface CollectorOptions {
   static?: readonly { prefix: string; root: string; headers?: Readonly<Record<string, string>> }[];
   logger?: boolean | { level: string };
   now?: () => number;
+  /** Milliseconds for the rate limits' buckets (default `performance.now`); tests stop it to count exactly. */
+  clock?: () => number;
 }
 
 export interface Collector {
@@ -58,16 +72,6 @@ export interface Collector {
   store: Store;
   /** Stops taking requests, waits for pending writes, closes the store. */
   close(): Promise<void>;
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-function authorised(request: FastifyRequest, token: string): boolean {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(.+)$/i.exec(header);
-  return match !== null && timingSafeEqual(digest(match[1]!.trim()), digest(token));
 }
 
 function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -95,22 +99,40 @@ function answerClientError(requestTimeout: number) {
   };
 }
 
+/**
+ * Fastify's `trustProxy` for our option. Fastify's own `true` trusts every hop (the client's first
+ * X-Forwarded-For entry wins, which the client writes), and it ignores a bare hop count; so hops become a
+ * function of the hop's index (0 is the peer that connected), and addresses a list proxy-addr compiles.
+ */
+export function proxyTrust(trust: CollectorOptions['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined || trust === false || trust === 0) return false;
+  if (trust === true || typeof trust === 'number') {
+    const hops = trust === true ? 1 : trust;
+    if (!Number.isInteger(hops) || hops < 0) throw new Error(`trustProxy: a number of proxies must be a whole number, got ${hops}`);
+    return (_address, hop) => hop < hops;
+  }
+  return [...trust];
+}
+
+const isFile = (path: string): Promise<boolean> => stat(path).then((info) => info.isFile(), () => false);
+
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
-  if (!options.token) throw new Error('the collector needs an owner token');
   const { store } = options;
   const now = options.now ?? Date.now;
+  const clock = options.clock ?? (() => performance.now());
   const requestTimeout = options.requestTimeout ?? 10_000;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
     requestTimeout,
     // Node checks for requests past their timeout this often (30 s by default, too slow for a 10 s limit),
     // and ignores requestTimeout while headersTimeout is longer.
     http: { connectionsCheckingInterval: Math.min(1000, requestTimeout), requestTimeout, headersTimeout: requestTimeout },
     clientErrorHandler: answerClientError(requestTimeout),
   });
+  const owner = new OwnerAuth(options.token, { clock });
   const writer = new Writer(store);
   const access = new SiteAccess(options.allowOrigin, options.sites);
 
@@ -131,12 +153,19 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }));
 
-  // CORS: feeds and their rendered HTML are public data for any page; ingest and metrics follow --allow-origin.
+  // CORS: feeds are public data for any page; ingest follows --allow-origin (any origin when none is
+  // given); the owner's API (everything else) answers only origins --allow-origin names.
   await app.register(cors, {
     delegator: (request, callback) => {
-      const feed = /^\/v1\/(feeds|render)\//.test(request.url ?? '');
+      const path = (request.url ?? '').split('?')[0]!;
+      const feed = path.startsWith('/v1/feeds/') || path.startsWith('/v1/render/');
+      // What the request (or, for a preflight, the request it announces) does: posting a review is public,
+      // reading the reviews is the owner's.
+      const method = request.method === 'OPTIONS' ? request.headers['access-control-request-method'] : request.method;
+      const ingest = path === '/v1/events' || (path === '/v1/reviews' && method === 'POST');
+      const allows = (origin: string) => (ingest ? access.corsAllows(origin) : access.corsAllowsOwner(origin));
       callback(null, {
-        origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || access.corsAllows(origin)),
+        origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || allows(origin)),
         methods: ['GET', 'HEAD', 'POST'],
         allowedHeaders: ['Content-Type', 'Authorization'],
         exposedHeaders: ['Retry-After', 'ETag'],
@@ -145,19 +174,32 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     },
   });
 
+  // After CORS's own hook, so these answers carry its headers and a dashboard on another origin can read them.
+  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array: refuse it here, for every route.
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (Array.isArray(value)) return reply.code(400).send({ error: `${name}: give it once, not ${value.length} times` });
+    }
+  });
+  // A bearer token is checked on any route, before the route runs: a wrong one gets 401 "wrong token", and
+  // an address that sent too many wrong ones gets 429 (owner.ts). Routes of the owner's API then refuse
+  // requests that sent none.
+  app.addHook('onRequest', async (request, reply) => {
+    if (/^Bearer(\s|$)/i.test(request.headers.authorization ?? '') && !owner.check(request, reply)) return reply;
+  });
   await app.register(ingestRoutes, {
     writer,
     access,
-    perAddress: new TokenBuckets({ rate: options.rateAddress ?? 20 }),
-    referralsPerAddress: new TokenBuckets({ rate: (options.rateAddress ?? 20) / 10 }),
-    perSite: new TokenBuckets({ rate: options.rateSite ?? 2000 }),
+    perAddress: new TokenBuckets({ rate: options.rateAddress ?? 20 }, clock),
+    referralsPerAddress: new TokenBuckets({ rate: (options.rateAddress ?? 20) / 10 }, clock),
+    perSite: new TokenBuckets({ rate: options.rateSite ?? 2000 }, clock),
     keepBots: options.keepBots ?? false,
     now,
   });
 
   app.get('/v1/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!authorised(request, options.token)) {
+    if (!owner.matches(request)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
     }
     const query = request.query as Record<string, string | undefined>;
@@ -172,7 +214,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
   });
 
-  await app.register(dashboardRoutes, { store, access, authorised: (request) => authorised(request, options.token) });
+  await app.register(orderRoutes, { store, access, authorised: (request) => owner.matches(request), now });
+
+  await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };
@@ -184,9 +228,12 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     } catch (error) {
       return reply.code(400).send({ error: (error as Error).message });
     }
-    const path = `/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`;
-    const base = options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
-    const feed = await buildFeedPage(store, { site, product, page, limit, self: `${base}${path}` });
+    // `next` never comes from the request's Host header, which this public, cached answer would carry to
+    // everyone: it starts from --public-url, or is relative to the feed's own URL.
+    const self = options.publicUrl
+      ? `${options.publicUrl.replace(/\/+$/, '')}/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`
+      : `./${encodeURIComponent(product).replace(/^\.\.?$/, (dots) => dots.replace(/\./g, '%2E'))}`;
+    const feed = await buildFeedPage(store, { site, product, page, limit, self });
     if (!feed) {
       return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
     }
@@ -201,9 +248,37 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(renderRoutes, { store, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
 
   const home = options.home ?? homePage();
-  app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(home));
+  // The page's policy as a header too: only a header can forbid framing (`frame-ancestors`), which a page
+  // that holds the owner's token must.
+  const homeHeaders = {
+    'content-security-policy': `${HOME_CSP}; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  };
+  app.get('/', async (_request, reply: FastifyReply) => reply.type('text/html; charset=utf-8').headers(homeHeaders).send(home));
 
-  (options.static ?? []).forEach((folder, index) => {
+  const favicon = (_request: unknown, reply: FastifyReply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG);
+  app.get('/favicon.ico', favicon);
+  app.get('/favicon.svg', favicon);
+
+  // Text files under the static folders go out compressed (made once, static.ts); the rest, and folders'
+  // index pages, through @fastify/static.
+  const folders = options.static ?? [];
+  if (folders.length > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      for (const folder of folders) {
+        const file = textFileUnder(folder.root, folder.prefix, request.url);
+        if (!file || !(await isFile(file.path))) continue;
+        if (folder.headers) reply.headers(folder.headers);
+        return sendBuilt(request, reply, file.path, file.type, 'public, max-age=0');
+      }
+    });
+  }
+  folders.forEach((folder, index) => {
     const { headers } = folder;
     void app.register(fastifyStatic, {
       root: folder.root,

@@ -1,7 +1,9 @@
 /**
  * Group commit: batches that arrive while the store is busy wait and go into the next transaction together,
  * so one durable commit answers many requests. Each `write` resolves with its own counts once the
- * transaction holding it has committed, or rejects if it failed (then nothing of it was stored).
+ * transaction holding it has committed, or rejects if it failed (then nothing of it was stored). When a
+ * group's transaction fails, each batch of it is retried alone, so one batch the database refuses never
+ * fails the batches that happened to share its transaction.
  */
 import type { EventRow } from './store/rows.js';
 import type { InsertResult, Store } from './store/types.js';
@@ -10,6 +12,17 @@ interface Pending {
   rows: readonly EventRow[];
   resolve: (result: InsertResult) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * True for errors about the data, not the database's state: a constraint (SQLite `SQLITE_CONSTRAINT…`,
+ * PostgreSQL class 23) or a value it cannot hold (SQLite `SQLITE_MISMATCH`/`SQLITE_TOOBIG`, PostgreSQL
+ * class 22). Retrying such a batch cannot help, so the server answers 400 rather than 503.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG)/.test(code) || /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
 export interface WriterOptions {
@@ -72,7 +85,11 @@ export class Writer {
       const results = await this.#store.insert(group.map((p) => p.rows));
       group.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
-      for (const p of group) p.reject(error);
+      // The database refused some data and rolled the group back whole: one bad batch must not fail the
+      // others, so each is tried again in a transaction of its own, and only those that fail alone are
+      // refused. (Any other failure — a lock, a lost connection — would fail each of them alike.)
+      if (group.length === 1 || !refusedByDatabase(error)) for (const p of group) p.reject(error);
+      else for (const p of group) await this.#store.insert([p.rows]).then((r) => p.resolve(r[0]!), p.reject);
     } finally {
       this.#inFlight -= 1;
       if (this.#queue.length > 0) this.#schedule();

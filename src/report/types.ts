@@ -39,8 +39,28 @@ export interface UmotMetrics {
   /** Sum of referral conversions' values, per currency (XXX: none given). */
   referralRevenue: Record<string, number>;
   revenue: Record<string, number>;
-  /** (shares / sharers) × (referral conversions / shares) */
+  /**
+   * (shares / sharers) × (referral conversions / shares); when the site confirms orders (`confirming`), with
+   * confirmed referral conversions only.
+   */
   k: number | null;
+  /**
+   * Conversions whose order the shop's backend confirmed (`POST /v1/orders`): browsers report conversions, so
+   * anyone can forge one; a confirmed one is an order the shop knows. Revenue is the shop's value when it gave
+   * one. Added by collectors that take confirmations (absent from older ones).
+   */
+  confirmed?: ConfirmedMetrics;
+  /** conversions − confirmed.conversions */
+  unconfirmedConversions?: number;
+  /** True when the site has confirmed any order: `k` and `referralRevenue` then count confirmed conversions only. */
+  confirming?: boolean;
+}
+
+export interface ConfirmedMetrics {
+  conversions: number;
+  referralConversions: number;
+  revenue: Record<string, number>;
+  referralRevenue: Record<string, number>;
 }
 
 export interface PeriodMetrics {

@@ -5,6 +5,7 @@
  * Never throws into the host page.
  */
 import { config, configure } from '../config.js';
+import { privacySignal } from './consent.js';
 import { clean, type EventInput, type ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
 import { pageUrl, pageView, sampled } from './page.js';
@@ -25,6 +26,17 @@ declare global {
 /** The widget name each element reports as (set by its `TelemetryController`). */
 export const widgets = new WeakMap<EventTarget, string>();
 
+/**
+ * With `data-datalayer`, the event goes onto the tag manager's array, where ad tags may read it (and the
+ * referral codes some events carry): only while consent is granted, and never under Global Privacy Control
+ * or Do-Not-Track.
+ */
+function toDataLayer(event: ZmotEvent): void {
+  if (!config.dataLayer || config.consent !== 'granted' || privacySignal()) return;
+  const page = window as unknown as Record<string, { push?: (item: unknown) => void } | undefined>;
+  const layer = (page[config.dataLayer] ??= [] as unknown[]);
+  if (typeof layer.push === 'function') layer.push({ event: `zmot_${event.type}`, zmot: { ...event } });
+}
 
 /** Starts listening to the page's lifecycle and sends what earlier page views left. Once per page. */
 export { startTelemetry };
@@ -58,11 +70,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
       return undefined;
     }
     source.dispatchEvent(new CustomEvent('zmot-event', { bubbles: true, composed: true, detail: { ...event } }));
-    if (config.dataLayer) {
-      const page = window as unknown as Record<string, { push?: (item: unknown) => void } | undefined>;
-      const layer = (page[config.dataLayer] ??= [] as unknown[]);
-      if (typeof layer.push === 'function') layer.push({ event: `zmot_${event.type}`, zmot: { ...event } });
-    }
+    toDataLayer(event);
     const endpoint = (typeof host.endpoint === 'string' && host.endpoint) || config.endpoint;
     if (endpoint && sampled(config.sample)) {
       if (config.site) enqueue({ p: new URL(endpoint, document.baseURI).href, s: config.site, r: config.sample, e: event });

@@ -36,7 +36,11 @@ export function onPageView(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The page's URL without query string or fragment (they may carry personal data). */
-export function pageUrl(): string {
-  return document.URL.replace(/[?#].*/, '');
+/**
+ * The page's URL without user name and password, query string or fragment (they may carry personal data,
+ * and the collector refuses a URL with any of them).
+ */
+export function pageUrl(url = document.URL): string {
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
 }

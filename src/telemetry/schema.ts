@@ -16,6 +16,14 @@ import * as z from 'zod/mini';
 export const MAX_BATCH_BYTES = 64 * 1024;
 export const MAX_BATCH_EVENTS = 200;
 
+/**
+ * The lowest sampling rate a batch may declare: each event then stands for at most 1 / MIN_SAMPLE = 1 000
+ * (SECURITY.md: a tiny `sample` once made one event count for millions, or for `Infinity`).
+ */
+export const MIN_SAMPLE = 0.001;
+/** The most revenue one conversion may add to a report: its `value` times its weight (1 / sample). */
+export const MAX_EVENT_VALUE = 1e12;
+
 /** Length caps for the strings events carry. */
 export const LIMITS = {
   site: 64,
@@ -51,9 +59,9 @@ export const SiteSchema = capped(LIMITS.site).check(
   z.regex(/^[A-Za-z0-9._-]+$/, 'use only letters, digits, ".", "_" and "-"'),
 );
 
-/** A page URL with no query string or fragment (they may carry personal data). */
+/** A page URL with no user name or password, query string or fragment (they may carry personal data). */
 const PageUrlSchema = capped(LIMITS.url).check(
-  z.regex(/^https?:\/\/[^\s?#]+$/, 'must be an http(s) URL without query string or fragment'),
+  z.regex(/^https?:\/\/[^\s?#/@]+(\/[^\s?#]*)?$/, 'must be an http(s) URL without user name, password, query string or fragment'),
 );
 
 /** Milliseconds since the epoch, within JavaScript's date range. */
@@ -129,8 +137,8 @@ export const EnvelopeSchema = z.object({
   site: SiteSchema,
   /** When the batch left the page (ms since the epoch); lets the collector correct the page's clock. */
   sent: TimeSchema,
-  /** The sampling rate the events were kept at, 0 < sample ≤ 1; 1 when absent. */
-  sample: z.optional(z.number().check(z.gt(0), z.lte(1))),
+  /** The sampling rate the events were kept at, MIN_SAMPLE ≤ sample ≤ 1; 1 when absent. */
+  sample: z.optional(z.number().check(z.gte(MIN_SAMPLE), z.lte(1))),
   events: z.array(EventSchema),
 });
 
@@ -197,7 +205,13 @@ export function describeIssue(issue: Issue, value: unknown): string {
  */
 export function validateEnvelope(input: unknown): EnvelopeResult {
   const result = EnvelopeSchema.safeParse(input);
-  if (result.success) return { ok: true, envelope: result.data };
+  if (result.success) {
+    // What one conversion adds to the revenue is capped, whatever the sampling rate scales it by.
+    const weight = 1 / (result.data.sample ?? 1);
+    const index = result.data.events.findIndex((e) => e.type === 'conversion' && (e.value ?? 0) * weight > MAX_EVENT_VALUE);
+    if (index >= 0) return { ok: false, error: `events[${index}].value: times 1 / sample must be at most ${MAX_EVENT_VALUE}` };
+    return { ok: true, envelope: result.data };
+  }
   const first = result.error.issues[0];
   if (!first) return { ok: false, error: 'invalid batch' };
   const where = pathOf(first.path);

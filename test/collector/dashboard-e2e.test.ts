@@ -13,7 +13,7 @@ import type { ZmotEvent } from '../../src/telemetry/schema.js';
 import { BROWSER_UA, tempDir } from './helpers.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const TOKEN = 'e2e-owner-token';
+const TOKEN = 'e2e-owner-token-0123';
 const SITE = 'e2e-shop';
 
 /** Starts `zmot serve` in its own process; resolves with its address once it listens. */

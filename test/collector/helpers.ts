@@ -117,7 +117,7 @@ const CLI = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
 
 /** `zmot serve --token t …args` from source in its own process (to kill it); resolves once it listens. */
 export function serveProcess(args: string[]): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--token', 't', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--token', 'test-owner-token-0123', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

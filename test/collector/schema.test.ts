@@ -50,10 +50,12 @@ describe('event schema', () => {
     assert.equal(error('hello'), 'batch: must be an object');
   });
 
-  test('refuses URLs with a query string or fragment, and non-http URLs', () => {
-    for (const url of ['https://acme.example/p?utm=1', 'https://acme.example/p#x', 'javascript:alert(1)', '/relative']) {
-      assert.match(error(batch([event('render', { url })])), /^events\[0\]\.url: must be an http\(s\) URL without query string or fragment/);
+  test('refuses URLs with a user name or password, a query string or fragment, and non-http URLs', () => {
+    const urls = ['https://acme.example/p?utm=1', 'https://acme.example/p#x', 'javascript:alert(1)', '/relative', 'https://ana:s3cret@acme.example/p', 'https://ana@acme.example', 'http://@acme.example/'];
+    for (const url of urls) {
+      assert.match(error(batch([event('render', { url })])), /^events\[0\]\.url: must be an http\(s\) URL without user name, password, query string or fragment/, url);
     }
+    for (const url of ['https://acme.example/@ana/p', 'https://acme.example:8443', 'http://[::1]:8080/p']) assert.equal(validateEnvelope(batch([event('render', { url })])).ok, true, url);
   });
 
   test('accepts any UUID shape as id, nothing else', () => {
@@ -73,7 +75,7 @@ describe('event schema', () => {
 
   test('checks the envelope: site characters, sample range, currency codes', () => {
     assert.match(error(batch([], { site: 'acme shop' })), /^site: use only letters/);
-    assert.equal(error(batch([], { sample: 0 })), 'sample: must be more than 0');
+    assert.equal(error(batch([], { sample: 0 })), 'sample: must be at least 0.001');
     assert.equal(error(batch([], { sample: 1.5 })), 'sample: must be at most 1');
     assert.match(error(batch([event('conversion', { order_id: 'o', currency: 'eur' })])), /^events\[0\]\.currency: must be an ISO 4217 code/);
   });

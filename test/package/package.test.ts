@@ -196,7 +196,7 @@ describe('the package', () => {
     const db = join(dir, 'zmot.db');
     await run('npx', ['--no-install', 'zmot', 'import', '--site', 'demo', '--db', db, 'feeds/ledgerly-cloud.json'], { cwd: dir });
     // In its own process group, so the server under npx stops with it.
-    const child: ChildProcess = spawn('npx', ['--no-install', 'zmot', 'serve', '--port', '0', '--db', db, '--token', 'owner'], {
+    const child: ChildProcess = spawn('npx', ['--no-install', 'zmot', 'serve', '--port', '0', '--db', db, '--token', 'owner-token-0123456'], {
       cwd: dir,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

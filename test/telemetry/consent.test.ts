@@ -79,6 +79,44 @@ describe('telemetry: consent and privacy', () => {
     expect(ep.events().map((e) => e.id)).to.deep.equal([later.id]);
   });
 
+  it('the tag manager’s dataLayer gets events only while consent is granted: none made while pending or after consent(false)', async () => {
+    const page = window as unknown as Record<string, unknown[] | undefined>;
+    endpoint();
+    page.dataLayer = [];
+    configure({ dataLayer: 'dataLayer', consent: 'pending' });
+    interaction();
+    track(document.body, { type: 'share', channel: 'copy', ref: 'ANA42abcd' });
+    expect(heard).to.have.length(2, 'the page itself still hears every event');
+    expect(page.dataLayer).to.deep.equal([], 'nothing for ad tags while consent is pending');
+    zmot.consent(true);
+    expect(page.dataLayer).to.deep.equal([], 'events made before consent stay off the array');
+    const after = interaction()!;
+    expect(page.dataLayer).to.deep.equal([{ event: 'zmot_interaction', zmot: after }]);
+    zmot.consent(false);
+    track(document.body, { type: 'referral_landing', ref: 'BEN7abcd' });
+    expect(page.dataLayer).to.have.length(1);
+    delete page.dataLayer;
+  });
+
+  for (const name of ['globalPrivacyControl', 'doNotTrack'] as const) {
+    it(`with ${name === 'doNotTrack' ? 'Do-Not-Track' : 'Global Privacy Control'} on, nothing goes onto the dataLayer, consent or not`, async () => {
+      const restore = signal(name, name === 'doNotTrack' ? '1' : true);
+      const page = window as unknown as Record<string, unknown[] | undefined>;
+      try {
+        endpoint();
+        page.dataLayer = [];
+        configure({ dataLayer: 'dataLayer' });
+        interaction();
+        track(document.body, { type: 'share', channel: 'copy', ref: 'ANA42abcd' });
+        expect(heard).to.have.length(2);
+        expect(page.dataLayer).to.deep.equal([]);
+      } finally {
+        restore();
+        delete page.dataLayer;
+      }
+    });
+  }
+
   it('pending, then denied: what waited is never sent', async () => {
     const ep = endpoint();
     configure({ consent: 'pending' });

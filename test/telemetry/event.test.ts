@@ -53,6 +53,16 @@ describe('telemetry: the event model', () => {
     }
   });
 
+  it('strips a user name and password from the URL (a page opened as https://user:pass@…)', async () => {
+    const { pageUrl } = await import('../../src/telemetry/page.js');
+    expect(pageUrl('https://ana:s3cret@acme.example/p/sku-42?x=1#top')).to.equal('https://acme.example/p/sku-42');
+    expect(pageUrl('http://ana@acme.example:8080/')).to.equal('http://acme.example:8080/');
+    expect(pageUrl('https://acme.example/@ana/p?u=a@b')).to.equal('https://acme.example/@ana/p', 'an @ in the path stays');
+    const url = pageUrl('https://u:p@acme.example/p');
+    const envelope = { v: 1, site: 'acme', sent: Date.now(), events: [{ id: crypto.randomUUID(), type: 'render', ts: Date.now(), pv: 'pv', url }] };
+    expect(validateEnvelope(envelope).ok).to.equal(true);
+  });
+
   it('takes widget and product from the element (its telemetry name and product); given ones win', async () => {
     const el = await fixture<TestThing>(html`<test-thing></test-thing>`);
     el.product = 'sku-42';
@@ -180,5 +190,8 @@ describe('telemetry: the event model', () => {
     expect(readScriptConfig(script)).to.deep.equal({ dataLayer: 'gtmLayer', consent: 'denied' });
     script.dataset.sample = 'abc';
     expect(readScriptConfig(script)).not.to.have.property('sample');
+    // The collector refuses a rate under 1 in 1 000 (each event would count for too many): the page keeps more.
+    script.dataset.sample = '0.00001';
+    expect(readScriptConfig(script)).to.have.property('sample', 0.001);
   });
 });

@@ -88,6 +88,23 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'confirmations: orders the shop confirmed server to server',
+    statements: [
+      // Orders the shop's backend confirmed with the owner token (POST /v1/orders), by order id as orders
+      // compare (trimmed, NFC). A browser's conversion whose order is here is confirmed; `value` and
+      // `currency` are the shop's, when it gave them.
+      `CREATE TABLE IF NOT EXISTS zmot_confirmations (
+        site TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        value DOUBLE PRECISION,
+        currency TEXT,
+        received BIGINT NOT NULL,
+        PRIMARY KEY (site, order_id)
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (

@@ -8,7 +8,7 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
-import type { ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
+import type { ConfirmedConversion, ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
 
 /** Any number for pg_advisory_xact_lock, so two collectors starting at once migrate one after the other. */
 const MIGRATION_LOCK = 7_316_822;
@@ -46,6 +46,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
   });
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: EventRow, b: EventRow): number => compare(a.id, b.id);
+
 function range(query: RangeQuery): { where: string; params: unknown[] } {
   const params: unknown[] = [query.site, query.from, query.to];
   let where = 'site = $1 AND day >= $2 AND day <= $3';
@@ -63,8 +66,40 @@ export async function openPostgres(connectionString: string, options: { max?: nu
 
   return {
     kind: 'postgres',
+    async confirm(site, orders, received) {
+      if (orders.length === 0) return { confirmed: 0, duplicates: 0 };
+      // Sorted, like every insert here, so concurrent confirmations cannot deadlock; the first of an order wins.
+      const list = [...orders].sort((a, b) => compare(a.order, b.order));
+      const { rowCount } = await pool.query(
+        `INSERT INTO zmot_confirmations (site, order_id, value, currency, received)
+         SELECT $1::text, * FROM unnest($2::text[], $3::float8[], $4::text[], $5::bigint[])
+         ON CONFLICT (site, order_id) DO NOTHING`,
+        [site, list.map((o) => o.order), list.map((o) => o.value ?? null), list.map((o) => o.currency ?? null), list.map(() => received)],
+      );
+      const confirmed = rowCount ?? 0;
+      return { confirmed, duplicates: orders.length - confirmed };
+    },
+    async confirmedConversions(query) {
+      const { params } = range(query);
+      const { rows } = await pool.query<ConfirmedConversion>(
+        `SELECT e.day AS day, e.product AS product, e.widget AS widget, e.weight AS weight, e.data AS data,
+             c.value AS value, c.currency AS currency
+           FROM zmot_confirmations c
+           JOIN zmot_orders o ON o.site = c.site AND o.order_id = c.order_id
+           JOIN zmot_events e ON e.id = o.id
+         WHERE c.site = $1 AND e.day >= $2 AND e.day <= $3${query.product === undefined ? '' : ' AND e.product = $4'}`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, weight: Number(r.weight), value: r.value === null ? null : Number(r.value) }));
+    },
+    async confirms(site) {
+      const { rows } = await pool.query('SELECT 1 FROM zmot_confirmations WHERE site = $1 LIMIT 1', [site]);
+      return rows.length > 0;
+    },
     async insert(batches) {
-      const all = batches.flat();
+      // Rows go in sorted by id, and orders by key, so concurrent transactions take their row locks in one
+      // order and cannot deadlock (they did, when two batches carried the same ids in different orders).
+      const all = batches.flat().sort(byId);
       if (all.length === 0) return batches.map(() => ({ accepted: 0, duplicates: 0 }));
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
@@ -92,7 +127,10 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         const stored = batches.map((batch) => batch.filter((row) => unclaimed.delete(row.id)));
         // A conversion for an order already stored (or earlier in this transaction) is a replay: taken back
         // out and answered as a duplicate. Concurrent transactions wait for each other on the order's key.
-        const conversions = stored.flat().filter((row) => row.order !== null);
+        const conversions = stored
+          .flat()
+          .filter((row) => row.order !== null)
+          .sort((a, b) => compare(a.site, b.site) || compare(a.order!, b.order!)); // stable: the first of an order wins
         const replays = new Set<string>();
         if (conversions.length > 0) {
           const { rows: owners } = await client.query<{ id: string }>(

@@ -90,7 +90,7 @@ export function dayOf(ms: number): string {
 export function toRows(envelope: Envelope, received: number): EventRow[] {
   const skew = received - envelope.sent;
   const weight = 1 / (envelope.sample ?? 1);
-  return envelope.events.map((event) => ({
+  const rows = envelope.events.map((event) => ({
     id: event.id.toLowerCase(),
     site: envelope.site,
     type: event.type,
@@ -106,8 +106,21 @@ export function toRows(envelope: Envelope, received: number): EventRow[] {
     key: rollupKey(event),
     value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
     sharer: event.type === 'share' ? event.ref : null,
-    order: event.type === 'conversion' ? event.order_id : null,
+    order: event.type === 'conversion' ? orderKey(event.order_id) : null,
   }));
+  // The schema bounds sample and value, so this cannot happen; if it ever did, refuse rather than store it.
+  for (const row of rows) {
+    if (!Number.isFinite(row.weight) || !Number.isFinite(row.value)) throw new RangeError('events: a weight or value is not a finite number');
+  }
+  return rows;
+}
+
+/**
+ * An order id as orders are compared (a browser's conversion, the shop's confirmation): trimmed and in
+ * Unicode normal form C, so " A-1" and "A-1", or "é" typed two ways, are one order.
+ */
+export function orderKey(orderId: string): string {
+  return orderId.trim().normalize('NFC');
 }
 
 /** An increment to one rollup row (its counts already scaled by weight). */

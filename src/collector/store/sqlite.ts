@@ -2,6 +2,11 @@
  * The embedded store: one SQLite file through better-sqlite3, in WAL mode with `synchronous = FULL`, so a
  * commit has reached the disk before `insert` resolves. better-sqlite3 is synchronous; the writer in front of
  * it (writer.ts) groups concurrent batches into one transaction, so one fsync covers many requests.
+ *
+ * Nothing here waits for a lock on the event loop: a write finding the database locked by another process
+ * (SQLITE_BUSY) is tried again after a timer, for up to `busyTimeout`, then fails with a `StoreBusyError`
+ * the server answers as 503 naming the cause; reads go through a connection of their own, which WAL lets
+ * read while anyone writes. (A busy timeout inside SQLite would block the whole server while it waits.)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,11 +15,38 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
-import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
+import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
 
 export interface SqliteOptions {
   /** `FULL` (default) syncs every commit; `NORMAL` survives a crash of the process but maybe not of the machine. */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Milliseconds a write keeps trying while another process holds the database; default 5 000. */
+  busyTimeout?: number;
+}
+
+/** The database stayed locked by another connection for longer than the busy timeout. */
+export class StoreBusyError extends Error {
+  override name = 'StoreBusyError';
+  readonly code = 'ZMOT_STORE_BUSY';
+}
+
+const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` (a synchronous transaction) until it is not refused as busy, waiting on timers, not on the loop. */
+async function whenFree<T>(work: () => T, timeout: number): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) {
+        throw new StoreBusyError(`the database is locked by another process (still busy after ${timeout / 1000} s)`, { cause: error });
+      }
+    }
+    await sleep(pause);
+  }
 }
 
 function migrate(db: Database.Database): void {
@@ -39,13 +71,19 @@ const productFilter = (query: RangeQuery) => (query.product === undefined ? '' :
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const busyTimeout = options.busyTimeout ?? 5000;
   const db = new Database(file);
+  // Opening and migrating may wait for another process (once, at start); afterwards nothing waits inside SQLite.
+  db.pragma(`busy_timeout = ${busyTimeout}`);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache instead of 2: the id index stays in memory, which triples the insert rate.
   db.pragma('cache_size = -65536');
   migrate(db);
+  db.pragma('busy_timeout = 0');
+  // Reads on their own connection (an in-memory database has only the one).
+  const reader = file === ':memory:' ? db : new Database(file, { readonly: true });
+  if (reader !== db) reader.pragma('busy_timeout = 1000');
 
   const insertEvent = db.prepare(
     `INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
@@ -91,6 +129,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
      ON CONFLICT (site, product) DO UPDATE SET data = excluded.data, updated = excluded.updated`,
   );
   const selectProduct = db.prepare('SELECT data FROM zmot_products WHERE site = ? AND product = ?');
+  const readProduct = reader.prepare('SELECT data FROM zmot_products WHERE site = ? AND product = ?');
   const deleteReviews = db.prepare('DELETE FROM zmot_reviews WHERE site = ? AND product = ?');
   const upsertReview = db.prepare(
     `INSERT INTO zmot_reviews (site, product, id, rating, date, own, data) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -117,13 +156,40 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     return { products: products.size, reviews };
   });
 
+  const insertConfirmation = db.prepare(
+    'INSERT INTO zmot_confirmations (site, order_id, value, currency, received) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site, order_id) DO NOTHING',
+  );
+  const confirmAll = db.transaction((site: string, orders: readonly Confirmation[], received: number) => {
+    let confirmed = 0;
+    for (const o of orders) confirmed += insertConfirmation.run(site, o.order, o.value ?? null, o.currency ?? null, received).changes;
+    return { confirmed, duplicates: orders.length - confirmed };
+  });
+
   return {
     kind: 'sqlite',
+    async confirm(site, orders, received) {
+      return whenFree(() => confirmAll.immediate(site, orders, received), busyTimeout);
+    },
+    async confirmedConversions(query) {
+      return reader
+        .prepare(
+          `SELECT e.day AS day, e.product AS product, e.widget AS widget, e.weight AS weight, e.data AS data,
+             c.value AS value, c.currency AS currency
+           FROM zmot_confirmations c
+           JOIN zmot_orders o ON o.site = c.site AND o.order_id = c.order_id
+           JOIN zmot_events e ON e.id = o.id
+           WHERE c.site = @site AND e.day >= @from AND e.day <= @to${query.product === undefined ? '' : ' AND e.product = @product'}`,
+        )
+        .all(query) as ConfirmedConversion[];
+    },
+    async confirms(site) {
+      return reader.prepare('SELECT 1 FROM zmot_confirmations WHERE site = ? LIMIT 1').get(site) !== undefined;
+    },
     async insert(batches) {
-      return insertAll.immediate(batches);
+      return whenFree(() => insertAll.immediate(batches), busyTimeout);
     },
     async rollups(query) {
-      return db
+      return reader
         .prepare(
           `SELECT day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
            WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
@@ -132,7 +198,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .all(query) as Awaited<ReturnType<Store['rollups']>>;
     },
     async sharers(query) {
-      return db
+      return reader
         .prepare(
           `SELECT day, product, ref, MAX(weight) AS weight FROM zmot_sharers
            WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
@@ -141,19 +207,19 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .all(query) as Awaited<ReturnType<Store['sharers']>>;
     },
     async sites() {
-      return db
+      return reader
         .prepare('SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_rollups GROUP BY site ORDER BY site')
         .all() as Awaited<ReturnType<Store['sites']>>;
     },
     async importFeeds(site, feeds, options = {}) {
-      return importAll.immediate(site, feeds, options.replace ?? false);
+      return whenFree(() => importAll.immediate(site, feeds, options.replace ?? false), busyTimeout);
     },
     async product(site, product) {
-      const row = selectProduct.get(site, product) as { data: string } | undefined;
+      const row = readProduct.get(site, product) as { data: string } | undefined;
       return row && (JSON.parse(row.data) as ProductData);
     },
     async reviewStats(site, product) {
-      const rows = db
+      const rows = reader
         .prepare('SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND product = ? GROUP BY rating, own')
         .all(site, product) as { rating: number; own: number; n: number }[];
       const stats: ReviewStats = { total: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
@@ -164,7 +230,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       return stats;
     },
     async reviews(site, product, offset, limit) {
-      const rows = db
+      const rows = reader
         .prepare(
           `SELECT data FROM zmot_reviews WHERE site = ? AND product = ?
            ORDER BY date DESC, id LIMIT ? OFFSET ?`,
@@ -174,19 +240,20 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     },
     async storedIds(ids) {
       const found = new Set<string>();
-      const select = db.prepare('SELECT id FROM zmot_events WHERE id = ?').pluck();
+      const select = reader.prepare('SELECT id FROM zmot_events WHERE id = ?').pluck();
       for (const id of ids) if (select.get(id) !== undefined) found.add(id);
       return found;
     },
     async totals(site) {
-      const events = db.prepare('SELECT type, SUM(weight) AS n FROM zmot_events WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
-      const rollups = db.prepare('SELECT type, SUM(n) AS n FROM zmot_rollups WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
+      const events = reader.prepare('SELECT type, SUM(weight) AS n FROM zmot_events WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
+      const rollups = reader.prepare('SELECT type, SUM(n) AS n FROM zmot_rollups WHERE site = ? GROUP BY type').all(site) as { type: string; n: number }[];
       return {
         events: Object.fromEntries(events.map((r) => [r.type, r.n])),
         rollups: Object.fromEntries(rollups.map((r) => [r.type, r.n])),
       };
     },
     async close() {
+      if (reader !== db) reader.close();
       db.close();
     },
   };

@@ -60,6 +60,26 @@ export interface ReviewStats {
   own: Record<1 | 2 | 3 | 4 | 5, number>;
 }
 
+/** An order the shop's backend confirmed (`POST /v1/orders`); `order` already trimmed and NFC-normalised. */
+export interface Confirmation {
+  order: string;
+  value?: number | undefined;
+  currency?: string | undefined;
+}
+
+/** A stored conversion whose order was confirmed, with what the shop said about it. */
+export interface ConfirmedConversion {
+  day: string;
+  product: string;
+  widget: string;
+  /** The event's weight (1 / sample). */
+  weight: number;
+  /** The event's own fields (JSON): `ref`, `value`, `currency`. */
+  data: string | null;
+  value: number | null;
+  currency: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores the batches in one transaction; resolves once it is durably committed. Ids already stored are duplicates. */
@@ -74,6 +94,12 @@ export interface Store {
   reviewStats(site: string, product: string): Promise<ReviewStats>;
   /** Reviews newest first (undated last), then by id. */
   reviews(site: string, product: string, offset: number, limit: number): Promise<Review[]>;
+  /** Records confirmed orders; an order confirmed before is a duplicate (the first confirmation stands). */
+  confirm(site: string, orders: readonly Confirmation[], received: number): Promise<{ confirmed: number; duplicates: number }>;
+  /** The period's stored conversions whose orders were confirmed. */
+  confirmedConversions(query: RangeQuery): Promise<ConfirmedConversion[]>;
+  /** True when the site has confirmed any order. */
+  confirms(site: string): Promise<boolean>;
   /** Which of these ids are stored (for checks and tests). */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Raw event counts and rollup sums per type for a site: equal when the store is consistent. */

@@ -3,7 +3,7 @@
  * `<zmot-dashboard>`, which reads them: types and one constant, no other code. Definitions in docs/collector.md.
  *
  * Extensions to the contract, all additive: `umot.npsScores`, `Report.breakdown` (`?breakdown=product,widget`)
- * and `GET /v1/sites` (`SitesAnswer`).
+ * and `GET /v1/sites` (`SitesAnswer`). `GET /v1/comments` (contract section 9) answers a `CommentsAnswer`.
  */
 
 export interface ZmotMetrics {
@@ -79,4 +79,33 @@ export interface SiteInfo {
 /** `GET /v1/sites` */
 export interface SitesAnswer {
   sites: SiteInfo[];
+}
+
+/** The NPS groups: detractors answered 0–6, passives 7–8, promoters 9–10. */
+export const NPS_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+export type NpsGroup = (typeof NPS_GROUPS)[number];
+
+/** The group of an NPS score (0–10). */
+export function npsGroup(score: number): NpsGroup {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/** One NPS answer that came with a comment (contract section 9). `comment` is the visitor's text: untrusted. */
+export interface CommentItem {
+  /** The NPS event's id. */
+  id: string;
+  score: number;
+  comment: string;
+  /** The product of the page it was given on; "" when the page named none. */
+  product: string;
+  /** When it was given (the page's clock corrected by the collector's), ISO 8601 in UTC. */
+  date: string;
+  /** Marked as followed up (`POST /v1/comments/{id}/handled`). */
+  handled: boolean;
+}
+
+/** `GET /v1/comments`: newest first. `total` counts every comment matching the filters; `comments` holds at most `limit` from `offset`. */
+export interface CommentsAnswer {
+  comments: CommentItem[];
+  total: number;
 }

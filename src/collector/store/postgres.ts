@@ -6,6 +6,7 @@
 import pg from 'pg';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { commentItem, scoreRange, type CommentRecord } from './comments.js';
 import { summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
@@ -36,7 +37,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const applied = new Set(rows.map((r) => Number(r.version)));
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await client.query(statement);
+      for (const statement of [...migration.statements, ...(migration.postgres ?? [])]) await client.query(statement);
       await client.query('INSERT INTO zmot_migrations (version, name, applied) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,
@@ -110,6 +111,23 @@ export async function openPostgres(connectionString: string, options: { max?: nu
           fresh.push(...kept);
           return { accepted: kept.length, duplicates: batch.length - kept.length };
         });
+        const comments = fresh.filter((row) => row.comment !== null);
+        if (comments.length > 0) {
+          await client.query(
+            `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled)
+             SELECT *, NULL::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[])
+             ON CONFLICT (id) DO NOTHING`,
+            [
+              comments.map((r) => r.id),
+              comments.map((r) => r.site),
+              comments.map((r) => r.day),
+              comments.map((r) => r.comment!.at),
+              comments.map((r) => r.product),
+              comments.map((r) => r.comment!.score),
+              comments.map((r) => r.comment!.text),
+            ],
+          );
+        }
         const { rollups, sharers } = summariseRows(fresh);
         if (rollups.length > 0) {
           await client.query(
@@ -223,6 +241,31 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         [site, product, limit, offset],
       );
       return rows.map((r) => JSON.parse(r.data) as Review);
+    },
+    async comments(query) {
+      const [low, high] = scoreRange(query.group);
+      const params: unknown[] = [query.site, query.from, query.to, low, high];
+      let where = 'site = $1 AND day >= $2 AND day <= $3 AND score >= $4 AND score <= $5';
+      if (query.product !== undefined) {
+        params.push(query.product);
+        where += ` AND product = $${params.length}`;
+      }
+      const [list, count] = await Promise.all([
+        pool.query<CommentRecord>(
+          `SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where}
+           ORDER BY ts DESC, id COLLATE "C" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, query.limit, query.offset],
+        ),
+        pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM zmot_comments WHERE ${where}`, params),
+      ]);
+      return { comments: list.rows.map(commentItem), total: Number(count.rows[0]?.n ?? 0) };
+    },
+    async markHandled(id, handled, at) {
+      const { rows } = await pool.query<CommentRecord>(
+        'UPDATE zmot_comments SET handled = $2 WHERE id = $1 RETURNING id, ts, product, score, comment, handled',
+        [id, handled ? at : null],
+      );
+      return rows[0] && commentItem(rows[0]);
     },
     async storedIds(ids) {
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM zmot_events WHERE id = ANY($1::text[])', [ids]);

@@ -29,6 +29,8 @@ export interface EventRow {
   sharer: string | null;
   /** The order id of a conversion: each order is counted once per site (`zmot_orders`). */
   order: string | null;
+  /** An NPS answer's comment, with its score and corrected time (`zmot_comments`); null for other events. */
+  comment: { score: number; text: string; at: number } | null;
 }
 
 /** The ISO 4217 code for "no currency", used when a conversion has a value but names no currency. */
@@ -90,24 +92,28 @@ export function dayOf(ms: number): string {
 export function toRows(envelope: Envelope, received: number): EventRow[] {
   const skew = received - envelope.sent;
   const weight = 1 / (envelope.sample ?? 1);
-  return envelope.events.map((event) => ({
-    id: event.id.toLowerCase(),
-    site: envelope.site,
-    type: event.type,
-    day: dayOf(Math.min(Math.max(event.ts + skew, 0), received)),
-    ts: event.ts,
-    received,
-    pv: event.pv,
-    url: event.url,
-    widget: event.widget ?? '',
-    product: event.product ?? '',
-    weight,
-    data: extraData(event),
-    key: rollupKey(event),
-    value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
-    sharer: event.type === 'share' ? event.ref : null,
-    order: event.type === 'conversion' ? event.order_id : null,
-  }));
+  return envelope.events.map((event) => {
+    const at = Math.min(Math.max(event.ts + skew, 0), received);
+    return {
+      id: event.id.toLowerCase(),
+      site: envelope.site,
+      type: event.type,
+      day: dayOf(at),
+      ts: event.ts,
+      received,
+      pv: event.pv,
+      url: event.url,
+      widget: event.widget ?? '',
+      product: event.product ?? '',
+      weight,
+      data: extraData(event),
+      key: rollupKey(event),
+      value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
+      sharer: event.type === 'share' ? event.ref : null,
+      order: event.type === 'conversion' ? event.order_id : null,
+      comment: event.type === 'nps' && event.comment?.trim() ? { score: event.score, text: event.comment, at } : null,
+    };
+  });
 }
 
 /** An increment to one rollup row (its counts already scaled by weight). */

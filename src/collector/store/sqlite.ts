@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { commentItem, scoreRange, type CommentRecord } from './comments.js';
 import { summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
@@ -25,7 +26,7 @@ function migrate(db: Database.Database): void {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
-      for (const statement of migration.statements) db.exec(statement);
+      for (const statement of [...migration.statements, ...(migration.sqlite ?? [])]) db.exec(statement);
       db.prepare('INSERT INTO zmot_migrations (version, name, applied) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -61,6 +62,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
   );
 
+  const insertComment = db.prepare(
+    `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+
   const selectOrder = db.prepare('SELECT 1 FROM zmot_orders WHERE site = ? AND order_id = ?');
   const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id) VALUES (?, ?, ?)');
 
@@ -74,6 +80,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         const info = insertEvent.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
         if (info.changes === 1) {
           if (r.order !== null) insertOrder.run(r.site, r.order, r.id);
+          if (r.comment !== null) insertComment.run(r.id, r.site, r.day, r.comment.at, r.product, r.comment.score, r.comment.text);
           accepted += 1;
           fresh.push(r);
         }
@@ -171,6 +178,21 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         )
         .all(site, product, limit, offset) as { data: string }[];
       return rows.map((r) => JSON.parse(r.data) as Review);
+    },
+    async comments(query) {
+      const [low, high] = scoreRange(query.group);
+      const where = `site = @site AND day >= @from AND day <= @to AND score >= @low AND score <= @high${productFilter(query)}`;
+      const params = { ...query, low, high };
+      const rows = db
+        .prepare(`SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where} ORDER BY ts DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .all(params) as CommentRecord[];
+      const total = db.prepare(`SELECT COUNT(*) FROM zmot_comments WHERE ${where}`).pluck().get(params) as number;
+      return { comments: rows.map(commentItem), total };
+    },
+    async markHandled(id, handled, at) {
+      db.prepare('UPDATE zmot_comments SET handled = ? WHERE id = ?').run(handled ? at : null, id);
+      const row = db.prepare('SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE id = ?').get(id) as CommentRecord | undefined;
+      return row && commentItem(row);
     },
     async storedIds(ids) {
       const found = new Set<string>();

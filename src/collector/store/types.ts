@@ -1,5 +1,6 @@
 /** What the collector needs from a database; `sqlite.ts` and `postgres.ts` implement it alike. */
 import type { Aggregate, Product, Review, Source } from '../../feed/schema.js';
+import type { CommentItem, NpsGroup } from '../../report/types.js';
 import type { EventRow } from './rows.js';
 
 export interface InsertResult {
@@ -60,6 +61,13 @@ export interface ReviewStats {
   own: Record<1 | 2 | 3 | 4 | 5, number>;
 }
 
+export interface CommentQuery extends RangeQuery {
+  group?: NpsGroup | undefined;
+  /** Most comments to return, and how many of the newest to skip. */
+  limit: number;
+  offset: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores the batches in one transaction; resolves once it is durably committed. Ids already stored are duplicates. */
@@ -74,6 +82,10 @@ export interface Store {
   reviewStats(site: string, product: string): Promise<ReviewStats>;
   /** Reviews newest first (undated last), then by id. */
   reviews(site: string, product: string, offset: number, limit: number): Promise<Review[]>;
+  /** NPS answers with a comment, newest first, and how many match. */
+  comments(query: CommentQuery): Promise<{ comments: CommentItem[]; total: number }>;
+  /** Marks a comment as followed up (or not); the comment, or undefined when no comment has this id. */
+  markHandled(id: string, handled: boolean, at: number): Promise<CommentItem | undefined>;
   /** Which of these ids are stored (for checks and tests). */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Raw event counts and rollup sums per type for a site: equal when the store is consistent. */

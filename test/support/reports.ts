@@ -1,5 +1,5 @@
 // Metrics API answers for the dashboard's tests, built the way the collector builds them.
-import type { BreakdownRow, PeriodMetrics, Report } from '../../src/report/types.js';
+import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type Report } from '../../src/report/types.js';
 
 export interface Counts {
   renders?: number;
@@ -122,3 +122,22 @@ export const BREAKDOWN = {
     ['recommend', { renders: 800, impressions: 500, interactions: 16 }],
   ] as [string, Counts][],
 };
+
+/** What customers said in acme's period, newest first; one comment is hostile markup and a formula. */
+export const COMMENTS: CommentItem[] = [
+  { id: 'c4', score: 2, comment: 'Broke after a day.\nSecond line.', product: 'sku-42', date: '2026-03-29T09:30:00.000Z', handled: false },
+  { id: 'c3', score: 10, comment: 'Best purchase this year', product: '=cmd|calc', date: '2026-03-20T12:00:00.000Z', handled: false },
+  { id: 'c2', score: 7, comment: '=HYPERLINK("http://evil.example","x") <img src=x onerror="window.pwned=1">', product: '', date: '2026-03-12T08:00:00.000Z', handled: true },
+  { id: 'c1', score: 5, comment: 'Delivery took three weeks', product: 'sku-42', date: '2026-03-02T18:00:00.000Z', handled: false },
+];
+
+/** `GET /v1/comments` over COMMENTS, as the collector filters them (group, product, limit). */
+export function commentsAnswer(url: URL, comments: readonly CommentItem[] = COMMENTS): CommentsAnswer {
+  const group = url.searchParams.get('group');
+  const product = url.searchParams.get('product');
+  const limit = Number(url.searchParams.get('limit') ?? 100);
+  const matching = comments.filter(
+    (c) => (group === null || npsGroup(c.score) === group) && (product === null || c.product === product),
+  );
+  return { comments: matching.slice(0, limit), total: matching.length };
+}

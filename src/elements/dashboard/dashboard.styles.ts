@@ -457,5 +457,62 @@ export const styles = [
     .more {
       justify-self: start;
     }
+
+    /* What customers said */
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+    }
+    .filters select {
+      max-inline-size: 100%;
+    }
+    .comments {
+      display: grid;
+      gap: var(--_space);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .comment {
+      display: grid;
+      gap: 0.375rem;
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      min-inline-size: 0;
+    }
+    .comment .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .comment .score {
+      font-weight: 600;
+    }
+    .comment .score.detractor {
+      color: var(--_down);
+    }
+    .comment .product {
+      overflow-wrap: anywhere;
+    }
+    .comment .text {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    label.handled {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      justify-self: start;
+      color: var(--_text);
+    }
+    label.handled input {
+      min-block-size: 1.25rem;
+      inline-size: 1.25rem;
+      margin: 0;
+    }
   `,
 ];

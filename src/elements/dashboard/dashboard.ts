@@ -2,11 +2,12 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../i18n/lang-controller.js';
 import type { Localizer } from '../../i18n/i18n.js';
-import type { BreakdownRow, Report, SiteInfo } from '../../report/types.js';
+import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type SiteInfo } from '../../report/types.js';
 import { tokens } from '../tokens.styles.js';
-import { collectorBase, DashboardApiError, fetchReport, fetchSites } from './api.js';
+import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchSites, markHandled } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
 import { csvFileName, viewCsv } from './csv.js';
 import { message, type DashboardMessage, type Params } from './messages.js';
@@ -38,6 +39,10 @@ export interface ZmotExportDetail {
 const STORAGE_PREFIX = 'zmot-dashboard-token ';
 /** Product rows shown before "Show all". */
 const PRODUCT_ROWS = 10;
+/** Comments asked for at first, and more each time "Show more" is pressed. */
+const COMMENTS_PAGE = 50;
+
+const GROUP_LABELS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const satisfies Record<NpsGroup, DashboardMessage>;
 
 const SERIES_LABELS: Record<SeriesId, DashboardMessage> = {
   renders: 'renders',
@@ -80,7 +85,8 @@ function storage(): Storage | undefined {
 /**
  * The site owner's ZMOT → UMOT report from a zmot collector: headline numbers with their change against the
  * previous period of the same length, the funnel from rendered widgets to conversions from referrals, daily
- * charts, the NPS distribution, and breakdowns by product, widget and share channel, with a CSV export.
+ * charts, the NPS distribution, what customers said (the NPS comments, filtered by group and product, each to
+ * be marked as followed up), and breakdowns by product, widget and share channel, with a CSV export.
  * Without a token it asks the owner to sign in; the token is kept in the tab's session storage.
  *
  * The collector serves it as its page at `/`. The drop-in (`zmot.js`) defines `zmot-dashboard` as a small
@@ -97,6 +103,7 @@ function storage(): Storage | undefined {
  * @csspart funnel - The funnel table.
  * @csspart chart - A chart's drawing box.
  * @csspart table - A data or breakdown table.
+ * @csspart comment - One customer's comment, with its score, product, date and follow-up box.
  *
  * @cssprop --zmot-color-text - Text colour (default: the system's, light or dark).
  * @cssprop --zmot-color-surface - Background of the element, cards and panels (default: the system's).
@@ -143,6 +150,13 @@ export class ZmotDashboard extends LitElement {
   @state() private signInProblem: DashboardMessage | null = null;
   @state() private allProducts = false;
   @state() private copied = false;
+  /** The comments' filters: an NPS group, and a product ("" page-wide) or undefined for all. */
+  @state() private commentGroup: NpsGroup | undefined;
+  @state() private commentProduct: string | undefined;
+  @state() private commentLimit = COMMENTS_PAGE;
+  /** Follow-up marks set here since the comments loaded, by comment id. */
+  @state() private marks: ReadonlyMap<string, boolean> = new Map();
+  @state() private markProblem = '';
 
   private readonly langController = new LangController(this);
   private readonly charts = new ChartController(this, () => ({
@@ -172,6 +186,15 @@ export class ZmotDashboard extends LitElement {
         ]),
       );
       return buildView(current, earlier satisfies Report);
+    },
+  });
+
+  private readonly commentsTask = new Task(this, {
+    args: () =>
+      [this.base, this.token, this.currentSite, this.period.from, this.period.to, this.product ?? this.commentProduct, this.commentGroup, this.commentLimit] as const,
+    task: async ([base, token, site, from, to, product, group, limit], { signal }) => {
+      if (!token || !site || periodProblem({ from, to })) return initialState;
+      return fetchComments(base, token, { site, from, to, product, group, limit }, signal);
     },
   });
 
@@ -212,9 +235,14 @@ export class ZmotDashboard extends LitElement {
     return this.reportTask.value;
   }
 
+  /** The comments shown, with the follow-up marks set since they loaded. */
+  get comments(): CommentItem[] {
+    return (this.commentsTask.value?.comments ?? []).map((c) => (this.marks.has(c.id) ? { ...c, handled: this.marks.get(c.id)! } : c));
+  }
+
   /** The CSV of what is shown, or undefined before a report has loaded. */
   toCSV(): string | undefined {
-    return this.view && viewCsv(this.view);
+    return this.view && viewCsv(this.view, this.comments);
   }
 
   /** Forgets the token, here and in session storage, and shows the sign-in. */
@@ -290,7 +318,7 @@ export class ZmotDashboard extends LitElement {
   private exportCsv(): void {
     const view = this.view;
     if (!view) return;
-    const detail: ZmotExportDetail = { csv: viewCsv(view), filename: csvFileName(view) };
+    const detail: ZmotExportDetail = { csv: viewCsv(view, this.comments), filename: csvFileName(view) };
     const event = new CustomEvent<ZmotExportDetail>('zmot-export', { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;
     const url = URL.createObjectURL(new Blob([detail.csv], { type: 'text/csv;charset=utf-8' }));
@@ -299,6 +327,32 @@ export class ZmotDashboard extends LitElement {
     link.download = detail.filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private pickCommentGroup(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.commentGroup = (NPS_GROUPS as readonly string[]).includes(value) ? (value as NpsGroup) : undefined;
+    this.commentLimit = COMMENTS_PAGE;
+  }
+
+  private pickCommentProduct(products: readonly string[], event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.commentProduct = value === '' ? undefined : products[Number(value)];
+    this.commentLimit = COMMENTS_PAGE;
+  }
+
+  private async toggleHandled(comment: CommentItem, event: Event): Promise<void> {
+    const box = event.target as HTMLInputElement;
+    const handled = box.checked;
+    this.marks = new Map(this.marks).set(comment.id, handled);
+    try {
+      await markHandled(this.base, this.token ?? '', comment.id, handled, new AbortController().signal);
+      this.markProblem = '';
+    } catch (error) {
+      this.marks = new Map(this.marks).set(comment.id, !handled);
+      box.checked = !handled;
+      this.markProblem = this.t('handledFailed', { reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async copySnippet(event: Event): Promise<void> {
@@ -500,7 +554,7 @@ export class ZmotDashboard extends LitElement {
             ${this.renderLineChart('zmot', 'zmotDaily', view, ZMOT_SERIES)} ${this.renderLineChart('umot', 'umotDaily', view, UMOT_SERIES)}
           </div>
         </section>
-        ${this.renderNps(view)}
+        ${this.renderNps(view)} ${this.renderComments(view)}
         <section aria-labelledby="breakdowns">
           <h3 id="breakdowns">${this.t('breakdowns')}</h3>
           ${this.renderProducts(view)}
@@ -697,6 +751,67 @@ export class ZmotDashboard extends LitElement {
               </details>`
           : nothing}
       </figure>
+    </section>`;
+  }
+
+  private renderComments(view: View): TemplateResult {
+    const task = this.commentsTask;
+    const answer = task.value;
+    const comments = this.comments;
+    const products = view.products.map((row) => row.key);
+    const productIndex = this.commentProduct === undefined ? -1 : products.indexOf(this.commentProduct);
+    let status: TemplateResult | string = '';
+    if (task.status === TaskStatus.ERROR) {
+      const reason = task.error instanceof Error ? task.error.message : String(task.error);
+      status = html`<span class="problem">${this.t('commentsFailed', { reason })}</span>`;
+    } else if (answer) {
+      status = answer.total === 0 ? this.t('commentsNone') : this.t('commentsShown', { shown: this.l.number(comments.length), total: this.l.number(answer.total) });
+    }
+    return html`<section aria-labelledby="comments-title" data-section="comments">
+      <h3 id="comments-title">${this.t('comments')}</h3>
+      <p class="muted">${this.t('commentsHelp')}</p>
+      <div class="filters">
+        <label>${this.t('group')}
+          <select @change=${this.pickCommentGroup}>
+            <option value="" ?selected=${this.commentGroup === undefined}>${this.t('allGroups')}</option>
+            ${NPS_GROUPS.map((g) => html`<option value=${g} ?selected=${this.commentGroup === g}>${this.t(GROUP_LABELS[g])}</option>`)}
+          </select>
+        </label>
+        ${this.product === undefined
+          ? html`<label>${this.t('product')}
+              <select @change=${(e: Event) => this.pickCommentProduct(products, e)}>
+                <option value="" ?selected=${productIndex < 0}>${this.t('allProducts')}</option>
+                ${products.map((key, i) => html`<option value=${i} ?selected=${productIndex === i}>${key || this.t('pageWide')}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+      </div>
+      <p role="status" class="muted" data-comments-status>${status}</p>
+      <ul class="comments">
+        ${repeat(
+          comments,
+          (c) => c.id,
+          (c) => {
+            const group = npsGroup(c.score);
+            return html`<li class="comment" part="comment" data-comment=${c.id} data-group=${group}>
+              <p class="meta">
+                <span class="score ${group}">${this.t('scoreValue', { score: this.l.number(c.score) })} · ${this.t(group)}</span>
+                <span class="product">${c.product || this.t('pageWide')}</span>
+                <time datetime=${c.date}>${this.formatDay(c.date.slice(0, 10))}</time>
+              </p>
+              <p class="text" id=${`text-${c.id}`}>${c.comment}</p>
+              <label class="handled">
+                <input type="checkbox" .checked=${c.handled} aria-describedby=${`text-${c.id}`} @change=${(e: Event) => void this.toggleHandled(c, e)} />
+                ${this.t('followedUp')}
+              </label>
+            </li>`;
+          },
+        )}
+      </ul>
+      <p class="problem" role="alert">${this.markProblem}</p>
+      ${answer && answer.total > comments.length
+        ? html`<button type="button" class="more" @click=${() => (this.commentLimit += COMMENTS_PAGE)}>${this.t('showMore')}</button>`
+        : nothing}
     </section>`;
   }
 

@@ -131,6 +131,22 @@ export const messages = {
   noShares: 'No shares in this period.',
   showAll: { one: 'Show all {count} row', other: 'Show all {count} rows' },
   showFewer: 'Show fewer',
+  // What customers said
+  comments: 'What customers said',
+  commentsHelp: 'Every NPS answer that came with a comment, newest first. Tick one once you have followed it up.',
+  group: 'Group',
+  allGroups: 'Everyone',
+  allProducts: 'All products',
+  detractor: 'Detractor',
+  passive: 'Passive',
+  promoter: 'Promoter',
+  scoreValue: 'Score {score}',
+  followedUp: 'Followed up',
+  commentsShown: 'Shown: {shown} of {total}',
+  commentsNone: 'No comments match these filters in this period.',
+  showMore: 'Show more',
+  commentsFailed: 'The comments could not be loaded: {reason}',
+  handledFailed: 'The follow-up could not be saved: {reason}',
 } as const;
 
 export type DashboardMessage = keyof typeof messages;

@@ -399,6 +399,14 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.875em;
       inline-size: max-content;
+      max-inline-size: 100%;
+    }
+    /* Grid and flex children may shrink below their content's width; wide content scrolls or stacks inside. */
+    section > *,
+    figure > *,
+    .breakdown,
+    details {
+      min-inline-size: 0;
     }
     .scroll {
       overflow-x: auto;
@@ -428,6 +436,9 @@ export const styles = [
     thead th {
       font-weight: 600;
       color: var(--_muted);
+      /* Long column names (German, Polish …) wrap instead of widening the table. */
+      white-space: normal;
+      vertical-align: bottom;
     }
     td.key {
       max-inline-size: 18rem;
@@ -456,6 +467,62 @@ export const styles = [
     }
     .more {
       justify-self: start;
+    }
+
+    /* Narrow boxes (phones, 200 % zoom): each table row becomes a stacked block, every value beside its
+       column's name; the header row is left to screen readers. */
+    @container (max-inline-size: 40rem) {
+      table,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      tbody tr {
+        padding-block: 0.375rem;
+        border-block-end: 1px solid var(--_border);
+      }
+      tbody th,
+      tbody td {
+        padding: 0.125rem 0;
+        border: 0;
+        white-space: normal;
+        overflow-wrap: anywhere;
+        text-align: start;
+      }
+      tbody th[scope='row'] {
+        font-weight: 600;
+      }
+      tbody td {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--_space);
+      }
+      tbody td[data-label]::before {
+        content: attr(data-label);
+        color: var(--_muted);
+        text-align: start;
+      }
+      td.key {
+        max-inline-size: none;
+      }
+      td.bar,
+      .funnel td.bar {
+        inline-size: auto;
+        min-inline-size: 0;
+      }
+      td.bar .track {
+        flex: 1;
+      }
     }
 
     /* What customers said */

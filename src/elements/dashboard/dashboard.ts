@@ -644,8 +644,8 @@ export class ZmotDashboard extends LitElement {
             ${view.funnel.map(
               (step) => html`<tr data-step=${step.id}>
                 <th scope="row">${this.t(FUNNEL_LABELS[step.id])}</th>
-                <td>${this.formatValue(step.value, 'count')}</td>
-                <td>${step.ofPrevious === null ? '–' : this.formatValue(step.ofPrevious, 'rate')}</td>
+                <td data-label=${this.t('count')}>${this.formatValue(step.value, 'count')}</td>
+                <td data-label=${this.t('ofPrevious')}>${step.ofPrevious === null ? '–' : this.formatValue(step.ofPrevious, 'rate')}</td>
                 <td class="bar" aria-hidden="true">${this.bar(max > 0 ? step.value / max : 0)}</td>
               </tr>`,
             )}
@@ -681,7 +681,7 @@ export class ZmotDashboard extends LitElement {
               ${view.days.map(
                 (day, i) => html`<tr>
                   <th scope="row">${this.formatDay(day)}</th>
-                  ${ids.map((s) => html`<td>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
+                  ${ids.map((s) => html`<td data-label=${this.t(SERIES_LABELS[s])}>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
                 </tr>`,
               )}
             </tbody>
@@ -741,8 +741,8 @@ export class ZmotDashboard extends LitElement {
                       ${view.npsScores.map(
                         (n, score) => html`<tr>
                           <th scope="row">${score}</th>
-                          <td>${this.formatValue(n, 'count')}</td>
-                          <td>${this.formatValue(n / total, 'rate')}</td>
+                          <td data-label=${this.t('answers')}>${this.formatValue(n, 'count')}</td>
+                          <td data-label=${this.t('share')}>${this.formatValue(n / total, 'rate')}</td>
                         </tr>`,
                       )}
                     </tbody>
@@ -833,7 +833,7 @@ export class ZmotDashboard extends LitElement {
             ${shown.map(
               (row) => html`<tr>
                 <th scope="row" class="key">${row.key || this.t(blank)}</th>
-                ${columns.map((c) => html`<td>${this.formatValue(column(row, c), COLUMN_KINDS[c])}</td>`)}
+                ${columns.map((c) => html`<td data-label=${this.t(COLUMN_LABELS[c])}>${this.formatValue(column(row, c), COLUMN_KINDS[c])}</td>`)}
               </tr>`,
             )}
           </tbody>
@@ -875,8 +875,8 @@ export class ZmotDashboard extends LitElement {
                 ${view.channels.map(
                   ([channel, n]) => html`<tr>
                     <th scope="row" class="key">${channel}</th>
-                    <td>${this.formatValue(n, 'count')}</td>
-                    <td>${this.formatValue(n / total, 'rate')}</td>
+                    <td data-label=${this.t('shares')}>${this.formatValue(n, 'count')}</td>
+                    <td data-label=${this.t('ofShares')}>${this.formatValue(n / total, 'rate')}</td>
                     <td class="bar" aria-hidden="true">${this.bar(n / total)}</td>
                   </tr>`,
                 )}

@@ -162,6 +162,7 @@ export class ZmotDashboard extends LitElement {
   private readonly charts = new ChartController(this, () => ({
     number: (n) => this.l.number(n, { maximumFractionDigits: 1 }),
     day: (d) => this.formatDay(d),
+    axisDay: (d) => this.formatDay(d, { month: 'short', day: 'numeric' }),
   }));
   private focusAfterRender: 'token' | 'title' | null = null;
   private storedFor?: string;

@@ -191,6 +191,34 @@ describe('<zmot-dashboard>: the report', () => {
     expect($(el, '[data-card="referralLandings"] .change')!.classList.contains('down')).to.equal(true);
   });
 
+  it('a previous period with nothing in it: one note says so, instead of one on every card', async () => {
+    collector({
+      metrics: (url) => {
+        const from = url.searchParams.get('from')!;
+        const to = url.searchParams.get('to')!;
+        return to < FROM ? report('acme', from, to, {}) : report('acme', from, to, CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined);
+      },
+    });
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    expect($$(el, '[data-note="nothing-before"]').map((p) => text(p))).to.deep.equal([
+      'Nothing was counted in the previous period (Jan 30 – Feb 28, 2026), so the cards show no change.',
+    ]);
+    expect($$(el, '.card .change')).to.have.length(0);
+    expect(text(root(el) as unknown as Element)).to.not.contain('nothing in the previous period');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a previous period with something in it: no such note', async () => {
+    collector();
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    expect($(el, '[data-note="nothing-before"]')).to.equal(null);
+    expect($$(el, '.card .change')).to.have.length(9);
+  });
+
   it('the funnel from rendered widgets to conversions from referrals, each step against the one before', async () => {
     collector();
     const el = await mount();

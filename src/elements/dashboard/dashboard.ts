@@ -542,6 +542,9 @@ export class ZmotDashboard extends LitElement {
   private renderReport(view: View): TemplateResult {
     return html`<section aria-labelledby="headline">
         <h3 id="headline" class="sr">${this.t('headline')}</h3>
+        ${view.previousEmpty
+          ? html`<p class="muted" data-note="nothing-before">${this.t('nothingBefore', { previous: this.formatPeriod(view.previous) })}</p>`
+          : nothing}
         <ul class="cards">
           ${view.cards.map((card) => this.renderCard(card, view))}
         </ul>
@@ -569,8 +572,11 @@ export class ZmotDashboard extends LitElement {
     const value = this.formatValue(card.value, card.kind, card.currency);
     const c = change(card);
     const previousText = this.formatValue(card.previous, card.kind, card.currency);
-    let changeText: TemplateResult;
-    if (c.direction === 'up' || c.direction === 'down') {
+    let changeText: TemplateResult | typeof nothing;
+    if (view.previousEmpty) {
+      // One note above the cards says there is nothing to compare with.
+      changeText = nothing;
+    } else if (c.direction === 'up' || c.direction === 'down') {
       const amount = c.relative
         ? this.l.number(c.amount, { style: 'percent', maximumFractionDigits: c.amount < 0.1 ? 1 : 0 })
         : card.kind === 'rate'

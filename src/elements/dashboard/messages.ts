@@ -80,6 +80,7 @@ export const messages = {
   changeNone: 'no data in either period',
   points: { one: '{count} pt', other: '{count} pts' },
   previousPeriod: 'Previous period: {previous}.',
+  nothingBefore: 'Nothing was counted in the previous period ({previous}), so the cards show no change.',
   // Funnel
   funnel: 'ZMOT → UMOT funnel',
   funnelHelp: 'Each step’s count, and its share of the step before.',

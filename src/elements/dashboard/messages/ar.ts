@@ -126,4 +126,5 @@ export default {
   showMore: 'عرض المزيد',
   commentsFailed: 'تعذّر تحميل التعليقات: {reason}',
   handledFailed: 'تعذّر حفظ المتابعة: {reason}',
+  nothingBefore: 'لم يُحتسب شيء في الفترة السابقة ({previous})، لذا لا تعرض البطاقات أي تغيير.',
 } satisfies DashboardMessages;

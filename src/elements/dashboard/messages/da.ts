@@ -126,4 +126,5 @@ export default {
   showMore: 'Vis flere',
   commentsFailed: 'Kommentarerne kunne ikke hentes: {reason}',
   handledFailed: 'Opfølgningen kunne ikke gemmes: {reason}',
+  nothingBefore: 'Intet blev talt i den forrige periode ({previous}), så kortene viser ingen ændring.',
 } satisfies DashboardMessages;

@@ -126,4 +126,5 @@ export default {
   showMore: 'Mehr anzeigen',
   commentsFailed: 'Die Kommentare konnten nicht geladen werden: {reason}',
   handledFailed: 'Die Erledigung konnte nicht gespeichert werden: {reason}',
+  nothingBefore: 'Im vorigen Zeitraum ({previous}) wurde nichts gezählt, daher zeigen die Karten keine Veränderung.',
 } satisfies DashboardMessages;

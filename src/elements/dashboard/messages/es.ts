@@ -126,4 +126,5 @@ export default {
   showMore: 'Mostrar más',
   commentsFailed: 'No se pudieron cargar los comentarios: {reason}',
   handledFailed: 'No se pudo guardar el seguimiento: {reason}',
+  nothingBefore: 'No se contó nada en el periodo anterior ({previous}), así que las tarjetas no muestran cambios.',
 } satisfies DashboardMessages;

@@ -126,4 +126,5 @@ export default {
   showMore: 'Mostra altri',
   commentsFailed: 'Impossibile caricare i commenti: {reason}',
   handledFailed: 'Impossibile salvare la gestione: {reason}',
+  nothingBefore: 'Nel periodo precedente ({previous}) non è stato contato nulla, quindi le schede non mostrano variazioni.',
 } satisfies DashboardMessages;

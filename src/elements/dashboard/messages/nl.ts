@@ -126,4 +126,5 @@ export default {
   showMore: 'Meer tonen',
   commentsFailed: 'De opmerkingen konden niet worden geladen: {reason}',
   handledFailed: 'De opvolging kon niet worden opgeslagen: {reason}',
+  nothingBefore: 'In de vorige periode ({previous}) is niets geteld, dus de kaarten tonen geen verandering.',
 } satisfies DashboardMessages;

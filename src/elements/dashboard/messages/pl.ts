@@ -126,4 +126,5 @@ export default {
   showMore: 'Pokaż więcej',
   commentsFailed: 'Nie udało się wczytać komentarzy: {reason}',
   handledFailed: 'Nie udało się zapisać: {reason}',
+  nothingBefore: 'W poprzednim okresie ({previous}) nic nie zliczono, więc karty nie pokazują zmian.',
 } satisfies DashboardMessages;

@@ -126,4 +126,5 @@ export default {
   showMore: 'Mostrar mais',
   commentsFailed: 'Não foi possível carregar os comentários: {reason}',
   handledFailed: 'Não foi possível guardar o seguimento: {reason}',
+  nothingBefore: 'Nada foi contado no período anterior ({previous}), por isso os cartões não mostram variação.',
 } satisfies DashboardMessages;

@@ -126,4 +126,5 @@ export default {
   showMore: 'Visa fler',
   commentsFailed: 'Kommentarerna kunde inte hämtas: {reason}',
   handledFailed: 'Uppföljningen kunde inte sparas: {reason}',
+  nothingBefore: 'Inget räknades under föregående period ({previous}), så korten visar ingen förändring.',
 } satisfies DashboardMessages;

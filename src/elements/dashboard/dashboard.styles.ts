@@ -246,6 +246,12 @@ export const styles = [
       color: var(--_text);
     }
 
+    /* Language choice */
+    .languages {
+      display: flex;
+      justify-content: end;
+    }
+
     /* Header and toolbar */
     header {
       display: flex;

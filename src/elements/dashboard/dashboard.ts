@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../i18n/lang-controller.js';
-import type { Localizer } from '../../i18n/i18n.js';
+import { LOCALES, type Localizer } from '../../i18n/i18n.js';
 import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type SiteInfo } from '../../report/types.js';
 import { tokens } from '../tokens.styles.js';
 import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchSites, markHandled } from './api.js';
@@ -73,6 +73,18 @@ const FUNNEL_LABELS = {
   landed: 'stepLanded',
   converted: 'stepConverted',
 } as const satisfies Record<string, DashboardMessage>;
+
+/** The dashboard's languages, English first. */
+const LANGUAGES: readonly string[] = ['en', ...LOCALES];
+
+/** A language by its own name ("Deutsch", "polski", "العربية"). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 function storage(): Storage | undefined {
   try {
@@ -143,6 +155,18 @@ export class ZmotDashboard extends LitElement {
 
   /** Report on one product only. */
   @property() product?: string;
+
+  /**
+   * Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared
+   * and bookmarked, and the browser's back button returns to the period before. The collector's page sets it.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /**
+   * Shows a language choice (the 12 languages, each by its own name) that sets this element's `lang`; with
+   * `sync-url` the choice goes into the address too (`?lang=`). The collector's page sets it.
+   */
+  @property({ type: Boolean, attribute: 'language-picker' }) languagePicker = false;
 
   /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
   @property({ attribute: false }) token?: string;
@@ -254,6 +278,49 @@ export class ZmotDashboard extends LitElement {
     this.focusAfterRender = 'token';
   }
 
+  /** Site and period from the page's address; on the first read, only those the address names. */
+  private readAddress(first: boolean): void {
+    const params = new URL(location.href).searchParams;
+    const read = (name: string, valid: (value: string) => boolean) => {
+      const value = params.get(name);
+      return value && valid(value) ? value : undefined;
+    };
+    const values = { site: read('site', Boolean), from: read('from', isDay), to: read('to', isDay) };
+    for (const name of ['site', 'from', 'to'] as const) {
+      if (!first || values[name] !== undefined) this[name] = values[name];
+    }
+    const lang = read('lang', (value) => LANGUAGES.includes(value));
+    if (lang) this.lang = lang;
+  }
+
+  private readonly onPopState = (): void => this.readAddress(false);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) {
+      this.readAddress(true);
+      addEventListener('popstate', this.onPopState);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  /** After the owner picked a site or period: a new entry in the browser's history, with them in the address. */
+  private pushAddress(): void {
+    if (!this.syncUrl) return;
+    const url = new URL(location.href);
+    const { from, to } = this.period;
+    const values: Record<string, string | undefined> = { site: this.currentSite, from, to, lang: this.languagePicker ? this.lang || undefined : undefined };
+    for (const [name, value] of Object.entries(values)) {
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
+    if (url.href !== location.href) history.pushState(null, '', url);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The token kept for this collector, once per collector address.
     if (this.storedFor !== this.base) {
@@ -302,6 +369,7 @@ export class ZmotDashboard extends LitElement {
   private pickSite(event: Event): void {
     this.site = (event.target as HTMLSelectElement).value;
     this.allProducts = false;
+    this.pushAddress();
   }
 
   private pickPreset(event: Event): void {
@@ -310,10 +378,12 @@ export class ZmotDashboard extends LitElement {
     const period = lastDays(Number(value), today());
     this.from = period.from;
     this.to = period.to;
+    this.pushAddress();
   }
 
   private pickDay(which: 'from' | 'to', event: Event): void {
     this[which] = (event.target as HTMLInputElement).value;
+    if (!periodProblem(this.period)) this.pushAddress();
   }
 
   private exportCsv(): void {
@@ -328,6 +398,11 @@ export class ZmotDashboard extends LitElement {
     link.download = detail.filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private pickLanguage(event: Event): void {
+    this.lang = (event.target as HTMLSelectElement).value;
+    this.pushAddress();
   }
 
   private pickCommentGroup(event: Event): void {
@@ -426,7 +501,19 @@ export class ZmotDashboard extends LitElement {
   }
 
   private renderShell(content: TemplateResult, busy = false): TemplateResult {
-    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
+    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>${this.renderLanguages()}${content}</div>`;
+  }
+
+  private renderLanguages(): TemplateResult | typeof nothing {
+    if (!this.languagePicker) return nothing;
+    const current = this.l.locale.split('-')[0] ?? 'en';
+    return html`<div class="languages">
+      <label>${this.t('language')}
+        <select @change=${this.pickLanguage}>
+          ${LANGUAGES.map((code) => html`<option value=${code} lang=${code} ?selected=${code === current}>${languageName(code)}</option>`)}
+        </select>
+      </label>
+    </div>`;
   }
 
   private renderSignIn(): TemplateResult {

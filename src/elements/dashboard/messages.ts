@@ -27,6 +27,7 @@ export const messages = {
   wrongToken: 'The collector at {src} did not accept this token. Check the token the collector was started with and try again.',
   tokenRequired: 'Enter the owner token.',
   site: 'Site',
+  language: 'Language',
   period: 'Period',
   lastDays: { one: 'Last day', other: 'Last {count} days' },
   custom: 'Custom',

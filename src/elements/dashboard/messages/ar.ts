@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'تعذّر تحميل التعليقات: {reason}',
   handledFailed: 'تعذّر حفظ المتابعة: {reason}',
   nothingBefore: 'لم يُحتسب شيء في الفترة السابقة ({previous})، لذا لا تعرض البطاقات أي تغيير.',
+  language: 'اللغة',
 } satisfies DashboardMessages;

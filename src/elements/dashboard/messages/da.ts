@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Kommentarerne kunne ikke hentes: {reason}',
   handledFailed: 'Opfølgningen kunne ikke gemmes: {reason}',
   nothingBefore: 'Intet blev talt i den forrige periode ({previous}), så kortene viser ingen ændring.',
+  language: 'Sprog',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Die Kommentare konnten nicht geladen werden: {reason}',
   handledFailed: 'Die Erledigung konnte nicht gespeichert werden: {reason}',
   nothingBefore: 'Im vorigen Zeitraum ({previous}) wurde nichts gezählt, daher zeigen die Karten keine Veränderung.',
+  language: 'Sprache',
 } satisfies DashboardMessages;

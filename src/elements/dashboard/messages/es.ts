@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'No se pudieron cargar los comentarios: {reason}',
   handledFailed: 'No se pudo guardar el seguimiento: {reason}',
   nothingBefore: 'No se contó nada en el periodo anterior ({previous}), así que las tarjetas no muestran cambios.',
+  language: 'Idioma',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Impossible de charger les commentaires : {reason}',
   handledFailed: 'Impossible d’enregistrer le suivi : {reason}',
   nothingBefore: 'Rien n’a été compté pendant la période précédente ({previous}) : les cartes n’indiquent donc aucune évolution.',
+  language: 'Langue',
 } satisfies DashboardMessages;

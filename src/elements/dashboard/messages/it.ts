@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Impossibile caricare i commenti: {reason}',
   handledFailed: 'Impossibile salvare la gestione: {reason}',
   nothingBefore: 'Nel periodo precedente ({previous}) non è stato contato nulla, quindi le schede non mostrano variazioni.',
+  language: 'Lingua',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'コメントを読み込めませんでした：{reason}',
   handledFailed: '対応済みの状態を保存できませんでした：{reason}',
   nothingBefore: '前の期間（{previous}）には何も記録されていないため、カードには変化を表示しません。',
+  language: '言語',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'De opmerkingen konden niet worden geladen: {reason}',
   handledFailed: 'De opvolging kon niet worden opgeslagen: {reason}',
   nothingBefore: 'In de vorige periode ({previous}) is niets geteld, dus de kaarten tonen geen verandering.',
+  language: 'Taal',
 } satisfies DashboardMessages;

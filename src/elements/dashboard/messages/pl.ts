@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Nie udało się wczytać komentarzy: {reason}',
   handledFailed: 'Nie udało się zapisać: {reason}',
   nothingBefore: 'W poprzednim okresie ({previous}) nic nie zliczono, więc karty nie pokazują zmian.',
+  language: 'Język',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Não foi possível carregar os comentários: {reason}',
   handledFailed: 'Não foi possível guardar o seguimento: {reason}',
   nothingBefore: 'Nada foi contado no período anterior ({previous}), por isso os cartões não mostram variação.',
+  language: 'Idioma',
 } satisfies DashboardMessages;

@@ -127,4 +127,5 @@ export default {
   commentsFailed: 'Kommentarerna kunde inte hämtas: {reason}',
   handledFailed: 'Uppföljningen kunde inte sparas: {reason}',
   nothingBefore: 'Inget räknades under föregående period ({previous}), så korten visar ingen förändring.',
+  language: 'Språk',
 } satisfies DashboardMessages;

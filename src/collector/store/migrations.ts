@@ -93,7 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'comments: NPS answers with a comment, and whether the owner followed them up',
+    name: 'comments: NPS answers with a comment, and whether the owner followed them up; sharers by code',
     statements: [
       // One row per NPS event that came with a comment (contract section 9), written with the event, so
       // `GET /v1/comments` reads this small table instead of every event. `ts` is the event's time corrected
@@ -109,6 +109,8 @@ export const MIGRATIONS: readonly Migration[] = [
         handled BIGINT
       )`,
       `CREATE INDEX IF NOT EXISTS zmot_comments_order ON zmot_comments (site, day, ts)`,
+      // The product a referral code shared, for filing the conversions that come through it.
+      `CREATE INDEX IF NOT EXISTS zmot_sharers_ref ON zmot_sharers (site, ref)`,
     ],
     // The comments stored before this table, from the events' JSON (their time: the page's, or when received if that was earlier).
     sqlite: [

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { summariseRows, type EventRow } from './rows.js';
+import { attribute, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
 
@@ -128,7 +128,18 @@ export async function openPostgres(connectionString: string, options: { max?: nu
             ],
           );
         }
-        const { rollups, sharers } = summariseRows(fresh);
+        const referred = fresh.filter((r) => r.via !== null && r.product === '');
+        const shared = new Map<string, string>();
+        if (referred.length > 0) {
+          const { rows: found } = await client.query<{ site: string; ref: string; product: string }>(
+            `SELECT DISTINCT ON (s.site, s.ref) s.site, s.ref, s.product
+             FROM zmot_sharers s JOIN unnest($1::text[], $2::text[]) AS q(site, ref) ON s.site = q.site AND s.ref = q.ref
+             ORDER BY s.site, s.ref, s.day DESC, s.product COLLATE "C"`,
+            [referred.map((r) => r.site), referred.map((r) => r.via)],
+          );
+          for (const f of found) shared.set(sharedKey(f.site, f.ref), f.product);
+        }
+        const { rollups, sharers } = summariseRows(attribute(fresh, shared));
         if (rollups.length > 0) {
           await client.query(
             `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)

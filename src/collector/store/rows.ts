@@ -29,6 +29,8 @@ export interface EventRow {
   sharer: string | null;
   /** The order id of a conversion: each order is counted once per site (`zmot_orders`). */
   order: string | null;
+  /** The referral code a conversion came through: its rollups go under the product shared with that code. */
+  via: string | null;
   /** An NPS answer's comment, with its score and corrected time (`zmot_comments`); null for other events. */
   comment: { score: number; text: string; at: number } | null;
 }
@@ -111,6 +113,7 @@ export function toRows(envelope: Envelope, received: number): EventRow[] {
       value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
       sharer: event.type === 'share' ? event.ref : null,
       order: event.type === 'conversion' ? event.order_id : null,
+      via: event.type === 'conversion' ? (event.ref ?? null) : null,
       comment: event.type === 'nps' && event.comment?.trim() ? { score: event.score, text: event.comment, at } : null,
     };
   });
@@ -128,6 +131,21 @@ export interface SharerRow {
   ref: string;
   weight: number;
 }
+
+/**
+ * Rows as the rollups count them: a referral conversion that names no product is filed under the product
+ * shared with its code (`shared`: site and code → product), not under "page-wide". The raw event keeps what
+ * the page sent.
+ */
+export function attribute(rows: readonly EventRow[], shared: ReadonlyMap<string, string>): EventRow[] {
+  return rows.map((row) => {
+    if (row.via === null || row.product !== '') return row;
+    const product = shared.get(sharedKey(row.site, row.via));
+    return product ? { ...row, product } : row;
+  });
+}
+
+export const sharedKey = (site: string, ref: string): string => `${site}\u0000${ref}`;
 
 /** The rollup increments and sharers for newly stored rows, sorted so concurrent writers lock alike. */
 export function summariseRows(rows: readonly EventRow[]): { rollups: RollupDelta[]; sharers: SharerRow[] } {

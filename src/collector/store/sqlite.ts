@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { summariseRows, type EventRow } from './rows.js';
+import { attribute, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
 
@@ -70,6 +70,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   const selectOrder = db.prepare('SELECT 1 FROM zmot_orders WHERE site = ? AND order_id = ?');
   const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id) VALUES (?, ?, ?)');
 
+  const sharedProduct = db
+    .prepare('SELECT product FROM zmot_sharers WHERE site = ? AND ref = ? ORDER BY day DESC, product LIMIT 1')
+    .pluck();
+
   const insertAll = db.transaction((batches: readonly (readonly EventRow[])[]): InsertResult[] => {
     const fresh: EventRow[] = [];
     const results = batches.map((rows) => {
@@ -87,7 +91,13 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       }
       return { accepted, duplicates: rows.length - accepted };
     });
-    const { rollups, sharers } = summariseRows(fresh);
+    const shared = new Map<string, string>();
+    for (const r of fresh) {
+      if (r.via === null || r.product !== '') continue;
+      const product = sharedProduct.get(r.site, r.via) as string | undefined;
+      if (product !== undefined) shared.set(sharedKey(r.site, r.via), product);
+    }
+    const { rollups, sharers } = summariseRows(attribute(fresh, shared));
     for (const d of rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
     for (const s of sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
     return results;

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SiteAccess } from './access.js';
 import { commentRoutes } from './comments.js';
+import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { homePage } from './home.js';
@@ -173,6 +174,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
 
   await app.register(commentRoutes, { store, now, authorised: (request) => authorised(request, options.token) });
+  await app.register(reputationRoutes, { store, now, authorised: (request) => authorised(request, options.token) });
   await app.register(dashboardRoutes, { store, access, authorised: (request) => authorised(request, options.token) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {

@@ -109,3 +109,44 @@ export interface CommentsAnswer {
   comments: CommentItem[];
   total: number;
 }
+
+/** One source's reputation (or the combined one, source `*`) as of a day. */
+export interface ReputationPoint {
+  day: string;
+  /** The score normalised to 5 (the combined one: the count-weighted mean the widgets show). */
+  rating: number;
+  count: number;
+}
+
+export interface ReputationSource {
+  /** `own` for the site's own reviews, a source's id (`g2`, `google` …), or `*` for all combined. */
+  source: string;
+  /** The source's display name; "" for the site's own and the combined score. */
+  name: string;
+  /** The latest snapshot on or before `to`. */
+  rating: number;
+  count: number;
+  /** The latest snapshot before `from`: the previous period's closing score; null when there is none. */
+  previous: ReputationPoint | null;
+  /** Share of this source's stored reviews the merchant answered; null when none is stored. */
+  replyShare: number | null;
+  /** Median days from a review to its answer, over answers with both dates; null when there are none. */
+  medianReplyDays: number | null;
+  /** The snapshots within the period, by day. */
+  days: ReputationPoint[];
+}
+
+export interface ReputationProduct {
+  product: string;
+  combined: ReputationSource;
+  /** The site's own first, then each source by name. */
+  sources: ReputationSource[];
+}
+
+/** `GET /v1/reputation?site=S[&from=][&to=][&product=]`: how the scores moved, from the daily snapshots imports keep. */
+export interface ReputationAnswer {
+  site: string;
+  from: string;
+  to: string;
+  products: ReputationProduct[];
+}

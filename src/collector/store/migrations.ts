@@ -126,6 +126,27 @@ export const MIGRATIONS: readonly Migration[] = [
        ON CONFLICT (id) DO NOTHING`,
     ],
   },
+  {
+    version: 4,
+    name: 'reputation: a daily snapshot of each product’s scores at import',
+    statements: [
+      // Per product and source (`own`, a source id, or `*` combined) and day: the score normalised to 5 and
+      // the review count, and of the stored reviews how many the merchant answered, with the median days.
+      `CREATE TABLE IF NOT EXISTS zmot_reputation (
+        site TEXT NOT NULL,
+        product TEXT NOT NULL,
+        source TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        rating DOUBLE PRECISION NOT NULL,
+        count INTEGER NOT NULL,
+        stored INTEGER NOT NULL,
+        replied INTEGER NOT NULL,
+        reply_days DOUBLE PRECISION,
+        PRIMARY KEY (site, product, source, day)
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (

@@ -7,7 +7,8 @@ import pg from 'pg';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { attribute, sharedKey, summariseRows, type EventRow } from './rows.js';
+import { recordSnapshots, type ReputationRow } from '../reputation.js';
+import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
 
@@ -62,7 +63,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
   await migrate(pool);
 
-  return {
+  const store: Store = {
     kind: 'postgres',
     async insert(batches) {
       const all = batches.flat();
@@ -193,7 +194,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       return rows;
     },
     async importFeeds(site, feeds, options = {}) {
-      return inTransaction(pool, async (client) => {
+      const result = await inTransaction(pool, async (client) => {
         let reviews = 0;
         const products = new Set<string>();
         for (const feed of feeds) {
@@ -227,6 +228,40 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         }
         return { products: products.size, reviews };
       });
+      await recordSnapshots(store, site, feeds.map((f) => f.product.id), dayOf(options.now ?? Date.now()));
+      return result;
+    },
+    async saveReputation(rows) {
+      if (rows.length === 0) return;
+      await pool.query(
+        `INSERT INTO zmot_reputation (site, product, source, day, name, rating, count, stored, replied, reply_days)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::int[], $8::int[], $9::int[], $10::float8[])
+         ON CONFLICT (site, product, source, day) DO UPDATE SET name = excluded.name, rating = excluded.rating,
+           count = excluded.count, stored = excluded.stored, replied = excluded.replied, reply_days = excluded.reply_days`,
+        [
+          rows.map((r) => r.site),
+          rows.map((r) => r.product),
+          rows.map((r) => r.source),
+          rows.map((r) => r.day),
+          rows.map((r) => r.name),
+          rows.map((r) => r.rating),
+          rows.map((r) => r.count),
+          rows.map((r) => r.stored),
+          rows.map((r) => r.replied),
+          rows.map((r) => r.replyDays),
+        ],
+      );
+    },
+    async reputation(site, to, product) {
+      const params: unknown[] = [site, to];
+      if (product !== undefined) params.push(product);
+      const { rows } = await pool.query<ReputationRow>(
+        `SELECT site, product, source, day, name, rating, count, stored, replied, reply_days AS "replyDays" FROM zmot_reputation
+         WHERE site = $1 AND day <= $2${product === undefined ? '' : ' AND product = $3'}
+         ORDER BY product COLLATE "C", source COLLATE "C", day`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, rating: Number(r.rating), replyDays: r.replyDays === null ? null : Number(r.replyDays) }));
     },
     async product(site, product) {
       const { rows } = await pool.query<{ data: string }>('SELECT data FROM zmot_products WHERE site = $1 AND product = $2', [site, product]);
@@ -294,4 +329,5 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       await pool.end();
     },
   };
+  return store;
 }

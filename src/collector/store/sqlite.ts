@@ -8,8 +8,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { recordSnapshots, type ReputationRow } from '../reputation.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { attribute, sharedKey, summariseRows, type EventRow } from './rows.js';
+import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
 
@@ -134,7 +135,17 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     return { products: products.size, reviews };
   });
 
-  return {
+  const upsertReputation = db.prepare(
+    `INSERT INTO zmot_reputation (site, product, source, day, name, rating, count, stored, replied, reply_days)
+     VALUES (@site, @product, @source, @day, @name, @rating, @count, @stored, @replied, @replyDays)
+     ON CONFLICT (site, product, source, day) DO UPDATE SET name = excluded.name, rating = excluded.rating,
+       count = excluded.count, stored = excluded.stored, replied = excluded.replied, reply_days = excluded.reply_days`,
+  );
+  const saveAll = db.transaction((rows: readonly ReputationRow[]) => {
+    for (const row of rows) upsertReputation.run(row);
+  });
+
+  const store: Store = {
     kind: 'sqlite',
     async insert(batches) {
       return insertAll.immediate(batches);
@@ -163,7 +174,20 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .all() as Awaited<ReturnType<Store['sites']>>;
     },
     async importFeeds(site, feeds, options = {}) {
-      return importAll.immediate(site, feeds, options.replace ?? false);
+      const result = importAll.immediate(site, feeds, options.replace ?? false);
+      await recordSnapshots(store, site, feeds.map((f) => f.product.id), dayOf(options.now ?? Date.now()));
+      return result;
+    },
+    async saveReputation(rows) {
+      saveAll.immediate(rows);
+    },
+    async reputation(site, to, product) {
+      return db
+        .prepare(
+          `SELECT site, product, source, day, name, rating, count, stored, replied, reply_days AS replyDays FROM zmot_reputation
+           WHERE site = ? AND day <= ?${product === undefined ? '' : ' AND product = ?'} ORDER BY product, source, day`,
+        )
+        .all(...(product === undefined ? [site, to] : [site, to, product])) as ReputationRow[];
     },
     async product(site, product) {
       const row = selectProduct.get(site, product) as { data: string } | undefined;
@@ -222,4 +246,5 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       db.close();
     },
   };
+  return store;
 }

@@ -1,6 +1,7 @@
 /** What the collector needs from a database; `sqlite.ts` and `postgres.ts` implement it alike. */
 import type { Aggregate, Product, Review, Source } from '../../feed/schema.js';
 import type { CommentItem, NpsGroup } from '../../report/types.js';
+import type { ReputationRow } from '../reputation.js';
 import type { EventRow } from './rows.js';
 
 export interface InsertResult {
@@ -76,8 +77,15 @@ export interface Store {
   sharers(query: RangeQuery): Promise<SharerDayRow[]>;
   /** Every site with events, with its first and last day, by id. */
   sites(): Promise<{ id: string; first: string; last: string }[]>;
-  /** Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. */
-  importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean }): Promise<ImportResult>;
+  /**
+   * Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. Then keeps the
+   * day's reputation snapshot of each product (`now`, default the clock, names the day).
+   */
+  importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean; now?: number }): Promise<ImportResult>;
+  /** Upserts reputation snapshots by site, product, source and day. */
+  saveReputation(rows: readonly ReputationRow[]): Promise<void>;
+  /** Every snapshot up to `to` (inclusive), by product, source and day. */
+  reputation(site: string, to: string, product?: string): Promise<ReputationRow[]>;
   product(site: string, product: string): Promise<ProductData | undefined>;
   reviewStats(site: string, product: string): Promise<ReviewStats>;
   /** Reviews newest first (undated last), then by id. */

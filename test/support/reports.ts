@@ -1,5 +1,5 @@
 // Metrics API answers for the dashboard's tests, built the way the collector builds them.
-import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type Report } from '../../src/report/types.js';
+import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type Report, type ReputationAnswer } from '../../src/report/types.js';
 
 export interface Counts {
   renders?: number;
@@ -140,4 +140,27 @@ export function commentsAnswer(url: URL, comments: readonly CommentItem[] = COMM
     (c) => (group === null || npsGroup(c.score) === group) && (product === null || c.product === product),
   );
   return { comments: matching.slice(0, limit), total: matching.length };
+}
+
+/** `GET /v1/reputation` for acme: one product, its own reviews and G2, the combined score moving up. */
+export function reputationAnswer(url: URL): ReputationAnswer {
+  const point = (day: string, rating: number, count: number) => ({ day, rating, count });
+  const site = url.searchParams.get('site') ?? 'acme';
+  const from = url.searchParams.get('from') ?? '2026-03-01';
+  const to = url.searchParams.get('to') ?? '2026-03-30';
+  return {
+    site,
+    from,
+    to,
+    products: [
+      {
+        product: 'sku-42',
+        combined: { source: '*', name: '', rating: 4.4, count: 173, previous: point('2026-02-27', 4.33, 152), replyShare: 2 / 3, medianReplyDays: 3, days: [point('2026-03-20', 4.4, 173)] },
+        sources: [
+          { source: 'own', name: '', rating: 3, count: 3, previous: point('2026-02-27', 4, 2), replyShare: 2 / 3, medianReplyDays: 3, days: [point('2026-03-20', 3, 3)] },
+          { source: 'g2', name: 'G2', rating: 4.6, count: 120, previous: null, replyShare: null, medianReplyDays: null, days: [point('2026-03-20', 4.6, 120)] },
+        ],
+      },
+    ],
+  };
 }

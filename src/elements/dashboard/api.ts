@@ -4,7 +4,7 @@
  * `Authorization` header (never in a URL). Failures become a `DashboardApiError` whose `reason` picks the
  * state the dashboard shows.
  */
-import type { CommentItem, CommentsAnswer, NpsGroup, Report, SiteInfo, SitesAnswer } from '../../report/types.js';
+import type { CommentItem, CommentsAnswer, NpsGroup, ReputationAnswer, Report, SiteInfo, SitesAnswer } from '../../report/types.js';
 import type { Period } from './period.js';
 
 /**
@@ -136,4 +136,13 @@ export async function markHandled(base: string, token: string, id: string, handl
   const body = await getJson(base, `v1/comments/${encodeURIComponent(id)}/handled`, {}, token, signal, JSON.stringify({ handled }));
   if (!isComment(body)) throw new DashboardApiError('invalid', 'not a zmot comment');
   return body;
+}
+
+/** How the scores moved: the reputation snapshots of the period (`GET /v1/reputation`). */
+export async function fetchReputation(base: string, token: string, query: ReportQuery, signal: AbortSignal): Promise<ReputationAnswer> {
+  const params: Record<string, string> = { site: query.site, from: query.from, to: query.to };
+  if (query.product) params.product = query.product;
+  const body = await getJson(base, 'v1/reputation', params, token, signal);
+  if (!isRecord(body) || !Array.isArray(body.products)) throw new DashboardApiError('invalid', 'not a zmot reputation answer');
+  return body as unknown as ReputationAnswer;
 }

@@ -531,6 +531,11 @@ export const styles = [
       }
     }
 
+    tr.combined th,
+    tr.combined td {
+      font-weight: 600;
+    }
+
     /* What customers said */
     .filters {
       display: flex;

@@ -5,9 +5,9 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../i18n/lang-controller.js';
 import { LOCALES, type Localizer } from '../../i18n/i18n.js';
-import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type SiteInfo } from '../../report/types.js';
+import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type ReputationAnswer, type ReputationSource, type SiteInfo } from '../../report/types.js';
 import { tokens } from '../tokens.styles.js';
-import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchSites, markHandled } from './api.js';
+import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchSites, markHandled } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
 import { csvFileName, viewCsv } from './csv.js';
 import { message, type DashboardMessage, type Params } from './messages.js';
@@ -220,6 +220,14 @@ export class ZmotDashboard extends LitElement {
     task: async ([base, token, site, from, to, product, group, limit], { signal }) => {
       if (!token || !site || periodProblem({ from, to })) return initialState;
       return fetchComments(base, token, { site, from, to, product, group, limit }, signal);
+    },
+  });
+
+  private readonly reputationTask = new Task(this, {
+    args: () => [this.base, this.token, this.currentSite, this.period.from, this.period.to, this.product] as const,
+    task: async ([base, token, site, from, to, product], { signal }) => {
+      if (!token || !site || periodProblem({ from, to })) return initialState;
+      return fetchReputation(base, token, { site, from, to, product }, signal);
     },
   });
 
@@ -645,7 +653,7 @@ export class ZmotDashboard extends LitElement {
             ${this.renderLineChart('zmot', 'zmotDaily', view, ZMOT_SERIES)} ${this.renderLineChart('umot', 'umotDaily', view, UMOT_SERIES)}
           </div>
         </section>
-        ${this.renderNps(view)} ${this.renderComments(view)}
+        ${this.renderNps(view)} ${this.renderComments(view)} ${this.renderReputation()}
         <section aria-labelledby="breakdowns">
           <h3 id="breakdowns">${this.t('breakdowns')}</h3>
           ${this.renderProducts(view)}
@@ -906,6 +914,54 @@ export class ZmotDashboard extends LitElement {
       ${answer && answer.total > comments.length
         ? html`<button type="button" class="more" @click=${() => (this.commentLimit += COMMENTS_PAGE)}>${this.t('showMore')}</button>`
         : nothing}
+    </section>`;
+  }
+
+  private renderReputation(): TemplateResult {
+    const task = this.reputationTask;
+    const answer: ReputationAnswer | undefined = task.value;
+    const rows = answer?.products.flatMap((p) => [p.combined, ...p.sources].map((source) => [p.product, source] as const)) ?? [];
+    const score = (n: number) => this.l.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const name = (s: ReputationSource) => (s.source === '*' ? this.t('combined') : s.source === 'own' ? this.t('ownReviews') : s.name || s.source);
+    const trend = (s: ReputationSource) => (s.previous ? this.l.number(s.rating - s.previous.rating, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }) : '–');
+    const days = (n: number | null) => (n === null ? '–' : this.l.number(n, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }));
+    let body: TemplateResult;
+    if (task.status === TaskStatus.ERROR) {
+      body = html`<p class="problem">${task.error instanceof Error ? task.error.message : String(task.error)}</p>`;
+    } else if (answer && rows.length === 0) {
+      body = html`<p class="muted">${this.t('reputationNone')}</p>`;
+    } else {
+      body = html`<div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('reputation')}: ${this.t('dataTable')}`}>
+        <table part="table" data-table="reputation">
+          <thead>
+            <tr>
+              <th scope="col">${this.t('source')}</th>
+              <th scope="col">${this.t('score5')}</th>
+              <th scope="col">${this.t('reviews')}</th>
+              <th scope="col">${this.t('trend')}</th>
+              <th scope="col">${this.t('answered')}</th>
+              <th scope="col">${this.t('replyTime')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ([product, s]) => html`<tr data-source=${s.source} class=${s.source === '*' ? 'combined' : ''}>
+                <th scope="row" class="key">${product} · ${name(s)}</th>
+                <td data-label=${this.t('score5')}>${score(s.rating)}</td>
+                <td data-label=${this.t('reviews')}>${this.l.number(s.count)}</td>
+                <td data-label=${this.t('trend')}>${trend(s)}</td>
+                <td data-label=${this.t('answered')}>${s.replyShare === null ? '–' : this.formatValue(s.replyShare, 'rate')}</td>
+                <td data-label=${this.t('replyTime')}>${days(s.medianReplyDays)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+    }
+    return html`<section aria-labelledby="reputation-title" data-section="reputation">
+      <h3 id="reputation-title">${this.t('reputation')}</h3>
+      <p class="muted">${this.t('reputationHelp')}</p>
+      ${body}
     </section>`;
   }
 

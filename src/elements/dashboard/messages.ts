@@ -133,6 +133,18 @@ export const messages = {
   noShares: 'No shares in this period.',
   showAll: { one: 'Show all {count} row', other: 'Show all {count} rows' },
   showFewer: 'Show fewer',
+  // Reputation over time
+  reputation: 'Reputation over time',
+  reputationHelp: 'Each product’s score on every review site, as of the period’s end, against the previous period’s close. Every import keeps the day’s scores.',
+  reputationNone: 'No reviews imported yet. Each zmot import keeps the day’s scores here.',
+  source: 'Source',
+  ownReviews: 'Your own reviews',
+  combined: 'Combined (as the widgets show it)',
+  score5: 'Score (of 5)',
+  reviews: 'Reviews',
+  trend: 'Change since the previous period',
+  answered: 'Answered by you',
+  replyTime: 'Median time to answer',
   // What customers said
   comments: 'What customers said',
   commentsHelp: 'Every NPS answer that came with a comment, newest first. Tick one once you have followed it up.',

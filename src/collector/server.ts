@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { SiteAccess } from './access.js';
 import { commentRoutes } from './comments.js';
+import { LiveCounts, liveRoutes } from './live.js';
 import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
@@ -112,7 +113,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     http: { connectionsCheckingInterval: Math.min(1000, requestTimeout), requestTimeout, headersTimeout: requestTimeout },
     clientErrorHandler: answerClientError(requestTimeout),
   });
-  const writer = new Writer(store);
+  // The live view counts what the writer stores.
+  const live = new LiveCounts(now);
+  const writer = new Writer(live.observe(store));
   const access = new SiteAccess(options.allowOrigin, options.sites);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
@@ -139,7 +142,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       callback(null, {
         origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || access.corsAllows(origin)),
         methods: ['GET', 'HEAD', 'POST'],
-        allowedHeaders: ['Content-Type', 'Authorization'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
         exposedHeaders: ['Retry-After', 'ETag'],
         maxAge: 86_400,
       });
@@ -175,6 +178,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   await app.register(commentRoutes, { store, now, authorised: (request) => authorised(request, options.token) });
   await app.register(reputationRoutes, { store, now, authorised: (request) => authorised(request, options.token) });
+  await app.register(liveRoutes, { live, authorised: (request) => authorised(request, options.token) });
   await app.register(dashboardRoutes, { store, access, authorised: (request) => authorised(request, options.token) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {

@@ -150,3 +150,18 @@ export interface ReputationAnswer {
   to: string;
   products: ReputationProduct[];
 }
+
+/** One minute of `GET /v1/live`: events stored per type (scaled by 1 / sample). */
+export interface LiveMinute {
+  /** The minute's start, ISO 8601 in UTC. */
+  minute: string;
+  counts: Record<string, number>;
+}
+
+/** `GET /v1/live?site=S`: the events of the last 30 minutes, minute by minute, oldest first. */
+export interface LiveAnswer {
+  site: string;
+  minutes: LiveMinute[];
+  /** The sums over the 30 minutes, per type. */
+  total: Record<string, number>;
+}

@@ -6,7 +6,7 @@ import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { lastDays, today } from '../../src/elements/dashboard/period.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, commentsAnswer, CURRENT, report, reputationAnswer } from '../support/reports.js';
+import { BREAKDOWN, commentsAnswer, CURRENT, report, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const SITES = [
@@ -23,6 +23,7 @@ function collector(): URL[] {
       if (url.searchParams.get('breakdown')) asked.push(url);
       return HttpResponse.json(report(url.searchParams.get('site')!, url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT, BREAKDOWN));
     }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
     http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
   );

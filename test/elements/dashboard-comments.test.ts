@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, COMMENTS, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer } from '../support/reports.js';
+import { BREAKDOWN, COMMENTS, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -35,6 +35,7 @@ function collector(options: { mark?: (id: string) => Response } = {}): { asked: 
       const to = url.searchParams.get('to')!;
       return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
     }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
     http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/comments`, ({ request }) => {
       const url = new URL(request.url);

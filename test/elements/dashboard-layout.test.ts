@@ -7,7 +7,7 @@ import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { LOCALES } from '../../src/i18n/i18n.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer } from '../support/reports.js';
+import { BREAKDOWN, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const FROM = '2026-03-01';
@@ -22,6 +22,7 @@ function collector(): void {
       const to = url.searchParams.get('to')!;
       return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
     }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
     http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
   );

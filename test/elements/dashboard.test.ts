@@ -5,7 +5,7 @@ import '../../src/dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
 import type { Report } from '../../src/report/types.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, CURRENT, PREVIOUS, report, commentsAnswer, reputationAnswer } from '../support/reports.js';
+import { BREAKDOWN, CURRENT, PREVIOUS, report, commentsAnswer, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -40,6 +40,7 @@ function collector(options: { sites?: unknown; metrics?: (url: URL) => Report | 
       if (!authorised(request)) return refuse();
       return HttpResponse.json(options.sites ?? { sites: SITES });
     }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
     http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/metrics`, async ({ request }) => {

@@ -1,5 +1,5 @@
 // Metrics API answers for the dashboard's tests, built the way the collector builds them.
-import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type Report, type ReputationAnswer } from '../../src/report/types.js';
+import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type LiveAnswer, type Report, type ReputationAnswer } from '../../src/report/types.js';
 
 export interface Counts {
   renders?: number;
@@ -163,4 +163,15 @@ export function reputationAnswer(url: URL): ReputationAnswer {
       },
     ],
   };
+}
+
+/** `GET /v1/live` for acme: thirty minutes ending at 12:29 UTC, with events in a few of them. */
+export function liveAnswer(site = 'acme', extra: Record<string, number> = {}): LiveAnswer {
+  const minutes = Array.from({ length: 30 }, (_, i): LiveAnswer['minutes'][number] => ({
+    minute: new Date(Date.UTC(2026, 2, 30, 12, i)).toISOString(),
+    counts: i === 29 ? { render: 12, impression: 7, ...extra } : i === 10 ? { render: 3, nps: 1 } : {},
+  }));
+  const total: Record<string, number> = {};
+  for (const m of minutes) for (const [type, n] of Object.entries(m.counts)) total[type] = (total[type] ?? 0) + n;
+  return { site, minutes, total };
 }

@@ -536,6 +536,44 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* Live */
+    .live {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 2);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .live li {
+      display: grid;
+    }
+    .live .label {
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .live .value {
+      font-size: 1.25em;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .minutes {
+      display: flex;
+      align-items: end;
+      gap: 2px;
+      block-size: 3rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    .minute {
+      flex: 1;
+      display: flex;
+      align-items: end;
+      block-size: 100%;
+    }
+    .minute .fill {
+      inline-size: 100%;
+    }
+
     /* What customers said */
     .filters {
       display: flex;

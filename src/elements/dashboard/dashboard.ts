@@ -9,6 +9,7 @@ import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGrou
 import { tokens } from '../tokens.styles.js';
 import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchSites, markHandled } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
+import { LiveController } from './live.js';
 import { csvFileName, viewCsv } from './csv.js';
 import { message, type DashboardMessage, type Params } from './messages.js';
 import {
@@ -41,6 +42,17 @@ const STORAGE_PREFIX = 'zmot-dashboard-token ';
 const PRODUCT_ROWS = 10;
 /** Comments asked for at first, and more each time "Show more" is pressed. */
 const COMMENTS_PAGE = 50;
+
+/** What the live view counts, with its label. */
+const LIVE_TYPES = [
+  ['render', 'renders'],
+  ['impression', 'impressions'],
+  ['interaction', 'interactions'],
+  ['nps', 'npsAnswers'],
+  ['share', 'shares'],
+  ['referral_landing', 'referralLandings'],
+  ['conversion', 'conversions'],
+] as const satisfies readonly (readonly [string, DashboardMessage])[];
 
 const GROUP_LABELS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const satisfies Record<NpsGroup, DashboardMessage>;
 
@@ -168,6 +180,9 @@ export class ZmotDashboard extends LitElement {
    */
   @property({ type: Boolean, attribute: 'language-picker' }) languagePicker = false;
 
+  /** Milliseconds between two looks at the live view (`GET /v1/live`, with its ETag). */
+  @property({ type: Number, attribute: 'live-interval' }) liveInterval = 10_000;
+
   /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
   @property({ attribute: false }) token?: string;
 
@@ -188,6 +203,11 @@ export class ZmotDashboard extends LitElement {
     day: (d) => this.formatDay(d),
     axisDay: (d) => this.formatDay(d, { month: 'short', day: 'numeric' }),
   }));
+  private readonly live = new LiveController(
+    this,
+    () => (this.token && this.currentSite && this.view ? { base: this.base, token: this.token, site: this.currentSite } : undefined),
+    () => this.liveInterval,
+  );
   private focusAfterRender: 'token' | 'title' | null = null;
   private storedFor?: string;
 
@@ -646,7 +666,7 @@ export class ZmotDashboard extends LitElement {
         <p class="sr">${this.t('previousPeriod', { previous: this.formatPeriod(view.previous) })}</p>
       </section>
       <div class="sections">
-        ${this.renderFunnel(view)}
+        ${this.renderLive()} ${this.renderFunnel(view)}
         <section aria-labelledby="daily">
           <h3 id="daily">${this.t('daily')}</h3>
           <div class="pair">
@@ -914,6 +934,36 @@ export class ZmotDashboard extends LitElement {
       ${answer && answer.total > comments.length
         ? html`<button type="button" class="more" @click=${() => (this.commentLimit += COMMENTS_PAGE)}>${this.t('showMore')}</button>`
         : nothing}
+    </section>`;
+  }
+
+  private renderLive(): TemplateResult {
+    const live = this.live.value;
+    const max = Math.max(0, ...(live?.minutes ?? []).map((m) => Object.values(m.counts).reduce((a, b) => a + b, 0)));
+    const height = (fraction: number) => (el?: Element) => (el as HTMLElement | undefined)?.style.setProperty('block-size', `${fraction * 100}%`);
+    const checked = this.live.checked;
+    return html`<section aria-labelledby="live-title" data-section="live">
+      <h3 id="live-title">${this.t('live')}</h3>
+      <p class="muted">${this.t('liveHelp')}</p>
+      <ul class="live">
+        ${LIVE_TYPES.map(
+          ([type, label]) => html`<li data-type=${type}>
+            <span class="label">${this.t(label)}</span>
+            <span class="value">${this.formatValue(live?.total[type] ?? 0, 'count')}</span>
+          </li>`,
+        )}
+      </ul>
+      <div class="minutes" aria-hidden="true">
+        ${(live?.minutes ?? []).map((m) => {
+          const n = Object.values(m.counts).reduce((a, b) => a + b, 0);
+          return html`<span class="minute"><span class="fill" ${ref(height(max > 0 ? n / max : 0))}></span></span>`;
+        })}
+      </div>
+      <p class="muted" data-live-checked>${this.live.failed
+        ? this.t('liveFailed')
+        : checked
+          ? this.t('liveChecked', { time: this.l.date(checked, { timeStyle: 'medium' }) })
+          : ''}</p>
     </section>`;
   }
 

@@ -133,6 +133,11 @@ export const messages = {
   noShares: 'No shares in this period.',
   showAll: { one: 'Show all {count} row', other: 'Show all {count} rows' },
   showFewer: 'Show fewer',
+  // Live
+  live: 'Live: the last 30 minutes',
+  liveHelp: 'Events as they arrive, minute by minute; this updates by itself while the page is open.',
+  liveChecked: 'Checked at {time}',
+  liveFailed: 'The live view could not be updated; it tries again by itself.',
   // Reputation over time
   reputation: 'Reputation over time',
   reputationHelp: 'Each product’s score on every review site, as of the period’s end, against the previous period’s close. Every import keeps the day’s scores.',

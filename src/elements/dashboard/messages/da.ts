@@ -139,4 +139,8 @@ export default {
   trend: 'Ændring siden forrige periode',
   answered: 'Besvaret af dig',
   replyTime: 'Median svartid',
+  live: 'Live: de seneste 30 minutter',
+  liveHelp: 'Hændelser, efterhånden som de kommer, minut for minut; visningen opdaterer sig selv, mens siden er åben.',
+  liveChecked: 'Tjekket kl. {time}',
+  liveFailed: 'Livevisningen kunne ikke opdateres; den prøver igen af sig selv.',
 } satisfies DashboardMessages;

@@ -139,4 +139,8 @@ export default {
   trend: 'Veränderung seit dem vorigen Zeitraum',
   answered: 'Von Ihnen beantwortet',
   replyTime: 'Mittlere Antwortzeit',
+  live: 'Live: die letzten 30 Minuten',
+  liveHelp: 'Ereignisse beim Eintreffen, Minute für Minute; dies aktualisiert sich selbst, solange die Seite offen ist.',
+  liveChecked: 'Geprüft um {time}',
+  liveFailed: 'Die Live-Ansicht konnte nicht aktualisiert werden; sie versucht es selbst erneut.',
 } satisfies DashboardMessages;

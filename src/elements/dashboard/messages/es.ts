@@ -139,4 +139,8 @@ export default {
   trend: 'Cambio desde el periodo anterior',
   answered: 'Respondidas por usted',
   replyTime: 'Tiempo mediano de respuesta',
+  live: 'En directo: los últimos 30 minutos',
+  liveHelp: 'Los eventos según llegan, minuto a minuto; se actualiza solo mientras la página está abierta.',
+  liveChecked: 'Comprobado a las {time}',
+  liveFailed: 'No se pudo actualizar la vista en directo; lo vuelve a intentar sola.',
 } satisfies DashboardMessages;

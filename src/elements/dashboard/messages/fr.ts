@@ -139,4 +139,8 @@ export default {
   trend: 'Évolution depuis la période précédente',
   answered: 'Répondus par vous',
   replyTime: 'Délai médian de réponse',
+  live: 'En direct : les 30 dernières minutes',
+  liveHelp: 'Les événements à leur arrivée, minute par minute ; la vue se met à jour toute seule tant que la page est ouverte.',
+  liveChecked: 'Vérifié à {time}',
+  liveFailed: 'La vue en direct n’a pas pu être mise à jour ; elle réessaie toute seule.',
 } satisfies DashboardMessages;

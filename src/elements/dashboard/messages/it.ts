@@ -139,4 +139,8 @@ export default {
   trend: 'Variazione dal periodo precedente',
   answered: 'Con tua risposta',
   replyTime: 'Tempo mediano di risposta',
+  live: 'In diretta: gli ultimi 30 minuti',
+  liveHelp: 'Gli eventi man mano che arrivano, minuto per minuto; si aggiorna da sé finché la pagina è aperta.',
+  liveChecked: 'Controllato alle {time}',
+  liveFailed: 'Impossibile aggiornare la vista in diretta; riprova da sola.',
 } satisfies DashboardMessages;

@@ -139,4 +139,8 @@ export default {
   trend: '前の期間からの変化',
   answered: '返信済み',
   replyTime: '返信までの中央値',
+  live: 'ライブ：直近 30 分',
+  liveHelp: '届いたイベントを 1 分ごとに表示します。ページを開いている間は自動で更新されます。',
+  liveChecked: '{time} に確認',
+  liveFailed: 'ライブ表示を更新できませんでした。自動で再試行します。',
 } satisfies DashboardMessages;

@@ -139,4 +139,8 @@ export default {
   trend: 'Verandering sinds de vorige periode',
   answered: 'Door u beantwoord',
   replyTime: 'Mediane reactietijd',
+  live: 'Live: de laatste 30 minuten',
+  liveHelp: 'Gebeurtenissen zodra ze binnenkomen, minuut voor minuut; dit ververst vanzelf zolang de pagina open is.',
+  liveChecked: 'Gecontroleerd om {time}',
+  liveFailed: 'De liveweergave kon niet worden bijgewerkt; ze probeert het vanzelf opnieuw.',
 } satisfies DashboardMessages;

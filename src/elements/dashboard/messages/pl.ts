@@ -139,4 +139,8 @@ export default {
   trend: 'Zmiana od poprzedniego okresu',
   answered: 'Z twoją odpowiedzią',
   replyTime: 'Mediana czasu odpowiedzi',
+  live: 'Na żywo: ostatnie 30 minut',
+  liveHelp: 'Zdarzenia w miarę napływania, minuta po minucie; widok odświeża się sam, dopóki strona jest otwarta.',
+  liveChecked: 'Sprawdzono o {time}',
+  liveFailed: 'Nie udało się odświeżyć widoku na żywo; spróbuje ponownie sam.',
 } satisfies DashboardMessages;

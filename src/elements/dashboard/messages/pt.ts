@@ -139,4 +139,8 @@ export default {
   trend: 'Variação desde o período anterior',
   answered: 'Respondidas por si',
   replyTime: 'Tempo mediano de resposta',
+  live: 'Em direto: os últimos 30 minutos',
+  liveHelp: 'Os eventos à medida que chegam, minuto a minuto; atualiza-se sozinho enquanto a página estiver aberta.',
+  liveChecked: 'Verificado às {time}',
+  liveFailed: 'Não foi possível atualizar a vista em direto; volta a tentar sozinha.',
 } satisfies DashboardMessages;

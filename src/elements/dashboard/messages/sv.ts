@@ -139,4 +139,8 @@ export default {
   trend: 'Förändring sedan föregående period',
   answered: 'Besvarade av dig',
   replyTime: 'Mediantid till svar',
+  live: 'Live: de senaste 30 minuterna',
+  liveHelp: 'Händelser när de kommer in, minut för minut; vyn uppdateras av sig själv medan sidan är öppen.',
+  liveChecked: 'Kontrollerad {time}',
+  liveFailed: 'Livevyn kunde inte uppdateras; den försöker igen av sig själv.',
 } satisfies DashboardMessages;

@@ -56,6 +56,19 @@ for (const kind of STORE_KINDS) {
       assert.equal(one.total.umot.k, 1);
     });
 
+    test('a share and the conversion it brought in one batch', async () => {
+      const day = T0 + 2 * DAY;
+      await send(
+        [
+          event('share', { ...rec, product: 'sku-9', channel: 'copy', ref: 'CARA1', ts: day }),
+          event('conversion', { ...page, order_id: 'o9', ref: 'CARA1', ts: day }),
+        ],
+        day,
+      );
+      const { breakdown } = await report('breakdown=product');
+      assert.equal(breakdown!.product!.find((row) => row.key === 'sku-9')?.umot.referralConversions, 1);
+    });
+
     test('the raw event keeps what the page sent', async () => {
       const totals = await server.store.totals('acme');
       assert.equal(totals.events.conversion, totals.rollups.conversion);

@@ -80,7 +80,7 @@ describe('<zmot-dashboard>: what customers said', () => {
     const { asked } = collector();
     const el = await mount();
     expect(text($(el, '#comments-title'))).to.equal('What customers said');
-    expect(Object.fromEntries(asked[0]!.searchParams)).to.deep.equal({ site: 'acme', from: FROM, to: TO, limit: '50' });
+    expect(Object.fromEntries(asked[0]!.searchParams)).to.deep.equal({ site: 'acme', from: FROM, to: TO, limit: '20' });
     expect(items(el)).to.deep.equal([
       ['Score 2 · Detractor sku-42 Mar 29, 2026', 'Broke after a day. Second line.'],
       ['Score 10 · Promoter =cmd|calc Mar 20, 2026', 'Best purchase this year'],

@@ -138,9 +138,12 @@ export interface SharerRow {
  * the page sent.
  */
 export function attribute(rows: readonly EventRow[], shared: ReadonlyMap<string, string>): EventRow[] {
+  // Shares stored in the same transaction are the latest of all.
+  const products = new Map(shared);
+  for (const row of rows) if (row.sharer !== null && row.product !== '') products.set(sharedKey(row.site, row.sharer), row.product);
   return rows.map((row) => {
     if (row.via === null || row.product !== '') return row;
-    const product = shared.get(sharedKey(row.site, row.via));
+    const product = products.get(sharedKey(row.site, row.via));
     return product ? { ...row, product } : row;
   });
 }

@@ -479,6 +479,7 @@ export const styles = [
        column's name; the header row is left to screen readers. */
     @container (max-inline-size: 40rem) {
       table,
+      caption,
       tbody,
       tr,
       th,

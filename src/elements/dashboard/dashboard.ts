@@ -41,7 +41,7 @@ const STORAGE_PREFIX = 'zmot-dashboard-token ';
 /** Product rows shown before "Show all". */
 const PRODUCT_ROWS = 10;
 /** Comments asked for at first, and more each time "Show more" is pressed. */
-const COMMENTS_PAGE = 50;
+const COMMENTS_PAGE = 20;
 
 /** What the live view counts, with its label. */
 const LIVE_TYPES = [

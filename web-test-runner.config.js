@@ -13,7 +13,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**', '!test/scripts/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // 20 s: axe over the whole dashboard (report, comments, reputation) took over 10 s on a shared 2-core machine at load 13.
+  testFramework: { config: { timeout: 20000 } },
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -25,6 +25,18 @@ export interface ZmotDashboardProps {
   to?: ZmotDashboard['to'];
   /** Report on one product only. */
   product?: ZmotDashboard['product'];
+  /** Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared and bookmarked, and the browser's back button returns to the period before. The collector's page sets it. */
+  'sync-url'?: ZmotDashboard['syncUrl'];
+  /** Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared and bookmarked, and the browser's back button returns to the period before. The collector's page sets it. */
+  syncUrl?: ZmotDashboard['syncUrl'];
+  /** Shows a language choice (the 12 languages, each by its own name) that sets this element's `lang`; with `sync-url` the choice goes into the address too (`?lang=`). The collector's page sets it. */
+  'language-picker'?: ZmotDashboard['languagePicker'];
+  /** Shows a language choice (the 12 languages, each by its own name) that sets this element's `lang`; with `sync-url` the choice goes into the address too (`?lang=`). The collector's page sets it. */
+  languagePicker?: ZmotDashboard['languagePicker'];
+  /** Milliseconds between two looks at the live view (`GET /v1/live`, with its ETag). */
+  'live-interval'?: ZmotDashboard['liveInterval'];
+  /** Milliseconds between two looks at the live view (`GET /v1/live`, with its ETag). */
+  liveInterval?: ZmotDashboard['liveInterval'];
   /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
   token?: ZmotDashboard['token'];
   /** `zmot-export`: The owner asked for the CSV (`detail`: `csv`, `filename`); cancel it to handle the file yourself. */

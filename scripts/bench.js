@@ -6,7 +6,7 @@
 //   npm run bench -- --only size,render   only these sections; the others keep what BENCHMARKS.md had
 //   npm run bench -- --no-build           use dist/ as it is
 //
-// Sections: size, render, lighthouse, telemetry, collector.
+// Sections: size, render, lighthouse, telemetry, collector, reads.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -50,6 +50,13 @@ const SECTIONS = [
     intro: 'Events per second into the collector over HTTP, SQLite and PostgreSQL (docs/collector.md explains the set-up).',
     commands: [['npm', ['run', '--silent', 'bench:collector']]],
     env: { BENCH_RUNS: '5' },
+  },
+  {
+    id: 'reads',
+    title: 'The owner’s questions on a large site',
+    intro:
+      'How long `GET /v1/metrics` and `GET /v1/comments` take for a site with 10 million events over a year, on SQLite and PostgreSQL (target: median under 100 ms). The store is filled straight through its insert, 10,000 events a transaction; then each question is asked 21 times over HTTP on loopback after a warm-up.',
+    commands: [['npm', ['run', '--silent', 'bench:reads']]],
   },
 ];
 

@@ -1,13 +1,16 @@
-// `npx tsx scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280]`: docs/dashboard.png.
-// Starts a collector on a temporary SQLite file, posts 60 days of the demo site's events to it over HTTP (a
-// seeded, repeatable mix: the demo's three products, its widgets, NPS answers, shares, referral landings and
-// conversions), opens the dashboard at / in Debian's Chromium, signs in and saves a full-page screenshot.
+// `npx tsx scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280] [--lang de]`: docs/dashboard.png.
+// Starts a collector on a temporary SQLite file, imports the demo's review feeds (the reputation's
+// snapshot), posts 60 days of the demo site's events to it over HTTP (a seeded, repeatable mix: the demo's
+// three products, its widgets, NPS answers — some with a comment —, shares, referral landings and
+// conversions), opens the dashboard at / in Debian's Chromium in the page language `--lang`, signs in and
+// saves a full-page screenshot.
 // Needs `npm run build` (the collector serves dist/zmot-dashboard.js).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { parseImport } from '../src/collector/import.js';
 import { createCollector } from '../src/collector/server.js';
 import { openSqlite } from '../src/collector/store/sqlite.js';
 import type { ZmotEvent } from '../src/telemetry/schema.js';
@@ -17,6 +20,13 @@ const args = process.argv.slice(2);
 const out = args.find((a) => a.endsWith('.png')) ?? 'docs/dashboard.png';
 const dark = args.includes('--dark');
 const width = Number(args[args.indexOf('--width') + 1]) || 1280;
+const lang = args.includes('--lang') ? args[args.indexOf('--lang') + 1]! : 'en';
+const COMMENTS: [string, number][] = [
+  ['Delivery took three weeks and nobody answered my e-mails.', 0.3],
+  ['The sole came off after two months of trail running.', 0.25],
+  ['Good product, but the size chart is wrong: order one size up.', 0.25],
+  ['Setup was confusing; the import failed twice.', 0.2],
+];
 
 const DAY = 86_400_000;
 const TOKEN = 'demo-owner-token';
@@ -69,7 +79,8 @@ function dayEvents(dayIndex: number, ts: number): ZmotEvent[] {
     for (let i = 0; i < answers; i++) {
       const score = pick<number>([[10, 0.3], [9, 0.24], [8, 0.14], [7, 0.1], [6, 0.06], [5, 0.05], [4, 0.03], [3, 0.03], [2, 0.02], [1, 0.01], [0, 0.02]]);
       if (score >= 9) promoters++;
-      events.push(e('nps', 'recommend', { score }));
+      const comment = score <= 6 && random() < 0.5 ? pick(COMMENTS) : undefined;
+      events.push(e('nps', 'recommend', { score, ...(comment ? { comment } : {}) }));
     }
     for (let i = 0; i < Math.round(promoters * 0.45); i++) {
       const ref = `R${Math.floor(random() * 1e6).toString(36).toUpperCase()}`;
@@ -92,6 +103,10 @@ const today = Date.parse(new Date().toISOString().slice(0, 10)) + DAY / 2;
 let clock = today - 59 * DAY;
 const collector = await createCollector({ store: openSqlite(join(dir, 'zmot.db')), token: TOKEN, rateAddress: 0, rateSite: 0, keepBots: true, now: () => clock });
 const url = await collector.app.listen({ port: 0, host: '127.0.0.1' });
+const feeds = new URL('../demo/feeds/', import.meta.url).pathname;
+for (const file of readdirSync(feeds).filter((f) => f.endsWith('.json'))) {
+  await collector.store.importFeeds(SITE, parseImport(readFileSync(join(feeds, file), 'utf8'), 'json').feeds, { now: today - 40 * DAY });
+}
 const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 try {
   let posted = 0;
@@ -114,10 +129,13 @@ try {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
   page.on('console', (m) => console.log(`[page] ${m.type()}: ${m.text()}`));
   await page.goto(`${url}/`, { waitUntil: 'load' });
+  // The page's language, as a page in that language would have it (the dashboard follows the document's).
+  await page.evaluate(`document.documentElement.lang = ${JSON.stringify(lang)};${lang === 'ar' ? " document.documentElement.dir = 'rtl';" : ''}`);
   await page.locator('zmot-dashboard >>> #token').fill(TOKEN);
   await page.locator('zmot-dashboard >>> button[type="submit"]').click();
   // Polling: a MutationObserver on the page does not see inside the shadow root.
   await page.waitForFunction("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 3", { polling: 100 });
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // the comments, reputation and live view arrive
   await page.screenshot({ path: out, fullPage: true });
   console.log(`posted ${posted} events for site ${SITE}; saved ${out}`);
 } finally {

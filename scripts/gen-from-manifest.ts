@@ -386,7 +386,7 @@ ${controls(el, start, products)}
   <body>
     <header class="site">
       <strong>zmot demo</strong>
-      <nav aria-label="Site"><a href="index.html">All demo pages</a></nav>
+      <nav aria-label="Site"><a href="index.html">All demo pages</a> · <a href="/">The owner’s dashboard</a></nav>
     </header>
     <main class="docs">
       <h1>Element reference</h1>

@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImport, ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
-import { formatReport } from './report.js';
+import { MAX_COMMENTS, parseCommentQuery } from './comments.js';
 import { MIN_TOKEN_LENGTH } from './owner.js';
+import { formatComments, formatReport } from './report.js';
 import { createCollector } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
 
@@ -79,6 +80,8 @@ Options:
   --to yyyy-mm-dd       last day, UTC (default: today)
   --product P           only this product's events
   --json                print the report as JSON (the same as GET /v1/metrics)
+  --comments            add what customers said: the period's NPS comments, newest first (at most 1000)
+  --group G             with --comments: only detractor, passive or promoter
   --db FILE             SQLite file (default ${DEFAULT_DB})
   --database-url URL    PostgreSQL instead (also read from DATABASE_URL)
   -h, --help            show this help
@@ -251,17 +254,25 @@ async function report(args: string[], io: Io): Promise<number> {
     to: { type: 'string' },
     product: { type: 'string' },
     json: { type: 'boolean' },
+    comments: { type: 'boolean' },
+    group: { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE.report);
     return 0;
   }
   if (!values.site) throw new UsageError('--site is required');
+  if (values.group !== undefined && !values.comments) throw new UsageError('--group needs --comments');
   const range = resolveRange(values.from, values.to);
+  const commentQuery = values.comments
+    ? parseCommentQuery({ site: values.site, ...range, product: values.product, group: values.group, limit: String(MAX_COMMENTS) }, Date.now())
+    : undefined;
   const store = await openStore(storeOptions(values, io.env));
   try {
     const result = await buildReport(store, { site: values.site, ...range, product: values.product });
-    io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result));
+    const said = commentQuery && (await store.comments(commentQuery));
+    if (values.json) io.out(`${JSON.stringify(said ? { ...result, comments: said.comments } : result, null, 2)}\n`);
+    else io.out(formatReport(result) + (said ? `\n${formatComments(said, commentQuery?.group)}` : ''));
   } finally {
     await store.close();
   }

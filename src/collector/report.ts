@@ -1,4 +1,5 @@
 /** The report as a readable text table, for `zmot report`. */
+import { npsGroup, type CommentsAnswer, type NpsGroup } from '../report/types.js';
 import type { PeriodMetrics, Report } from './metrics.js';
 
 const count = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -62,4 +63,22 @@ export function formatReport(report: Report): string {
       )
     : 'No events in this period.';
   return `${title}\n\n${summary(report.total)}\n\nPer day (days with events):\n${days}\n`;
+}
+
+/**
+ * Visitors' text made safe for a terminal: control characters (escape sequences that could move the cursor,
+ * recolour or retitle the terminal, line breaks that could fake a row) become spaces.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
+}
+
+/** What customers said, for `zmot report --comments`: one block per comment, newest first. */
+export function formatComments(answer: CommentsAnswer, group?: NpsGroup): string {
+  const title = `What customers said${group ? ` (${group}s)` : ''}: ${answer.total} comment${answer.total === 1 ? '' : 's'}${answer.total > answer.comments.length ? `, the newest ${answer.comments.length} shown` : ''}`;
+  const blocks = answer.comments.map((c) => {
+    const head = `${c.date.slice(0, 16).replace('T', ' ')} UTC  score ${c.score} (${npsGroup(c.score)})  ${c.product ? `product ${terminalText(c.product)}` : 'page-wide'}${c.handled ? '  followed up' : ''}  id ${c.id}`;
+    return `${head}\n  ${terminalText(c.comment)}`;
+  });
+  return `${title}\n${blocks.length ? `\n${blocks.join('\n\n')}\n` : ''}`;
 }

@@ -9,6 +9,9 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { SiteAccess } from './access.js';
+import { commentRoutes } from './comments.js';
+import { LiveCounts, liveRoutes } from './live.js';
+import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { HOME_CSP, homePage } from './home.js';
@@ -133,7 +136,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     clientErrorHandler: answerClientError(requestTimeout),
   });
   const owner = new OwnerAuth(options.token, { clock });
-  const writer = new Writer(store);
+  // The live view counts what the writer stores.
+  const live = new LiveCounts(now);
+  const writer = new Writer(live.observe(store));
   const access = new SiteAccess(options.allowOrigin, options.sites);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
@@ -167,7 +172,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       callback(null, {
         origin: feed ? '*' : (origin, cb) => cb(null, origin === undefined || allows(origin)),
         methods: ['GET', 'HEAD', 'POST'],
-        allowedHeaders: ['Content-Type', 'Authorization'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
         exposedHeaders: ['Retry-After', 'ETag'],
         maxAge: 86_400,
       });
@@ -215,7 +220,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
 
   await app.register(orderRoutes, { store, access, authorised: (request) => owner.matches(request), now });
-
+  await app.register(commentRoutes, { store, now, authorised: (request) => owner.matches(request) });
+  await app.register(reputationRoutes, { store, now, authorised: (request) => owner.matches(request) });
+  await app.register(liveRoutes, { live, authorised: (request) => owner.matches(request) });
   await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {

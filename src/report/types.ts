@@ -3,7 +3,7 @@
  * `<zmot-dashboard>`, which reads them: types and one constant, no other code. Definitions in docs/collector.md.
  *
  * Extensions to the contract, all additive: `umot.npsScores`, `Report.breakdown` (`?breakdown=product,widget`)
- * and `GET /v1/sites` (`SitesAnswer`).
+ * and `GET /v1/sites` (`SitesAnswer`). `GET /v1/comments` (contract section 9) answers a `CommentsAnswer`.
  */
 
 export interface ZmotMetrics {
@@ -99,4 +99,89 @@ export interface SiteInfo {
 /** `GET /v1/sites` */
 export interface SitesAnswer {
   sites: SiteInfo[];
+}
+
+/** The NPS groups: detractors answered 0–6, passives 7–8, promoters 9–10. */
+export const NPS_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+export type NpsGroup = (typeof NPS_GROUPS)[number];
+
+/** The group of an NPS score (0–10). */
+export function npsGroup(score: number): NpsGroup {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/** One NPS answer that came with a comment (contract section 9). `comment` is the visitor's text: untrusted. */
+export interface CommentItem {
+  /** The NPS event's id. */
+  id: string;
+  score: number;
+  comment: string;
+  /** The product of the page it was given on; "" when the page named none. */
+  product: string;
+  /** When it was given (the page's clock corrected by the collector's), ISO 8601 in UTC. */
+  date: string;
+  /** Marked as followed up (`POST /v1/comments/{id}/handled`). */
+  handled: boolean;
+}
+
+/** `GET /v1/comments`: newest first. `total` counts every comment matching the filters; `comments` holds at most `limit` from `offset`. */
+export interface CommentsAnswer {
+  comments: CommentItem[];
+  total: number;
+}
+
+/** One source's reputation (or the combined one, source `*`) as of a day. */
+export interface ReputationPoint {
+  day: string;
+  /** The score normalised to 5 (the combined one: the count-weighted mean the widgets show). */
+  rating: number;
+  count: number;
+}
+
+export interface ReputationSource {
+  /** `own` for the site's own reviews, a source's id (`g2`, `google` …), or `*` for all combined. */
+  source: string;
+  /** The source's display name; "" for the site's own and the combined score. */
+  name: string;
+  /** The latest snapshot on or before `to`. */
+  rating: number;
+  count: number;
+  /** The latest snapshot before `from`: the previous period's closing score; null when there is none. */
+  previous: ReputationPoint | null;
+  /** Share of this source's stored reviews the merchant answered; null when none is stored. */
+  replyShare: number | null;
+  /** Median days from a review to its answer, over answers with both dates; null when there are none. */
+  medianReplyDays: number | null;
+  /** The snapshots within the period, by day. */
+  days: ReputationPoint[];
+}
+
+export interface ReputationProduct {
+  product: string;
+  combined: ReputationSource;
+  /** The site's own first, then each source by name. */
+  sources: ReputationSource[];
+}
+
+/** `GET /v1/reputation?site=S[&from=][&to=][&product=]`: how the scores moved, from the daily snapshots imports keep. */
+export interface ReputationAnswer {
+  site: string;
+  from: string;
+  to: string;
+  products: ReputationProduct[];
+}
+
+/** One minute of `GET /v1/live`: events stored per type (scaled by 1 / sample). */
+export interface LiveMinute {
+  /** The minute's start, ISO 8601 in UTC. */
+  minute: string;
+  counts: Record<string, number>;
+}
+
+/** `GET /v1/live?site=S`: the events of the last 30 minutes, minute by minute, oldest first. */
+export interface LiveAnswer {
+  site: string;
+  minutes: LiveMinute[];
+  /** The sums over the 30 minutes, per type. */
+  total: Record<string, number>;
 }

@@ -186,7 +186,7 @@ describe('the page at /', () => {
     const html = await page.text();
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
-    assert.match(html, /<zmot-dashboard><\/zmot-dashboard>/);
+    assert.match(html, /<zmot-dashboard sync-url language-picker><\/zmot-dashboard>/);
     assert.match(html, /<script type="module" src="zmot-dashboard.js"><\/script>/);
     assert.ok(html.includes(`content="${HOME_CSP}"`));
     assert.match(HOME_CSP, /script-src 'self';/);

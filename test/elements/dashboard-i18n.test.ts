@@ -9,7 +9,7 @@ import { catalogue, dashboardCatalogues, message, messages, type DashboardMessag
 import { LOCALES, Localizer } from '../../src/i18n/i18n.js';
 import { copiedFromEnglish, forms, itHasEnglishPlurals, itMatchesEnglish, placeholders } from '../support/catalogues.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, CURRENT, PREVIOUS, report } from '../support/reports.js';
+import { BREAKDOWN, CURRENT, PREVIOUS, report, commentsAnswer, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -23,9 +23,10 @@ const words = (text: string) => (text.replace(/\{\w+\}/g, ' ').toLowerCase().mat
 const SHARED_WORDS = ['nps', 'widget'];
 const OWN_WORDS: Record<string, string[]> = {
   de: ['conversions'],
-  fr: ['site', 'conversions', 'interactions'],
+  fr: ['site', 'conversions', 'interactions', 'source'],
+  es: ['detractor'],
   pt: ['site'],
-  nl: ['product', 'score'],
+  nl: ['product', 'score', 'reviews'],
   da: ['score'],
   sv: ['period'],
 };
@@ -94,6 +95,9 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 function collector(): void {
   worker.use(
     http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
+    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/metrics`, ({ request }) => {
       const url = new URL(request.url);
       const from = url.searchParams.get('from')!;

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { APP_TAG, setDashboardModule, ZmotDashboardLoader } from '../../src/elements/dashboard/loader.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { worker } from '../support/msw.js';
-import { CURRENT, report } from '../support/reports.js';
+import { CURRENT, report, commentsAnswer, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 customElements.define('zmot-dashboard', ZmotDashboardLoader);
 
@@ -37,6 +37,9 @@ describe('<zmot-dashboard> loader', () => {
   it('imports the dashboard on first connection and shows it with its attributes and token', async () => {
     worker.use(
       http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
+      http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
+      http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+      http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
       http.get(`${SRC}v1/metrics`, ({ request }) => {
         const url = new URL(request.url);
         return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));

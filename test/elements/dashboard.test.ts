@@ -5,7 +5,7 @@ import '../../src/dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
 import type { Report } from '../../src/report/types.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, CURRENT, PREVIOUS, report } from '../support/reports.js';
+import { BREAKDOWN, CURRENT, PREVIOUS, report, commentsAnswer, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -40,6 +40,9 @@ function collector(options: { sites?: unknown; metrics?: (url: URL) => Report | 
       if (!authorised(request)) return refuse();
       return HttpResponse.json(options.sites ?? { sites: SITES });
     }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
+    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
     http.get(`${SRC}v1/metrics`, async ({ request }) => {
       const url = new URL(request.url);
       seen.push({ url, authorization: request.headers.get('authorization') });
@@ -188,6 +191,48 @@ describe('<zmot-dashboard>: the report', () => {
     expect(card(el, 'referralRevenue')).to.include({ value: '€320.00', change: '▲ 100% from €160.00' });
     expect(card(el, 'k')).to.include({ value: '0.50', change: '▲ 0.10 from 0.40' });
     expect($(el, '[data-card="referralLandings"] .change')!.classList.contains('down')).to.equal(true);
+  });
+
+  it('a previous period with nothing in it: one note says so, instead of one on every card', async () => {
+    collector({
+      metrics: (url) => {
+        const from = url.searchParams.get('from')!;
+        const to = url.searchParams.get('to')!;
+        return to < FROM ? report('acme', from, to, {}) : report('acme', from, to, CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined);
+      },
+    });
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    expect($$(el, '[data-note="nothing-before"]').map((p) => text(p))).to.deep.equal([
+      'Nothing was counted in the previous period (Jan 30 – Feb 28, 2026), so the cards show no change.',
+    ]);
+    expect($$(el, '.card .change')).to.have.length(0);
+    expect(text(root(el) as unknown as Element)).to.not.contain('nothing in the previous period');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a previous period with something in it: no such note', async () => {
+    collector();
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    expect($(el, '[data-note="nothing-before"]')).to.equal(null);
+    expect($$(el, '.card .change')).to.have.length(9);
+  });
+
+  it('reputation over time: each product’s combined score and each source, with the change since the previous period, answers and time to answer', async () => {
+    collector();
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    await waitUntil(() => $(el, 'table[data-table="reputation"] tbody tr'), 'the reputation shows', { timeout: 5000 });
+    expect(text($(el, '#reputation-title'))).to.equal('Reputation over time');
+    expect(tableRows(el, 'reputation')).to.deep.equal([
+      ['sku-42 · Combined (as the widgets show it)', '4.40', '173', '+0.07', '66.7%', '3 days'],
+      ['sku-42 · Your own reviews', '3.00', '3', '-1.00', '66.7%', '3 days'],
+      ['sku-42 · G2', '4.60', '120', '–', '–', '–'],
+    ]);
   });
 
   it('the funnel from rendered widgets to conversions from referrals, each step against the one before', async () => {

@@ -1,5 +1,5 @@
 // Metrics API answers for the dashboard's tests, built the way the collector builds them.
-import type { BreakdownRow, PeriodMetrics, Report } from '../../src/report/types.js';
+import { npsGroup, type BreakdownRow, type CommentItem, type CommentsAnswer, type PeriodMetrics, type LiveAnswer, type Report, type ReputationAnswer } from '../../src/report/types.js';
 
 export interface Counts {
   renders?: number;
@@ -122,3 +122,56 @@ export const BREAKDOWN = {
     ['recommend', { renders: 800, impressions: 500, interactions: 16 }],
   ] as [string, Counts][],
 };
+
+/** What customers said in acme's period, newest first; one comment is hostile markup and a formula. */
+export const COMMENTS: CommentItem[] = [
+  { id: 'c4', score: 2, comment: 'Broke after a day.\nSecond line.', product: 'sku-42', date: '2026-03-29T09:30:00.000Z', handled: false },
+  { id: 'c3', score: 10, comment: 'Best purchase this year', product: '=cmd|calc', date: '2026-03-20T12:00:00.000Z', handled: false },
+  { id: 'c2', score: 7, comment: '=HYPERLINK("http://evil.example","x") <img src=x onerror="window.pwned=1">', product: '', date: '2026-03-12T08:00:00.000Z', handled: true },
+  { id: 'c1', score: 5, comment: 'Delivery took three weeks', product: 'sku-42', date: '2026-03-02T18:00:00.000Z', handled: false },
+];
+
+/** `GET /v1/comments` over COMMENTS, as the collector filters them (group, product, limit). */
+export function commentsAnswer(url: URL, comments: readonly CommentItem[] = COMMENTS): CommentsAnswer {
+  const group = url.searchParams.get('group');
+  const product = url.searchParams.get('product');
+  const limit = Number(url.searchParams.get('limit') ?? 100);
+  const matching = comments.filter(
+    (c) => (group === null || npsGroup(c.score) === group) && (product === null || c.product === product),
+  );
+  return { comments: matching.slice(0, limit), total: matching.length };
+}
+
+/** `GET /v1/reputation` for acme: one product, its own reviews and G2, the combined score moving up. */
+export function reputationAnswer(url: URL): ReputationAnswer {
+  const point = (day: string, rating: number, count: number) => ({ day, rating, count });
+  const site = url.searchParams.get('site') ?? 'acme';
+  const from = url.searchParams.get('from') ?? '2026-03-01';
+  const to = url.searchParams.get('to') ?? '2026-03-30';
+  return {
+    site,
+    from,
+    to,
+    products: [
+      {
+        product: 'sku-42',
+        combined: { source: '*', name: '', rating: 4.4, count: 173, previous: point('2026-02-27', 4.33, 152), replyShare: 2 / 3, medianReplyDays: 3, days: [point('2026-03-20', 4.4, 173)] },
+        sources: [
+          { source: 'own', name: '', rating: 3, count: 3, previous: point('2026-02-27', 4, 2), replyShare: 2 / 3, medianReplyDays: 3, days: [point('2026-03-20', 3, 3)] },
+          { source: 'g2', name: 'G2', rating: 4.6, count: 120, previous: null, replyShare: null, medianReplyDays: null, days: [point('2026-03-20', 4.6, 120)] },
+        ],
+      },
+    ],
+  };
+}
+
+/** `GET /v1/live` for acme: thirty minutes ending at 12:29 UTC, with events in a few of them. */
+export function liveAnswer(site = 'acme', extra: Record<string, number> = {}): LiveAnswer {
+  const minutes = Array.from({ length: 30 }, (_, i): LiveAnswer['minutes'][number] => ({
+    minute: new Date(Date.UTC(2026, 2, 30, 12, i)).toISOString(),
+    counts: i === 29 ? { render: 12, impression: 7, ...extra } : i === 10 ? { render: 3, nps: 1 } : {},
+  }));
+  const total: Record<string, number> = {};
+  for (const m of minutes) for (const [type, n] of Object.entries(m.counts)) total[type] = (total[type] ?? 0) + n;
+  return { site, minutes, total };
+}

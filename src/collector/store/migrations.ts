@@ -7,6 +7,9 @@ export interface Migration {
   version: number;
   name: string;
   statements: readonly string[];
+  /** Statements after `statements` on one database only, where their SQL differs (reading JSON). */
+  sqlite?: readonly string[];
+  postgres?: readonly string[];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -102,6 +105,62 @@ export const MIGRATIONS: readonly Migration[] = [
         currency TEXT,
         received BIGINT NOT NULL,
         PRIMARY KEY (site, order_id)
+      )`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'comments: NPS answers with a comment, and whether the owner followed them up; sharers by code',
+    statements: [
+      // One row per NPS event that came with a comment (contract section 9), written with the event, so
+      // `GET /v1/comments` reads this small table instead of every event. `ts` is the event's time corrected
+      // for the page's clock; `handled` when the owner marked it followed up (null: not yet).
+      `CREATE TABLE IF NOT EXISTS zmot_comments (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        product TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        comment TEXT NOT NULL,
+        handled BIGINT
+      )`,
+      `CREATE INDEX IF NOT EXISTS zmot_comments_order ON zmot_comments (site, day, ts)`,
+      // The product a referral code shared, for filing the conversions that come through it.
+      `CREATE INDEX IF NOT EXISTS zmot_sharers_ref ON zmot_sharers (site, ref)`,
+    ],
+    // The comments stored before this table, from the events' JSON (their time: the page's, or when received if that was earlier).
+    sqlite: [
+      `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled)
+       SELECT id, site, day, MIN(ts, received), product, CAST(json_extract(data, '$.score') AS INTEGER), json_extract(data, '$.comment'), NULL
+       FROM zmot_events WHERE type = 'nps' AND data IS NOT NULL AND trim(json_extract(data, '$.comment')) <> ''
+       ON CONFLICT (id) DO NOTHING`,
+    ],
+    postgres: [
+      `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled)
+       SELECT id, site, day, LEAST(ts, received), product, (data::jsonb ->> 'score')::int, data::jsonb ->> 'comment', NULL
+       FROM zmot_events WHERE type = 'nps' AND data IS NOT NULL AND btrim(data::jsonb ->> 'comment') <> ''
+       ON CONFLICT (id) DO NOTHING`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'reputation: a daily snapshot of each product’s scores at import',
+    statements: [
+      // Per product and source (`own`, a source id, or `*` combined) and day: the score normalised to 5 and
+      // the review count, and of the stored reviews how many the merchant answered, with the median days.
+      `CREATE TABLE IF NOT EXISTS zmot_reputation (
+        site TEXT NOT NULL,
+        product TEXT NOT NULL,
+        source TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        rating DOUBLE PRECISION NOT NULL,
+        count INTEGER NOT NULL,
+        stored INTEGER NOT NULL,
+        replied INTEGER NOT NULL,
+        reply_days DOUBLE PRECISION,
+        PRIMARY KEY (site, product, source, day)
       )`,
     ],
   },

@@ -6,7 +6,9 @@
 import pg from 'pg';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
-import { summariseRows, type EventRow } from './rows.js';
+import { commentItem, scoreRange, type CommentRecord } from './comments.js';
+import { recordSnapshots, type ReputationRow } from '../reputation.js';
+import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { ConfirmedConversion, ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
 
@@ -36,7 +38,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const applied = new Set(rows.map((r) => Number(r.version)));
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await client.query(statement);
+      for (const statement of [...migration.statements, ...(migration.postgres ?? [])]) await client.query(statement);
       await client.query('INSERT INTO zmot_migrations (version, name, applied) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,
@@ -64,7 +66,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
   await migrate(pool);
 
-  return {
+  const store: Store = {
     kind: 'postgres',
     async confirm(site, orders, received) {
       if (orders.length === 0) return { confirmed: 0, duplicates: 0 };
@@ -148,7 +150,35 @@ export async function openPostgres(connectionString: string, options: { max?: nu
           fresh.push(...kept);
           return { accepted: kept.length, duplicates: batch.length - kept.length };
         });
-        const { rollups, sharers } = summariseRows(fresh);
+        const comments = fresh.filter((row) => row.comment !== null);
+        if (comments.length > 0) {
+          await client.query(
+            `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled)
+             SELECT *, NULL::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[])
+             ON CONFLICT (id) DO NOTHING`,
+            [
+              comments.map((r) => r.id),
+              comments.map((r) => r.site),
+              comments.map((r) => r.day),
+              comments.map((r) => r.comment!.at),
+              comments.map((r) => r.product),
+              comments.map((r) => r.comment!.score),
+              comments.map((r) => r.comment!.text),
+            ],
+          );
+        }
+        const referred = fresh.filter((r) => r.via !== null && r.product === '');
+        const shared = new Map<string, string>();
+        if (referred.length > 0) {
+          const { rows: found } = await client.query<{ site: string; ref: string; product: string }>(
+            `SELECT DISTINCT ON (s.site, s.ref) s.site, s.ref, s.product
+             FROM zmot_sharers s JOIN unnest($1::text[], $2::text[]) AS q(site, ref) ON s.site = q.site AND s.ref = q.ref
+             ORDER BY s.site, s.ref, s.day DESC, s.product COLLATE "C"`,
+            [referred.map((r) => r.site), referred.map((r) => r.via)],
+          );
+          for (const f of found) shared.set(sharedKey(f.site, f.ref), f.product);
+        }
+        const { rollups, sharers } = summariseRows(attribute(fresh, shared));
         if (rollups.length > 0) {
           await client.query(
             `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
@@ -202,7 +232,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       return rows;
     },
     async importFeeds(site, feeds, options = {}) {
-      return inTransaction(pool, async (client) => {
+      const result = await inTransaction(pool, async (client) => {
         let reviews = 0;
         const products = new Set<string>();
         for (const feed of feeds) {
@@ -236,6 +266,40 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         }
         return { products: products.size, reviews };
       });
+      await recordSnapshots(store, site, feeds.map((f) => f.product.id), dayOf(options.now ?? Date.now()));
+      return result;
+    },
+    async saveReputation(rows) {
+      if (rows.length === 0) return;
+      await pool.query(
+        `INSERT INTO zmot_reputation (site, product, source, day, name, rating, count, stored, replied, reply_days)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::int[], $8::int[], $9::int[], $10::float8[])
+         ON CONFLICT (site, product, source, day) DO UPDATE SET name = excluded.name, rating = excluded.rating,
+           count = excluded.count, stored = excluded.stored, replied = excluded.replied, reply_days = excluded.reply_days`,
+        [
+          rows.map((r) => r.site),
+          rows.map((r) => r.product),
+          rows.map((r) => r.source),
+          rows.map((r) => r.day),
+          rows.map((r) => r.name),
+          rows.map((r) => r.rating),
+          rows.map((r) => r.count),
+          rows.map((r) => r.stored),
+          rows.map((r) => r.replied),
+          rows.map((r) => r.replyDays),
+        ],
+      );
+    },
+    async reputation(site, to, product) {
+      const params: unknown[] = [site, to];
+      if (product !== undefined) params.push(product);
+      const { rows } = await pool.query<ReputationRow>(
+        `SELECT site, product, source, day, name, rating, count, stored, replied, reply_days AS "replyDays" FROM zmot_reputation
+         WHERE site = $1 AND day <= $2${product === undefined ? '' : ' AND product = $3'}
+         ORDER BY product COLLATE "C", source COLLATE "C", day`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, rating: Number(r.rating), replyDays: r.replyDays === null ? null : Number(r.replyDays) }));
     },
     async product(site, product) {
       const { rows } = await pool.query<{ data: string }>('SELECT data FROM zmot_products WHERE site = $1 AND product = $2', [site, product]);
@@ -262,6 +326,31 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       );
       return rows.map((r) => JSON.parse(r.data) as Review);
     },
+    async comments(query) {
+      const [low, high] = scoreRange(query.group);
+      const params: unknown[] = [query.site, query.from, query.to, low, high];
+      let where = 'site = $1 AND day >= $2 AND day <= $3 AND score >= $4 AND score <= $5';
+      if (query.product !== undefined) {
+        params.push(query.product);
+        where += ` AND product = $${params.length}`;
+      }
+      const [list, count] = await Promise.all([
+        pool.query<CommentRecord>(
+          `SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where}
+           ORDER BY ts DESC, id COLLATE "C" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, query.limit, query.offset],
+        ),
+        pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM zmot_comments WHERE ${where}`, params),
+      ]);
+      return { comments: list.rows.map(commentItem), total: Number(count.rows[0]?.n ?? 0) };
+    },
+    async markHandled(id, handled, at) {
+      const { rows } = await pool.query<CommentRecord>(
+        'UPDATE zmot_comments SET handled = $2 WHERE id = $1 RETURNING id, ts, product, score, comment, handled',
+        [id, handled ? at : null],
+      );
+      return rows[0] && commentItem(rows[0]);
+    },
     async storedIds(ids) {
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM zmot_events WHERE id = ANY($1::text[])', [ids]);
       return new Set(rows.map((r) => r.id));
@@ -278,4 +367,5 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       await pool.end();
     },
   };
+  return store;
 }

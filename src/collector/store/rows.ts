@@ -29,6 +29,10 @@ export interface EventRow {
   sharer: string | null;
   /** The order id of a conversion: each order is counted once per site (`zmot_orders`). */
   order: string | null;
+  /** The referral code a conversion came through: its rollups go under the product shared with that code. */
+  via: string | null;
+  /** An NPS answer's comment, with its score and corrected time (`zmot_comments`); null for other events. */
+  comment: { score: number; text: string; at: number } | null;
 }
 
 /** The ISO 4217 code for "no currency", used when a conversion has a value but names no currency. */
@@ -90,24 +94,29 @@ export function dayOf(ms: number): string {
 export function toRows(envelope: Envelope, received: number): EventRow[] {
   const skew = received - envelope.sent;
   const weight = 1 / (envelope.sample ?? 1);
-  const rows = envelope.events.map((event) => ({
-    id: event.id.toLowerCase(),
-    site: envelope.site,
-    type: event.type,
-    day: dayOf(Math.min(Math.max(event.ts + skew, 0), received)),
-    ts: event.ts,
-    received,
-    pv: event.pv,
-    url: event.url,
-    widget: event.widget ?? '',
-    product: event.product ?? '',
-    weight,
-    data: extraData(event),
-    key: rollupKey(event),
-    value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
-    sharer: event.type === 'share' ? event.ref : null,
-    order: event.type === 'conversion' ? orderKey(event.order_id) : null,
-  }));
+  const rows = envelope.events.map((event) => {
+    const at = Math.min(Math.max(event.ts + skew, 0), received);
+    return {
+      id: event.id.toLowerCase(),
+      site: envelope.site,
+      type: event.type,
+      day: dayOf(at),
+      ts: event.ts,
+      received,
+      pv: event.pv,
+      url: event.url,
+      widget: event.widget ?? '',
+      product: event.product ?? '',
+      weight,
+      data: extraData(event),
+      key: rollupKey(event),
+      value: event.type === 'conversion' ? (event.value ?? 0) * weight : 0,
+      sharer: event.type === 'share' ? event.ref : null,
+      order: event.type === 'conversion' ? orderKey(event.order_id) : null,
+      via: event.type === 'conversion' ? (event.ref ?? null) : null,
+      comment: event.type === 'nps' && event.comment?.trim() ? { score: event.score, text: event.comment, at } : null,
+    };
+  });
   // The schema bounds sample and value, so this cannot happen; if it ever did, refuse rather than store it.
   for (const row of rows) {
     if (!Number.isFinite(row.weight) || !Number.isFinite(row.value)) throw new RangeError('events: a weight or value is not a finite number');
@@ -135,6 +144,24 @@ export interface SharerRow {
   ref: string;
   weight: number;
 }
+
+/**
+ * Rows as the rollups count them: a referral conversion that names no product is filed under the product
+ * shared with its code (`shared`: site and code → product), not under "page-wide". The raw event keeps what
+ * the page sent.
+ */
+export function attribute(rows: readonly EventRow[], shared: ReadonlyMap<string, string>): EventRow[] {
+  // Shares stored in the same transaction are the latest of all.
+  const products = new Map(shared);
+  for (const row of rows) if (row.sharer !== null && row.product !== '') products.set(sharedKey(row.site, row.sharer), row.product);
+  return rows.map((row) => {
+    if (row.via === null || row.product !== '') return row;
+    const product = products.get(sharedKey(row.site, row.via));
+    return product ? { ...row, product } : row;
+  });
+}
+
+export const sharedKey = (site: string, ref: string): string => `${site}\u0000${ref}`;
 
 /** The rollup increments and sharers for newly stored rows, sorted so concurrent writers lock alike. */
 export function summariseRows(rows: readonly EventRow[]): { rollups: RollupDelta[]; sharers: SharerRow[] } {

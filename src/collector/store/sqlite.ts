@@ -13,7 +13,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
-import { summariseRows, type EventRow } from './rows.js';
+import { recordSnapshots, type ReputationRow } from '../reputation.js';
+import { commentItem, scoreRange, type CommentRecord } from './comments.js';
+import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
 import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
 
@@ -57,7 +59,7 @@ function migrate(db: Database.Database): void {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
-      for (const statement of migration.statements) db.exec(statement);
+      for (const statement of [...migration.statements, ...(migration.sqlite ?? [])]) db.exec(statement);
       db.prepare('INSERT INTO zmot_migrations (version, name, applied) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -99,8 +101,17 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
   );
 
+  const insertComment = db.prepare(
+    `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+
   const selectOrder = db.prepare('SELECT 1 FROM zmot_orders WHERE site = ? AND order_id = ?');
   const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id) VALUES (?, ?, ?)');
+
+  const sharedProduct = db
+    .prepare('SELECT product FROM zmot_sharers WHERE site = ? AND ref = ? ORDER BY day DESC, product LIMIT 1')
+    .pluck();
 
   const insertAll = db.transaction((batches: readonly (readonly EventRow[])[]): InsertResult[] => {
     const fresh: EventRow[] = [];
@@ -112,13 +123,20 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         const info = insertEvent.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
         if (info.changes === 1) {
           if (r.order !== null) insertOrder.run(r.site, r.order, r.id);
+          if (r.comment !== null) insertComment.run(r.id, r.site, r.day, r.comment.at, r.product, r.comment.score, r.comment.text);
           accepted += 1;
           fresh.push(r);
         }
       }
       return { accepted, duplicates: rows.length - accepted };
     });
-    const { rollups, sharers } = summariseRows(fresh);
+    const shared = new Map<string, string>();
+    for (const r of fresh) {
+      if (r.via === null || r.product !== '') continue;
+      const product = sharedProduct.get(r.site, r.via) as string | undefined;
+      if (product !== undefined) shared.set(sharedKey(r.site, r.via), product);
+    }
+    const { rollups, sharers } = summariseRows(attribute(fresh, shared));
     for (const d of rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
     for (const s of sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
     return results;
@@ -165,7 +183,17 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     return { confirmed, duplicates: orders.length - confirmed };
   });
 
-  return {
+  const upsertReputation = db.prepare(
+    `INSERT INTO zmot_reputation (site, product, source, day, name, rating, count, stored, replied, reply_days)
+     VALUES (@site, @product, @source, @day, @name, @rating, @count, @stored, @replied, @replyDays)
+     ON CONFLICT (site, product, source, day) DO UPDATE SET name = excluded.name, rating = excluded.rating,
+       count = excluded.count, stored = excluded.stored, replied = excluded.replied, reply_days = excluded.reply_days`,
+  );
+  const saveAll = db.transaction((rows: readonly ReputationRow[]) => {
+    for (const row of rows) upsertReputation.run(row);
+  });
+
+  const store: Store = {
     kind: 'sqlite',
     async confirm(site, orders, received) {
       return whenFree(() => confirmAll.immediate(site, orders, received), busyTimeout);
@@ -212,7 +240,20 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .all() as Awaited<ReturnType<Store['sites']>>;
     },
     async importFeeds(site, feeds, options = {}) {
-      return whenFree(() => importAll.immediate(site, feeds, options.replace ?? false), busyTimeout);
+      const result = await whenFree(() => importAll.immediate(site, feeds, options.replace ?? false), busyTimeout);
+      await recordSnapshots(store, site, feeds.map((f) => f.product.id), dayOf(options.now ?? Date.now()));
+      return result;
+    },
+    async saveReputation(rows) {
+      await whenFree(() => saveAll.immediate(rows), busyTimeout);
+    },
+    async reputation(site, to, product) {
+      return reader
+        .prepare(
+          `SELECT site, product, source, day, name, rating, count, stored, replied, reply_days AS replyDays FROM zmot_reputation
+           WHERE site = ? AND day <= ?${product === undefined ? '' : ' AND product = ?'} ORDER BY product, source, day`,
+        )
+        .all(...(product === undefined ? [site, to] : [site, to, product])) as ReputationRow[];
     },
     async product(site, product) {
       const row = readProduct.get(site, product) as { data: string } | undefined;
@@ -238,6 +279,21 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .all(site, product, limit, offset) as { data: string }[];
       return rows.map((r) => JSON.parse(r.data) as Review);
     },
+    async comments(query) {
+      const [low, high] = scoreRange(query.group);
+      const where = `site = @site AND day >= @from AND day <= @to AND score >= @low AND score <= @high${productFilter(query)}`;
+      const params = { ...query, low, high };
+      const rows = reader
+        .prepare(`SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where} ORDER BY ts DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .all(params) as CommentRecord[];
+      const total = reader.prepare(`SELECT COUNT(*) FROM zmot_comments WHERE ${where}`).pluck().get(params) as number;
+      return { comments: rows.map(commentItem), total };
+    },
+    async markHandled(id, handled, at) {
+      await whenFree(() => db.prepare('UPDATE zmot_comments SET handled = ? WHERE id = ?').run(handled ? at : null, id), busyTimeout);
+      const row = db.prepare('SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE id = ?').get(id) as CommentRecord | undefined;
+      return row && commentItem(row);
+    },
     async storedIds(ids) {
       const found = new Set<string>();
       const select = reader.prepare('SELECT id FROM zmot_events WHERE id = ?').pluck();
@@ -257,4 +313,5 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       db.close();
     },
   };
+  return store;
 }

@@ -1,5 +1,7 @@
 /** What the collector needs from a database; `sqlite.ts` and `postgres.ts` implement it alike. */
 import type { Aggregate, Product, Review, Source } from '../../feed/schema.js';
+import type { CommentItem, NpsGroup } from '../../report/types.js';
+import type { ReputationRow } from '../reputation.js';
 import type { EventRow } from './rows.js';
 
 export interface InsertResult {
@@ -80,6 +82,13 @@ export interface ConfirmedConversion {
   currency: string | null;
 }
 
+export interface CommentQuery extends RangeQuery {
+  group?: NpsGroup | undefined;
+  /** Most comments to return, and how many of the newest to skip. */
+  limit: number;
+  offset: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores the batches in one transaction; resolves once it is durably committed. Ids already stored are duplicates. */
@@ -88,8 +97,15 @@ export interface Store {
   sharers(query: RangeQuery): Promise<SharerDayRow[]>;
   /** Every site with events, with its first and last day, by id. */
   sites(): Promise<{ id: string; first: string; last: string }[]>;
-  /** Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. */
-  importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean }): Promise<ImportResult>;
+  /**
+   * Upserts reviews by id; with `replace`, the products' earlier reviews are dropped first. Then keeps the
+   * day's reputation snapshot of each product (`now`, default the clock, names the day).
+   */
+  importFeeds(site: string, feeds: readonly ImportedFeed[], options?: { replace?: boolean; now?: number }): Promise<ImportResult>;
+  /** Upserts reputation snapshots by site, product, source and day. */
+  saveReputation(rows: readonly ReputationRow[]): Promise<void>;
+  /** Every snapshot up to `to` (inclusive), by product, source and day. */
+  reputation(site: string, to: string, product?: string): Promise<ReputationRow[]>;
   product(site: string, product: string): Promise<ProductData | undefined>;
   reviewStats(site: string, product: string): Promise<ReviewStats>;
   /** Reviews newest first (undated last), then by id. */
@@ -100,6 +116,10 @@ export interface Store {
   confirmedConversions(query: RangeQuery): Promise<ConfirmedConversion[]>;
   /** True when the site has confirmed any order. */
   confirms(site: string): Promise<boolean>;
+  /** NPS answers with a comment, newest first, and how many match. */
+  comments(query: CommentQuery): Promise<{ comments: CommentItem[]; total: number }>;
+  /** Marks a comment as followed up (or not); the comment, or undefined when no comment has this id. */
+  markHandled(id: string, handled: boolean, at: number): Promise<CommentItem | undefined>;
   /** Which of these ids are stored (for checks and tests). */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Raw event counts and rollup sums per type for a site: equal when the store is consistent. */

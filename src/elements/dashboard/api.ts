@@ -1,9 +1,10 @@
 /**
- * The dashboard's calls to a collector: `GET /v1/sites` and `GET /v1/metrics` with the owner's token in the
+ * The dashboard's calls to a collector: `GET /v1/sites`, `GET /v1/metrics`, `GET /v1/comments` and
+ * `POST /v1/comments/{id}/handled`, with the owner's token in the
  * `Authorization` header (never in a URL). Failures become a `DashboardApiError` whose `reason` picks the
  * state the dashboard shows.
  */
-import type { Report, SiteInfo, SitesAnswer } from '../../report/types.js';
+import type { CommentItem, CommentsAnswer, NpsGroup, ReputationAnswer, Report, SiteInfo, SitesAnswer } from '../../report/types.js';
 import type { Period } from './period.js';
 
 /**
@@ -36,7 +37,7 @@ export function collectorBase(src: string | undefined, baseURI: string): string 
   return url.href;
 }
 
-async function getJson(base: string, path: string, params: Record<string, string>, token: string, signal: AbortSignal): Promise<unknown> {
+async function getJson(base: string, path: string, params: Record<string, string>, token: string, signal: AbortSignal, post?: string): Promise<unknown> {
   const url = new URL(path, base);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   const timeout = new AbortController();
@@ -46,6 +47,7 @@ async function getJson(base: string, path: string, params: Record<string, string
   let response: Response;
   try {
     response = await fetch(url, {
+      ...(post === undefined ? {} : { method: 'POST', body: post }),
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       cache: 'no-store',
       credentials: 'omit',
@@ -105,4 +107,42 @@ export async function fetchReport(base: string, token: string, query: ReportQuer
     throw new DashboardApiError('invalid', 'not a zmot report');
   }
   return body as unknown as Report;
+}
+
+export interface CommentsQuery extends Period {
+  site: string;
+  product?: string | undefined;
+  group?: NpsGroup | undefined;
+  limit: number;
+}
+
+const isComment = (value: unknown): value is CommentItem =>
+  isRecord(value) && typeof value.id === 'string' && typeof value.score === 'number' && typeof value.comment === 'string' && typeof value.product === 'string' && typeof value.date === 'string' && typeof value.handled === 'boolean';
+
+/** What customers said: the period's NPS comments, newest first (contract section 9). */
+export async function fetchComments(base: string, token: string, query: CommentsQuery, signal: AbortSignal): Promise<CommentsAnswer> {
+  const params: Record<string, string> = { site: query.site, from: query.from, to: query.to, limit: String(query.limit) };
+  if (query.product !== undefined) params.product = query.product;
+  if (query.group) params.group = query.group;
+  const body = await getJson(base, 'v1/comments', params, token, signal);
+  if (!isRecord(body) || !Array.isArray(body.comments) || !body.comments.every(isComment) || typeof body.total !== 'number') {
+    throw new DashboardApiError('invalid', 'not a zmot comments answer');
+  }
+  return body as unknown as CommentsAnswer;
+}
+
+/** Marks a comment as followed up, or takes the mark back; resolves to the comment as stored. */
+export async function markHandled(base: string, token: string, id: string, handled: boolean, signal: AbortSignal): Promise<CommentItem> {
+  const body = await getJson(base, `v1/comments/${encodeURIComponent(id)}/handled`, {}, token, signal, JSON.stringify({ handled }));
+  if (!isComment(body)) throw new DashboardApiError('invalid', 'not a zmot comment');
+  return body;
+}
+
+/** How the scores moved: the reputation snapshots of the period (`GET /v1/reputation`). */
+export async function fetchReputation(base: string, token: string, query: ReportQuery, signal: AbortSignal): Promise<ReputationAnswer> {
+  const params: Record<string, string> = { site: query.site, from: query.from, to: query.to };
+  if (query.product) params.product = query.product;
+  const body = await getJson(base, 'v1/reputation', params, token, signal);
+  if (!isRecord(body) || !Array.isArray(body.products)) throw new DashboardApiError('invalid', 'not a zmot reputation answer');
+  return body as unknown as ReputationAnswer;
 }

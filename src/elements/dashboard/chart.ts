@@ -2,7 +2,10 @@
  * The dashboard's charts, drawn by uPlot (canvas) into `[data-chart]` boxes of the host's shadow root after
  * each render. Colours come from the host's CSS custom properties, so charts follow light, dark and forced
  * colours (redrawn when the scheme changes); widths follow their box (a ResizeObserver). The canvases are
- * hidden from assistive technology: every chart sits beside a data table with the same numbers.
+ * hidden from assistive technology: every chart sits beside a data table with the same numbers. Axes speak the
+ * element's language (its dates and numbers), and in a right-to-left language time and scores run from the
+ * right, with the count axis on the right. Legends name the series only (no values until hovered, which
+ * would show as dashes): the data table holds the values.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import uPlot from 'uplot';
@@ -29,6 +32,8 @@ export type ChartSpec = LineChartSpec | NpsChartSpec;
 export interface ChartFormat {
   number: (n: number) => string;
   day: (day: string) => string;
+  /** A day as short as an axis needs it (day and month), in the element's language. */
+  axisDay: (day: string) => string;
 }
 
 const HEIGHT = 220;
@@ -117,7 +122,8 @@ export class ChartController implements ReactiveController {
     const text = colour('--_chart-text');
     const grid = colour('--_chart-grid');
     const font = `12px ${style.fontFamily}`;
-    const { number, day } = this.format();
+    const { number, day, axisDay } = this.format();
+    const rtl = style.direction === 'rtl';
     const axis = (extra: uPlot.Axis = {}): uPlot.Axis => ({
       stroke: text,
       font,
@@ -125,7 +131,9 @@ export class ChartController implements ReactiveController {
       ticks: { stroke: grid, width: 1 },
       ...extra,
     });
-    const yAxis = axis({ size: 52, values: (_u, splits) => splits.map(number) });
+    const yAxis = axis({ size: 52, side: rtl ? 1 : 3, values: (_u, splits) => splits.map(number) });
+    const legend: uPlot.Legend = { live: false };
+    const dayOf = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
     // Whole steps for counts: no "0.5 shares" on an axis.
     const yScale: uPlot.Scale = { range: (_u, _min, max) => [0, max > 0 ? max : 1] };
     const counts: number[] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7, 1e8];
@@ -138,10 +146,12 @@ export class ChartController implements ReactiveController {
         height: HEIGHT,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-        scales: { x: { time: true }, y: yScale },
-        axes: [axis({ space: 60 }), { ...yAxis, incrs: counts }],
+        legend,
+        scales: { x: { time: true, dir: rtl ? -1 : 1 }, y: yScale },
+        // Whole days only: one label per tick, in the element's language.
+        axes: [axis({ space: 60, incrs: [1, 2, 7, 14, 28].map((n) => n * DAY_S), values: (_u, splits) => splits.map((ts) => axisDay(dayOf(ts))) }), { ...yAxis, incrs: counts }],
         series: [
-          { label: spec.dayLabel, value: (_u, v) => (v === null || v === undefined ? '' : day(new Date(v * 1000).toISOString().slice(0, 10))) },
+          { label: spec.dayLabel, value: (_u, v) => (v === null || v === undefined ? '' : day(dayOf(v))) },
           ...spec.series.map((s, i) => ({
             label: s.label,
             stroke: colour(`--_series-${i + 1}`),
@@ -153,7 +163,7 @@ export class ChartController implements ReactiveController {
         ],
       };
       // A single day still gets an x range uPlot can draw.
-      if (xs.length === 1) options.scales!.x = { time: true, range: [xs[0]! - DAY_S / 2, xs[0]! + DAY_S / 2] };
+      if (xs.length === 1) options.scales!.x = { time: true, dir: rtl ? -1 : 1, range: [xs[0]! - DAY_S / 2, xs[0]! + DAY_S / 2] };
       return new uPlot(options, [xs, ...spec.series.map((s) => s.values)], box);
     }
 
@@ -174,9 +184,10 @@ export class ChartController implements ReactiveController {
         width,
         height: HEIGHT,
         cursor: { drag: { x: false, y: false }, points: { show: false } },
-        scales: { x: { time: false, range: [-0.6, 10.6] }, y: yScale },
+        legend,
+        scales: { x: { time: false, dir: rtl ? -1 : 1, range: [-0.6, 10.6] }, y: yScale },
         axes: [
-          axis({ grid: { show: false }, splits: () => scores, values: (_u, splits) => splits.map(String) }),
+          axis({ grid: { show: false }, splits: () => scores, values: (_u, splits) => splits.map(number) }),
           { ...yAxis, incrs: counts },
         ],
         series: [

@@ -1,8 +1,10 @@
 /**
  * The CSV export: everything the dashboard shows, one value a row (`section,item,metric,value,previous`),
  * so a spreadsheet can filter and pivot it. Numbers are plain (rates as fractions, money in its currency);
- * cells a spreadsheet would run as formulas are quoted with a leading apostrophe.
+ * cells a spreadsheet would run as formulas are quoted with a leading apostrophe. Customers' comments, their
+ * text untrusted, come last: five rows each (`comment,ID,date|score|product|handled|text,…`).
  */
+import type { CommentItem } from '../../report/types.js';
 import { PRODUCT_COLUMNS, UMOT_SERIES, WIDGET_COLUMNS, ZMOT_SERIES, column, type View } from './model.js';
 
 type Cell = string | number | null | undefined;
@@ -11,11 +13,12 @@ type Cell = string | number | null | undefined;
 export function csvField(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   let text = typeof cell === 'number' ? String(Math.round(cell * 1e9) / 1e9) : cell;
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A spreadsheet runs a cell as a formula when it starts with one of these, even after spaces.
+  if (typeof cell === 'string' && /^[\s]*[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function viewCsv(view: View): string {
+export function viewCsv(view: View, comments: readonly CommentItem[] = []): string {
   const header = ['site', 'from', 'to', 'section', 'item', 'metric', 'value', 'previous'];
   const rows: Cell[][] = [];
   const add = (section: string, item: string, metric: string, value: Cell, previous?: Cell) =>
@@ -39,6 +42,13 @@ export function viewCsv(view: View): string {
   for (const row of view.products) for (const id of PRODUCT_COLUMNS) add('product', row.key, id, column(row, id));
   for (const row of view.widgets) for (const id of WIDGET_COLUMNS) add('widget', row.key, id, column(row, id));
   for (const [channel, shares] of view.channels) add('channel', channel, 'shares', shares);
+  for (const c of comments) {
+    add('comment', c.id, 'date', c.date);
+    add('comment', c.id, 'score', c.score);
+    add('comment', c.id, 'product', c.product);
+    add('comment', c.id, 'handled', String(c.handled));
+    add('comment', c.id, 'text', c.comment);
+  }
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

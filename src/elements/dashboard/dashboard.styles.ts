@@ -246,6 +246,12 @@ export const styles = [
       color: var(--_text);
     }
 
+    /* Language choice */
+    .languages {
+      display: flex;
+      justify-content: end;
+    }
+
     /* Header and toolbar */
     header {
       display: flex;
@@ -399,6 +405,14 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.875em;
       inline-size: max-content;
+      max-inline-size: 100%;
+    }
+    /* Grid and flex children may shrink below their content's width; wide content scrolls or stacks inside. */
+    section > *,
+    figure > *,
+    .breakdown,
+    details {
+      min-inline-size: 0;
     }
     .scroll {
       overflow-x: auto;
@@ -428,6 +442,9 @@ export const styles = [
     thead th {
       font-weight: 600;
       color: var(--_muted);
+      /* Long column names (German, Polish …) wrap instead of widening the table. */
+      white-space: normal;
+      vertical-align: bottom;
     }
     td.key {
       max-inline-size: 18rem;
@@ -456,6 +473,163 @@ export const styles = [
     }
     .more {
       justify-self: start;
+    }
+
+    /* Narrow boxes (phones, 200 % zoom): each table row becomes a stacked block, every value beside its
+       column's name; the header row is left to screen readers. */
+    @container (max-inline-size: 40rem) {
+      table,
+      caption,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      tbody tr {
+        padding-block: 0.375rem;
+        border-block-end: 1px solid var(--_border);
+      }
+      tbody th,
+      tbody td {
+        padding: 0.125rem 0;
+        border: 0;
+        white-space: normal;
+        overflow-wrap: anywhere;
+        text-align: start;
+      }
+      tbody th[scope='row'] {
+        font-weight: 600;
+      }
+      tbody td {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--_space);
+      }
+      tbody td[data-label]::before {
+        content: attr(data-label);
+        color: var(--_muted);
+        text-align: start;
+      }
+      td.key {
+        max-inline-size: none;
+      }
+      td.bar,
+      .funnel td.bar {
+        inline-size: auto;
+        min-inline-size: 0;
+      }
+      td.bar .track {
+        flex: 1;
+      }
+    }
+
+    tr.combined th,
+    tr.combined td {
+      font-weight: 600;
+    }
+
+    /* Live */
+    .live {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 2);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .live li {
+      display: grid;
+    }
+    .live .label {
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .live .value {
+      font-size: 1.25em;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .minutes {
+      display: flex;
+      align-items: end;
+      gap: 2px;
+      block-size: 3rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    .minute {
+      flex: 1;
+      display: flex;
+      align-items: end;
+      block-size: 100%;
+    }
+    .minute .fill {
+      inline-size: 100%;
+    }
+
+    /* What customers said */
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+    }
+    .filters select {
+      max-inline-size: 100%;
+    }
+    .comments {
+      display: grid;
+      gap: var(--_space);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .comment {
+      display: grid;
+      gap: 0.375rem;
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      min-inline-size: 0;
+    }
+    .comment .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .comment .score {
+      font-weight: 600;
+    }
+    .comment .score.detractor {
+      color: var(--_down);
+    }
+    .comment .product {
+      overflow-wrap: anywhere;
+    }
+    .comment .text {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    label.handled {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      justify-self: start;
+      color: var(--_text);
+    }
+    label.handled input {
+      min-block-size: 1.25rem;
+      inline-size: 1.25rem;
+      margin: 0;
     }
   `,
 ];

@@ -2,12 +2,14 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../i18n/lang-controller.js';
-import type { Localizer } from '../../i18n/i18n.js';
-import type { BreakdownRow, Report, SiteInfo } from '../../report/types.js';
+import { LOCALES, type Localizer } from '../../i18n/i18n.js';
+import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type ReputationAnswer, type ReputationSource, type SiteInfo } from '../../report/types.js';
 import { tokens } from '../tokens.styles.js';
-import { collectorBase, DashboardApiError, fetchReport, fetchSites } from './api.js';
+import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchSites, markHandled } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
+import { LiveController } from './live.js';
 import { csvFileName, viewCsv } from './csv.js';
 import { message, type DashboardMessage, type Params } from './messages.js';
 import {
@@ -38,6 +40,21 @@ export interface ZmotExportDetail {
 const STORAGE_PREFIX = 'zmot-dashboard-token ';
 /** Product rows shown before "Show all". */
 const PRODUCT_ROWS = 10;
+/** Comments asked for at first, and more each time "Show more" is pressed. */
+const COMMENTS_PAGE = 20;
+
+/** What the live view counts, with its label. */
+const LIVE_TYPES = [
+  ['render', 'renders'],
+  ['impression', 'impressions'],
+  ['interaction', 'interactions'],
+  ['nps', 'npsAnswers'],
+  ['share', 'shares'],
+  ['referral_landing', 'referralLandings'],
+  ['conversion', 'conversions'],
+] as const satisfies readonly (readonly [string, DashboardMessage])[];
+
+const GROUP_LABELS = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const satisfies Record<NpsGroup, DashboardMessage>;
 
 const SERIES_LABELS: Record<SeriesId, DashboardMessage> = {
   renders: 'renders',
@@ -69,6 +86,18 @@ const FUNNEL_LABELS = {
   converted: 'stepConverted',
 } as const satisfies Record<string, DashboardMessage>;
 
+/** The dashboard's languages, English first. */
+const LANGUAGES: readonly string[] = ['en', ...LOCALES];
+
+/** A language by its own name ("Deutsch", "polski", "العربية"). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function storage(): Storage | undefined {
   try {
     return sessionStorage;
@@ -80,7 +109,8 @@ function storage(): Storage | undefined {
 /**
  * The site owner's ZMOT → UMOT report from a zmot collector: headline numbers with their change against the
  * previous period of the same length, the funnel from rendered widgets to conversions from referrals, daily
- * charts, the NPS distribution, and breakdowns by product, widget and share channel, with a CSV export.
+ * charts, the NPS distribution, what customers said (the NPS comments, filtered by group and product, each to
+ * be marked as followed up), and breakdowns by product, widget and share channel, with a CSV export.
  * Without a token it asks the owner to sign in; the token is kept in the tab's session storage.
  *
  * The collector serves it as its page at `/`. The drop-in (`zmot.js`) defines `zmot-dashboard` as a small
@@ -97,6 +127,7 @@ function storage(): Storage | undefined {
  * @csspart funnel - The funnel table.
  * @csspart chart - A chart's drawing box.
  * @csspart table - A data or breakdown table.
+ * @csspart comment - One customer's comment, with its score, product, date and follow-up box.
  *
  * @cssprop --zmot-color-text - Text colour (default: the system's, light or dark).
  * @cssprop --zmot-color-surface - Background of the element, cards and panels (default: the system's).
@@ -137,18 +168,46 @@ export class ZmotDashboard extends LitElement {
   /** Report on one product only. */
   @property() product?: string;
 
+  /**
+   * Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared
+   * and bookmarked, and the browser's back button returns to the period before. The collector's page sets it.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /**
+   * Shows a language choice (the 12 languages, each by its own name) that sets this element's `lang`; with
+   * `sync-url` the choice goes into the address too (`?lang=`). The collector's page sets it.
+   */
+  @property({ type: Boolean, attribute: 'language-picker' }) languagePicker = false;
+
+  /** Milliseconds between two looks at the live view (`GET /v1/live`, with its ETag). */
+  @property({ type: Number, attribute: 'live-interval' }) liveInterval = 10_000;
+
   /** The owner's token. Set it, or let the owner sign in; the sign-in keeps it in the tab's session storage. */
   @property({ attribute: false }) token?: string;
 
   @state() private signInProblem: DashboardMessage | null = null;
   @state() private allProducts = false;
   @state() private copied = false;
+  /** The comments' filters: an NPS group, and a product ("" page-wide) or undefined for all. */
+  @state() private commentGroup: NpsGroup | undefined;
+  @state() private commentProduct: string | undefined;
+  @state() private commentLimit = COMMENTS_PAGE;
+  /** Follow-up marks set here since the comments loaded, by comment id. */
+  @state() private marks: ReadonlyMap<string, boolean> = new Map();
+  @state() private markProblem = '';
 
   private readonly langController = new LangController(this);
   private readonly charts = new ChartController(this, () => ({
     number: (n) => this.l.number(n, { maximumFractionDigits: 1 }),
     day: (d) => this.formatDay(d),
+    axisDay: (d) => this.formatDay(d, { month: 'short', day: 'numeric' }),
   }));
+  private readonly live = new LiveController(
+    this,
+    () => (this.token && this.currentSite && this.view ? { base: this.base, token: this.token, site: this.currentSite } : undefined),
+    () => this.liveInterval,
+  );
   private focusAfterRender: 'token' | 'title' | null = null;
   private storedFor?: string;
 
@@ -172,6 +231,23 @@ export class ZmotDashboard extends LitElement {
         ]),
       );
       return buildView(current, earlier satisfies Report);
+    },
+  });
+
+  private readonly commentsTask = new Task(this, {
+    args: () =>
+      [this.base, this.token, this.currentSite, this.period.from, this.period.to, this.product ?? this.commentProduct, this.commentGroup, this.commentLimit] as const,
+    task: async ([base, token, site, from, to, product, group, limit], { signal }) => {
+      if (!token || !site || periodProblem({ from, to })) return initialState;
+      return fetchComments(base, token, { site, from, to, product, group, limit }, signal);
+    },
+  });
+
+  private readonly reputationTask = new Task(this, {
+    args: () => [this.base, this.token, this.currentSite, this.period.from, this.period.to, this.product] as const,
+    task: async ([base, token, site, from, to, product], { signal }) => {
+      if (!token || !site || periodProblem({ from, to })) return initialState;
+      return fetchReputation(base, token, { site, from, to, product }, signal);
     },
   });
 
@@ -212,9 +288,14 @@ export class ZmotDashboard extends LitElement {
     return this.reportTask.value;
   }
 
+  /** The comments shown, with the follow-up marks set since they loaded. */
+  get comments(): CommentItem[] {
+    return (this.commentsTask.value?.comments ?? []).map((c) => (this.marks.has(c.id) ? { ...c, handled: this.marks.get(c.id)! } : c));
+  }
+
   /** The CSV of what is shown, or undefined before a report has loaded. */
   toCSV(): string | undefined {
-    return this.view && viewCsv(this.view);
+    return this.view && viewCsv(this.view, this.comments);
   }
 
   /** Forgets the token, here and in session storage, and shows the sign-in. */
@@ -223,6 +304,49 @@ export class ZmotDashboard extends LitElement {
     this.token = undefined;
     this.signInProblem = null;
     this.focusAfterRender = 'token';
+  }
+
+  /** Site and period from the page's address; on the first read, only those the address names. */
+  private readAddress(first: boolean): void {
+    const params = new URL(location.href).searchParams;
+    const read = (name: string, valid: (value: string) => boolean) => {
+      const value = params.get(name);
+      return value && valid(value) ? value : undefined;
+    };
+    const values = { site: read('site', Boolean), from: read('from', isDay), to: read('to', isDay) };
+    for (const name of ['site', 'from', 'to'] as const) {
+      if (!first || values[name] !== undefined) this[name] = values[name];
+    }
+    const lang = read('lang', (value) => LANGUAGES.includes(value));
+    if (lang) this.lang = lang;
+  }
+
+  private readonly onPopState = (): void => this.readAddress(false);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) {
+      this.readAddress(true);
+      addEventListener('popstate', this.onPopState);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  /** After the owner picked a site or period: a new entry in the browser's history, with them in the address. */
+  private pushAddress(): void {
+    if (!this.syncUrl) return;
+    const url = new URL(location.href);
+    const { from, to } = this.period;
+    const values: Record<string, string | undefined> = { site: this.currentSite, from, to, lang: this.languagePicker ? this.lang || undefined : undefined };
+    for (const [name, value] of Object.entries(values)) {
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
+    if (url.href !== location.href) history.pushState(null, '', url);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -273,6 +397,7 @@ export class ZmotDashboard extends LitElement {
   private pickSite(event: Event): void {
     this.site = (event.target as HTMLSelectElement).value;
     this.allProducts = false;
+    this.pushAddress();
   }
 
   private pickPreset(event: Event): void {
@@ -281,16 +406,18 @@ export class ZmotDashboard extends LitElement {
     const period = lastDays(Number(value), today());
     this.from = period.from;
     this.to = period.to;
+    this.pushAddress();
   }
 
   private pickDay(which: 'from' | 'to', event: Event): void {
     this[which] = (event.target as HTMLInputElement).value;
+    if (!periodProblem(this.period)) this.pushAddress();
   }
 
   private exportCsv(): void {
     const view = this.view;
     if (!view) return;
-    const detail: ZmotExportDetail = { csv: viewCsv(view), filename: csvFileName(view) };
+    const detail: ZmotExportDetail = { csv: viewCsv(view, this.comments), filename: csvFileName(view) };
     const event = new CustomEvent<ZmotExportDetail>('zmot-export', { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;
     const url = URL.createObjectURL(new Blob([detail.csv], { type: 'text/csv;charset=utf-8' }));
@@ -299,6 +426,37 @@ export class ZmotDashboard extends LitElement {
     link.download = detail.filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private pickLanguage(event: Event): void {
+    this.lang = (event.target as HTMLSelectElement).value;
+    this.pushAddress();
+  }
+
+  private pickCommentGroup(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.commentGroup = (NPS_GROUPS as readonly string[]).includes(value) ? (value as NpsGroup) : undefined;
+    this.commentLimit = COMMENTS_PAGE;
+  }
+
+  private pickCommentProduct(products: readonly string[], event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.commentProduct = value === '' ? undefined : products[Number(value)];
+    this.commentLimit = COMMENTS_PAGE;
+  }
+
+  private async toggleHandled(comment: CommentItem, event: Event): Promise<void> {
+    const box = event.target as HTMLInputElement;
+    const handled = box.checked;
+    this.marks = new Map(this.marks).set(comment.id, handled);
+    try {
+      await markHandled(this.base, this.token ?? '', comment.id, handled, new AbortController().signal);
+      this.markProblem = '';
+    } catch (error) {
+      this.marks = new Map(this.marks).set(comment.id, !handled);
+      box.checked = !handled;
+      this.markProblem = this.t('handledFailed', { reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private async copySnippet(event: Event): Promise<void> {
@@ -371,7 +529,19 @@ export class ZmotDashboard extends LitElement {
   }
 
   private renderShell(content: TemplateResult, busy = false): TemplateResult {
-    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>${content}</div>`;
+    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>${this.renderLanguages()}${content}</div>`;
+  }
+
+  private renderLanguages(): TemplateResult | typeof nothing {
+    if (!this.languagePicker) return nothing;
+    const current = this.l.locale.split('-')[0] ?? 'en';
+    return html`<div class="languages">
+      <label>${this.t('language')}
+        <select @change=${this.pickLanguage}>
+          ${LANGUAGES.map((code) => html`<option value=${code} lang=${code} ?selected=${code === current}>${languageName(code)}</option>`)}
+        </select>
+      </label>
+    </div>`;
   }
 
   private renderSignIn(): TemplateResult {
@@ -487,20 +657,23 @@ export class ZmotDashboard extends LitElement {
   private renderReport(view: View): TemplateResult {
     return html`<section aria-labelledby="headline">
         <h3 id="headline" class="sr">${this.t('headline')}</h3>
+        ${view.previousEmpty
+          ? html`<p class="muted" data-note="nothing-before">${this.t('nothingBefore', { previous: this.formatPeriod(view.previous) })}</p>`
+          : nothing}
         <ul class="cards">
           ${view.cards.map((card) => this.renderCard(card, view))}
         </ul>
         <p class="sr">${this.t('previousPeriod', { previous: this.formatPeriod(view.previous) })}</p>
       </section>
       <div class="sections">
-        ${this.renderFunnel(view)}
+        ${this.renderLive()} ${this.renderFunnel(view)}
         <section aria-labelledby="daily">
           <h3 id="daily">${this.t('daily')}</h3>
           <div class="pair">
             ${this.renderLineChart('zmot', 'zmotDaily', view, ZMOT_SERIES)} ${this.renderLineChart('umot', 'umotDaily', view, UMOT_SERIES)}
           </div>
         </section>
-        ${this.renderNps(view)}
+        ${this.renderNps(view)} ${this.renderComments(view)} ${this.renderReputation()}
         <section aria-labelledby="breakdowns">
           <h3 id="breakdowns">${this.t('breakdowns')}</h3>
           ${this.renderProducts(view)}
@@ -514,8 +687,11 @@ export class ZmotDashboard extends LitElement {
     const value = this.formatValue(card.value, card.kind, card.currency);
     const c = change(card);
     const previousText = this.formatValue(card.previous, card.kind, card.currency);
-    let changeText: TemplateResult;
-    if (c.direction === 'up' || c.direction === 'down') {
+    let changeText: TemplateResult | typeof nothing;
+    if (view.previousEmpty) {
+      // One note above the cards says there is nothing to compare with.
+      changeText = nothing;
+    } else if (c.direction === 'up' || c.direction === 'down') {
       const amount = c.relative
         ? this.l.number(c.amount, { style: 'percent', maximumFractionDigits: c.amount < 0.1 ? 1 : 0 })
         : card.kind === 'rate'
@@ -590,8 +766,8 @@ export class ZmotDashboard extends LitElement {
             ${view.funnel.map(
               (step) => html`<tr data-step=${step.id}>
                 <th scope="row">${this.t(FUNNEL_LABELS[step.id])}</th>
-                <td>${this.formatValue(step.value, 'count')}</td>
-                <td>${step.ofPrevious === null ? '–' : this.formatValue(step.ofPrevious, 'rate')}</td>
+                <td data-label=${this.t('count')}>${this.formatValue(step.value, 'count')}</td>
+                <td data-label=${this.t('ofPrevious')}>${step.ofPrevious === null ? '–' : this.formatValue(step.ofPrevious, 'rate')}</td>
                 <td class="bar" aria-hidden="true">${this.bar(max > 0 ? step.value / max : 0)}</td>
               </tr>`,
             )}
@@ -627,7 +803,7 @@ export class ZmotDashboard extends LitElement {
               ${view.days.map(
                 (day, i) => html`<tr>
                   <th scope="row">${this.formatDay(day)}</th>
-                  ${ids.map((s) => html`<td>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
+                  ${ids.map((s) => html`<td data-label=${this.t(SERIES_LABELS[s])}>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
                 </tr>`,
               )}
             </tbody>
@@ -687,8 +863,8 @@ export class ZmotDashboard extends LitElement {
                       ${view.npsScores.map(
                         (n, score) => html`<tr>
                           <th scope="row">${score}</th>
-                          <td>${this.formatValue(n, 'count')}</td>
-                          <td>${this.formatValue(n / total, 'rate')}</td>
+                          <td data-label=${this.t('answers')}>${this.formatValue(n, 'count')}</td>
+                          <td data-label=${this.t('share')}>${this.formatValue(n / total, 'rate')}</td>
                         </tr>`,
                       )}
                     </tbody>
@@ -697,6 +873,145 @@ export class ZmotDashboard extends LitElement {
               </details>`
           : nothing}
       </figure>
+    </section>`;
+  }
+
+  private renderComments(view: View): TemplateResult {
+    const task = this.commentsTask;
+    const answer = task.value;
+    const comments = this.comments;
+    const products = view.products.map((row) => row.key);
+    const productIndex = this.commentProduct === undefined ? -1 : products.indexOf(this.commentProduct);
+    let status: TemplateResult | string = '';
+    if (task.status === TaskStatus.ERROR) {
+      const reason = task.error instanceof Error ? task.error.message : String(task.error);
+      status = html`<span class="problem">${this.t('commentsFailed', { reason })}</span>`;
+    } else if (answer) {
+      status = answer.total === 0 ? this.t('commentsNone') : this.t('commentsShown', { shown: this.l.number(comments.length), total: this.l.number(answer.total) });
+    }
+    return html`<section aria-labelledby="comments-title" data-section="comments">
+      <h3 id="comments-title">${this.t('comments')}</h3>
+      <p class="muted">${this.t('commentsHelp')}</p>
+      <div class="filters">
+        <label>${this.t('group')}
+          <select @change=${this.pickCommentGroup}>
+            <option value="" ?selected=${this.commentGroup === undefined}>${this.t('allGroups')}</option>
+            ${NPS_GROUPS.map((g) => html`<option value=${g} ?selected=${this.commentGroup === g}>${this.t(GROUP_LABELS[g])}</option>`)}
+          </select>
+        </label>
+        ${this.product === undefined
+          ? html`<label>${this.t('product')}
+              <select @change=${(e: Event) => this.pickCommentProduct(products, e)}>
+                <option value="" ?selected=${productIndex < 0}>${this.t('allProducts')}</option>
+                ${products.map((key, i) => html`<option value=${i} ?selected=${productIndex === i}>${key || this.t('pageWide')}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+      </div>
+      <p role="status" class="muted" data-comments-status>${status}</p>
+      <ul class="comments">
+        ${repeat(
+          comments,
+          (c) => c.id,
+          (c) => {
+            const group = npsGroup(c.score);
+            return html`<li class="comment" part="comment" data-comment=${c.id} data-group=${group}>
+              <p class="meta">
+                <span class="score ${group}">${this.t('scoreValue', { score: this.l.number(c.score) })} · ${this.t(group)}</span>
+                <span class="product">${c.product || this.t('pageWide')}</span>
+                <time datetime=${c.date}>${this.formatDay(c.date.slice(0, 10))}</time>
+              </p>
+              <p class="text" id=${`text-${c.id}`}>${c.comment}</p>
+              <label class="handled">
+                <input type="checkbox" .checked=${c.handled} aria-describedby=${`text-${c.id}`} @change=${(e: Event) => void this.toggleHandled(c, e)} />
+                ${this.t('followedUp')}
+              </label>
+            </li>`;
+          },
+        )}
+      </ul>
+      <p class="problem" role="alert">${this.markProblem}</p>
+      ${answer && answer.total > comments.length
+        ? html`<button type="button" class="more" @click=${() => (this.commentLimit += COMMENTS_PAGE)}>${this.t('showMore')}</button>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderLive(): TemplateResult {
+    const live = this.live.value;
+    const max = Math.max(0, ...(live?.minutes ?? []).map((m) => Object.values(m.counts).reduce((a, b) => a + b, 0)));
+    const height = (fraction: number) => (el?: Element) => (el as HTMLElement | undefined)?.style.setProperty('block-size', `${fraction * 100}%`);
+    const checked = this.live.checked;
+    return html`<section aria-labelledby="live-title" data-section="live">
+      <h3 id="live-title">${this.t('live')}</h3>
+      <p class="muted">${this.t('liveHelp')}</p>
+      <ul class="live">
+        ${LIVE_TYPES.map(
+          ([type, label]) => html`<li data-type=${type}>
+            <span class="label">${this.t(label)}</span>
+            <span class="value">${this.formatValue(live?.total[type] ?? 0, 'count')}</span>
+          </li>`,
+        )}
+      </ul>
+      <div class="minutes" aria-hidden="true">
+        ${(live?.minutes ?? []).map((m) => {
+          const n = Object.values(m.counts).reduce((a, b) => a + b, 0);
+          return html`<span class="minute"><span class="fill" ${ref(height(max > 0 ? n / max : 0))}></span></span>`;
+        })}
+      </div>
+      <p class="muted" data-live-checked>${this.live.failed
+        ? this.t('liveFailed')
+        : checked
+          ? this.t('liveChecked', { time: this.l.date(checked, { timeStyle: 'medium' }) })
+          : ''}</p>
+    </section>`;
+  }
+
+  private renderReputation(): TemplateResult {
+    const task = this.reputationTask;
+    const answer: ReputationAnswer | undefined = task.value;
+    const rows = answer?.products.flatMap((p) => [p.combined, ...p.sources].map((source) => [p.product, source] as const)) ?? [];
+    const score = (n: number) => this.l.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const name = (s: ReputationSource) => (s.source === '*' ? this.t('combined') : s.source === 'own' ? this.t('ownReviews') : s.name || s.source);
+    const trend = (s: ReputationSource) => (s.previous ? this.l.number(s.rating - s.previous.rating, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }) : '–');
+    const days = (n: number | null) => (n === null ? '–' : this.l.number(n, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }));
+    let body: TemplateResult;
+    if (task.status === TaskStatus.ERROR) {
+      body = html`<p class="problem">${task.error instanceof Error ? task.error.message : String(task.error)}</p>`;
+    } else if (answer && rows.length === 0) {
+      body = html`<p class="muted">${this.t('reputationNone')}</p>`;
+    } else {
+      body = html`<div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('reputation')}: ${this.t('dataTable')}`}>
+        <table part="table" data-table="reputation">
+          <thead>
+            <tr>
+              <th scope="col">${this.t('source')}</th>
+              <th scope="col">${this.t('score5')}</th>
+              <th scope="col">${this.t('reviews')}</th>
+              <th scope="col">${this.t('trend')}</th>
+              <th scope="col">${this.t('answered')}</th>
+              <th scope="col">${this.t('replyTime')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ([product, s]) => html`<tr data-source=${s.source} class=${s.source === '*' ? 'combined' : ''}>
+                <th scope="row" class="key">${product} · ${name(s)}</th>
+                <td data-label=${this.t('score5')}>${score(s.rating)}</td>
+                <td data-label=${this.t('reviews')}>${this.l.number(s.count)}</td>
+                <td data-label=${this.t('trend')}>${trend(s)}</td>
+                <td data-label=${this.t('answered')}>${s.replyShare === null ? '–' : this.formatValue(s.replyShare, 'rate')}</td>
+                <td data-label=${this.t('replyTime')}>${days(s.medianReplyDays)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+    }
+    return html`<section aria-labelledby="reputation-title" data-section="reputation">
+      <h3 id="reputation-title">${this.t('reputation')}</h3>
+      <p class="muted">${this.t('reputationHelp')}</p>
+      ${body}
     </section>`;
   }
 
@@ -718,7 +1033,7 @@ export class ZmotDashboard extends LitElement {
             ${shown.map(
               (row) => html`<tr>
                 <th scope="row" class="key">${row.key || this.t(blank)}</th>
-                ${columns.map((c) => html`<td>${this.formatValue(column(row, c), COLUMN_KINDS[c])}</td>`)}
+                ${columns.map((c) => html`<td data-label=${this.t(COLUMN_LABELS[c])}>${this.formatValue(column(row, c), COLUMN_KINDS[c])}</td>`)}
               </tr>`,
             )}
           </tbody>
@@ -760,8 +1075,8 @@ export class ZmotDashboard extends LitElement {
                 ${view.channels.map(
                   ([channel, n]) => html`<tr>
                     <th scope="row" class="key">${channel}</th>
-                    <td>${this.formatValue(n, 'count')}</td>
-                    <td>${this.formatValue(n / total, 'rate')}</td>
+                    <td data-label=${this.t('shares')}>${this.formatValue(n, 'count')}</td>
+                    <td data-label=${this.t('ofShares')}>${this.formatValue(n / total, 'rate')}</td>
                     <td class="bar" aria-hidden="true">${this.bar(n / total)}</td>
                   </tr>`,
                 )}

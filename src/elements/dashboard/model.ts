@@ -86,6 +86,8 @@ export interface View {
   channels: [channel: string, shares: number][];
   /** True when nothing at all was counted in the period. */
   empty: boolean;
+  /** True when nothing at all was counted in the previous period: the cards show no change, one note says why. */
+  previousEmpty: boolean;
 }
 
 export function series(m: PeriodMetrics, id: SeriesId): number {
@@ -215,5 +217,6 @@ export function buildView(current: Report, previous: Report | undefined): View {
     widgets: current.breakdown?.widget ?? [],
     channels: amounts(total.umot.sharesByChannel),
     empty: isEmpty(total),
+    previousEmpty: !previous || isEmpty(previous.total),
   };
 }

@@ -1,0 +1,95 @@
+// <zmot-dashboard>'s charts: legends without placeholder dashes, axes in the element's language, and in a
+// right-to-left language time and scores running from the right with the count axis on the right.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type uPlot from 'uplot';
+import '../../src/dashboard.js';
+import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
+import type { ChartController } from '../../src/elements/dashboard/chart.js';
+import { startWorker, worker } from '../support/msw.js';
+import { BREAKDOWN, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer, liveAnswer } from '../support/reports.js';
+
+const SRC = 'https://stats.acme.test/z/';
+const FROM = '2026-03-01';
+const TO = '2026-03-30';
+
+function collector(): void {
+  worker.use(
+    http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
+    http.get(`${SRC}v1/metrics`, ({ request }) => {
+      const url = new URL(request.url);
+      const from = url.searchParams.get('from')!;
+      const to = url.searchParams.get('to')!;
+      return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
+    }),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
+    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
+  );
+}
+
+async function mount(lang: string): Promise<ZmotDashboard> {
+  const el = await fixture<ZmotDashboard>(html`<zmot-dashboard lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} src=${SRC} from=${FROM} to=${TO}></zmot-dashboard>`);
+  el.token = 'owner-secret';
+  await waitUntil(() => el.shadowRoot!.querySelectorAll('.uplot').length === 3, 'the charts did not show', { timeout: 8000 });
+  return el;
+}
+
+function plot(el: ZmotDashboard, chart: string): uPlot {
+  const box = el.shadowRoot!.querySelector(`[data-chart="${chart}"]`)!;
+  return (el as unknown as { charts: ChartController }).charts.plotIn(box)!;
+}
+
+/** The labels uPlot drew on an axis. */
+const ticks = (p: uPlot, axis: number) => ((p.axes[axis] as { _values?: string[] })._values ?? []).filter(Boolean);
+
+before(startWorker);
+beforeEach(() => sessionStorage.clear());
+afterEach(() => worker.resetHandlers());
+
+describe('<zmot-dashboard> charts', () => {
+  it('legends name the series, with no placeholder dash before a hover', async () => {
+    collector();
+    const el = await mount('en');
+    const legends = [...el.shadowRoot!.querySelectorAll('.u-legend')];
+    expect(legends).to.have.length(3);
+    for (const legend of legends) {
+      const values = [...legend.querySelectorAll<HTMLElement>('.u-value')].filter((v) => v.offsetParent !== null);
+      expect(values.map((v) => v.textContent)).to.deep.equal([]);
+    }
+    expect([...legends[0]!.querySelectorAll('.u-label')].map((l) => l.textContent)).to.deep.equal(['Rendered', 'Viewable impressions', 'Interactions']);
+  });
+
+  for (const lang of ['de', 'ja', 'en']) {
+    it(`${lang}: the day axis in the language's own date format`, async () => {
+      collector();
+      const el = await mount(lang);
+      const format = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+      const days = Array.from({ length: 30 }, (_, i) => format.format(Date.UTC(2026, 2, 1 + i)));
+      const labels = ticks(plot(el, 'zmot'), 0);
+      expect(labels.length).to.be.greaterThan(1);
+      for (const label of labels) expect(days, label).to.include(label);
+    });
+  }
+
+  it('ar (right to left): days and scores run from the right, counts on the right', async () => {
+    collector();
+    const el = await mount('ar');
+    const line = plot(el, 'zmot');
+    const first = Date.UTC(2026, 2, 1) / 1000;
+    const last = Date.UTC(2026, 2, 30) / 1000;
+    expect(line.valToPos(first, 'x')).to.be.greaterThan(line.valToPos(last, 'x'));
+    expect(line.axes[1]!.side).to.equal(1);
+    const nps = plot(el, 'nps');
+    expect(nps.valToPos(0, 'x')).to.be.greaterThan(nps.valToPos(10, 'x'));
+    expect(nps.axes[1]!.side).to.equal(1);
+  });
+
+  it('en (left to right): days and scores run from the left, counts on the left', async () => {
+    collector();
+    const el = await mount('en');
+    const line = plot(el, 'zmot');
+    expect(line.valToPos(Date.UTC(2026, 2, 1) / 1000, 'x')).to.be.lessThan(line.valToPos(Date.UTC(2026, 2, 30) / 1000, 'x'));
+    expect(line.axes[1]!.side).to.equal(3);
+  });
+});

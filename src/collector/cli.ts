@@ -53,9 +53,10 @@ Loads reviews into the collector's store for GET /v1/feeds/S/{product}. Reviews 
 
 FILE is a contract review feed as JSON (one feed, an array of feeds, or {"feeds": [...]}) or CSV with a
 header row and the columns:
-  product, id, rating            (required)
+  product, id, rating            (required; separated by commas, semicolons or tabs)
   title, body, author, author_role, author_company, author_avatar, date, verified, source, url, lang,
   reply, reply_date, product_name, product_url, product_brand, product_image   (optional)
+Dates are yyyy-mm-dd or an ISO date-time (2026-11-20T14:30:00Z).
 
 Options:
   --site S              the site the reviews belong to (required)
@@ -110,11 +111,60 @@ function storeOptions(values: { db?: string | undefined; 'database-url'?: string
   return { db: DEFAULT_DB };
 }
 
+/** The edit distance of two short strings (for "did you mean --port?"). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** Node's parseArgs errors, said in one short line: the option, and the closest known one. */
+function usageMessage(error: Error & { code?: string }, options: NonNullable<ParseArgsConfig['options']>, args: string[]): string {
+  const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const name = quoted.replace(/^-+/, '').split('=')[0] ?? '';
+      const [closest] = Object.keys(options)
+        .map((option) => [option, distance(name, option)] as const)
+        .sort((a, b) => a[1] - b[1]);
+      const guess = closest && closest[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean --${closest[0]}?)` : '';
+      return `unknown option ${quoted}${guess}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = /'(--[a-z-]+)/.exec(error.message)?.[1];
+      return option && /argument missing/.test(error.message) ? `${option} needs a value` : error.message;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${JSON.stringify(args.find((a) => !a.startsWith('-')) ?? quoted)}`;
+    default:
+      return error.message;
+  }
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(usageMessage(error as Error & { code?: string }, options, args));
+  }
+}
+
+/** A file's text, or an `ImportError` saying in a few words why it cannot be read. */
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ImportError(`no file ${file}`);
+    if (code === 'EISDIR') throw new ImportError(`${file} is a folder, not a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new ImportError(`${file} cannot be read (permission denied)`);
+    throw error;
   }
 }
 
@@ -199,18 +249,23 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   const parsed = await Promise.all(
     positionals.map(async (file) => {
       try {
-        return parseImport(await readFile(file, 'utf8'), format, file);
+        return parseImport(await readText(file), format, file);
       } catch (error) {
-        if (error instanceof ImportError) throw new ImportError(`${file}: ${error.message}`);
+        if (error instanceof ImportError && !error.message.includes(file)) throw new ImportError(`${file}: ${error.message}`);
         throw error;
       }
     }),
   );
+  const skipped = parsed.flatMap((p) => p.skipped);
+  if (skipped.length > 0 && parsed.every((p) => p.feeds.every((feed) => feed.reviews.length === 0))) {
+    for (const line of skipped) io.err(`skipped ${line}\n`);
+    throw new ImportError(`nothing imported: every review was skipped (${skipped.length})`);
+  }
   const where = storeOptions(values, io.env);
   const store = await openStore(where);
   try {
     const result = await store.importFeeds(values.site, parsed.flatMap((p) => p.feeds), { replace: values.replace ?? false });
-    for (const line of parsed.flatMap((p) => p.skipped)) io.err(`skipped ${line}\n`);
+    for (const line of skipped) io.err(`skipped ${line}\n`);
     io.out(`imported ${result.reviews} review${result.reviews === 1 ? '' : 's'} of ${result.products} product${result.products === 1 ? '' : 's'} for site ${values.site} into ${describeStore(where)}\n`);
   } finally {
     await store.close();
@@ -266,7 +321,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`zmot: ${error.message}\n\n${command === 'serve' || command === 'import' || command === 'report' ? USAGE[command] : USAGE.main}`);
+      // Short: the error, then where the help is (the help itself would push the error off the screen).
+      const known = command === 'serve' || command === 'import' || command === 'report';
+      const usage = known ? (USAGE[command].split('\n')[0] ?? '') : 'Usage: zmot serve | import | report [options]';
+      io.err(`zmot: ${error.message}\n${usage}\nRun "zmot ${known ? `${command} ` : ''}--help" for ${known ? 'every option' : 'the commands'}.\n`);
       return 2;
     }
     if (error instanceof ImportError || error instanceof QueryError) {

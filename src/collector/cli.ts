@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImport, ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
 import { formatReport } from './report.js';
-import { createCollector } from './server.js';
+import { createCollector, type CollectorOptions } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
 
 const USAGE = {
@@ -91,6 +91,9 @@ const storeFlags = {
 class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** What `npm start` adds to `zmot serve`: the demo's folders and home page (scripts/start.js). */
+export type ServeExtras = Pick<CollectorOptions, 'static' | 'home'>;
 
 export interface Io {
   out: (text: string) => void;
@@ -177,7 +180,7 @@ function number(value: string | undefined, name: string, fallback: number, posit
   return n;
 }
 
-async function serve(args: string[], io: Io): Promise<number> {
+async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<number> {
   const { values } = parse(args, {
     ...storeFlags,
     port: { type: 'string' },
@@ -214,6 +217,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
+    ...extra,
   });
   const address = await collector.app.listen({ port, host: values.host ?? '127.0.0.1' });
   io.out(`zmot collector listening on ${address} (${describeStore(where)})\n`);
@@ -298,12 +302,12 @@ async function report(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtras = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'serve':
-        return await serve(rest, io);
+        return await serve(rest, io, extra);
       case 'import':
         return await importCommand(rest, io);
       case 'report':

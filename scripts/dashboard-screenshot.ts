@@ -1,4 +1,4 @@
-// `npx tsx scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280]`: docs/dashboard.png.
+// `npx tsx --import ./scripts/with-bench-deps.js scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280]`: docs/dashboard.png.
 // Starts a collector on a temporary SQLite file, posts 60 days of the demo site's events to it over HTTP (a
 // seeded, repeatable mix: the demo's three products, its widgets, NPS answers, shares, referral landings and
 // conversions), opens the dashboard at / in Debian's Chromium, signs in and saves a full-page screenshot.

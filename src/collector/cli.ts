@@ -5,11 +5,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseImport, ImportError } from './import.js';
+// The server, the drivers and the CSV reader are imported by the commands that use them (a package installed
+// for its elements has none of them until `zmot serve` installs them: bin/zmot.js, `Io.prepare`).
+import type { ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
 import { formatReport } from './report.js';
-import { createCollector, type CollectorOptions } from './server.js';
+import type { CollectorOptions } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
+
+/** A problem with the input the user gave (an import file), said in one line, exit 1. */
+class InputError extends Error {
+  override name = 'InputError';
+}
+const isImportError = (error: unknown): error is ImportError => error instanceof Error && error.name === 'ImportError';
 
 const USAGE = {
   main: `zmot — the zmot collector
@@ -99,6 +107,8 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Called before a command needs the server's dependencies (bin/zmot.js installs them on first use). */
+  prepare?: () => Promise<void>;
 }
 
 const defaultIo: Io = {
@@ -164,9 +174,9 @@ async function readText(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ImportError(`no file ${file}`);
-    if (code === 'EISDIR') throw new ImportError(`${file} is a folder, not a file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new ImportError(`${file} cannot be read (permission denied)`);
+    if (code === 'ENOENT') throw new InputError(`no file ${file}`);
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${file} cannot be read (permission denied)`);
     throw error;
   }
 }
@@ -200,6 +210,8 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     return 0;
   }
   const port = number(values.port, 'port', 8787);
+  await io.prepare?.();
+  const { createCollector } = await import('./server.js');
   let token = values.token ?? io.env.ZMOT_TOKEN ?? '';
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
@@ -250,12 +262,15 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError('--format: expected json or csv');
   }
   const format = values.format as 'json' | 'csv' | undefined;
+  await io.prepare?.();
+  const { parseImport } = await import('./import.js');
   const parsed = await Promise.all(
     positionals.map(async (file) => {
+      const text = await readText(file);
       try {
-        return parseImport(await readText(file), format, file);
+        return parseImport(text, format, file);
       } catch (error) {
-        if (error instanceof ImportError && !error.message.includes(file)) throw new ImportError(`${file}: ${error.message}`);
+        if (isImportError(error)) throw new InputError(`${file}: ${error.message}`);
         throw error;
       }
     }),
@@ -263,7 +278,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   const skipped = parsed.flatMap((p) => p.skipped);
   if (skipped.length > 0 && parsed.every((p) => p.feeds.every((feed) => feed.reviews.length === 0))) {
     for (const line of skipped) io.err(`skipped ${line}\n`);
-    throw new ImportError(`nothing imported: every review was skipped (${skipped.length})`);
+    throw new InputError(`nothing imported: every review was skipped (${skipped.length})`);
   }
   const where = storeOptions(values, io.env);
   const store = await openStore(where);
@@ -292,6 +307,7 @@ async function report(args: string[], io: Io): Promise<number> {
   }
   if (!values.site) throw new UsageError('--site is required');
   const range = resolveRange(values.from, values.to);
+  await io.prepare?.();
   const store = await openStore(storeOptions(values, io.env));
   try {
     const result = await buildReport(store, { site: values.site, ...range, product: values.product });
@@ -331,7 +347,7 @@ export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtra
       io.err(`zmot: ${error.message}\n${usage}\nRun "zmot ${known ? `${command} ` : ''}--help" for ${known ? 'every option' : 'the commands'}.\n`);
       return 2;
     }
-    if (error instanceof ImportError || error instanceof QueryError) {
+    if (error instanceof InputError || isImportError(error) || error instanceof QueryError) {
       io.err(`zmot: ${error.message}\n`);
       return 1;
     }

@@ -168,7 +168,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-/** A file's text, or an `ImportError` saying in a few words why it cannot be read. */
+/** A file's text, or an `InputError` saying in a few words why it cannot be read. */
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');

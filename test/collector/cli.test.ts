@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main, type Io } from '../../src/collector/cli.js';
@@ -140,6 +141,31 @@ describe('zmot command line', () => {
     const none = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), csv]);
     assert.equal(none.code, 1);
     assert.match(none.err, /^skipped line 2: date: .*\nzmot: nothing imported: every review was skipped \(1\)\n$/);
+  });
+
+  test('bin/zmot.js in a checkout before a build: runs from the sources, or says in one line what to run', () => {
+    const ROOT = new URL('../../', import.meta.url).pathname;
+    // A fresh clone: bin/, src/ and package.json, no dist/; with node_modules (after npm install) and without.
+    const checkout = (withModules: boolean) => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'bin'));
+      cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+      symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+      if (withModules) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      return dir;
+    };
+    const zmot = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, 'bin/zmot.js'), ...args], { encoding: 'utf8' });
+    const installed = checkout(true);
+    const help = zmot(installed, '--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^zmot — the zmot collector\n/);
+    const typo = zmot(installed, 'serve', '--prot', '1');
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /^zmot: unknown option --prot \(did you mean --port\?\)\n/);
+    const bare = zmot(checkout(false), '--help');
+    assert.equal(bare.status, 1);
+    assert.equal(bare.stderr, 'zmot: the collector is not built yet: run "npm install && npm run build:node" in the zmot folder first\n');
   });
 
   test('report with a bad date exits 1 naming the option', async () => {

@@ -1,7 +1,11 @@
 // Browser tests: real Chromium (Debian's), TypeScript through esbuild, msw's worker served at its root path.
-import { fileURLToPath } from 'node:url';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// The test tools are test/'s dependencies (test/package.json, installed by scripts/deps.js), not the root's.
+const fromTest = (name) => import(pathToFileURL(createRequire(new URL('./test/package.json', import.meta.url)).resolve(name)).href);
+const { esbuildPlugin } = await fromTest('@web/dev-server-esbuild');
+const { chromeLauncher } = await fromTest('@web/test-runner-chrome');
 import { chromiumPath, chromiumArgs } from './scripts/chromium.js';
 import { zmotCommands } from './test/support/wtr-commands.js';
 import { pageCommands } from './test/support/wtr-page.js';
@@ -10,7 +14,7 @@ import { collectorMiddleware, telemetryCommands } from './test/telemetry/wtr-tel
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**', '!test/scripts/**'],
+  files: ['test/**/*.test.ts', '!test/collector/**', '!test/package/**', '!test/scripts/**', '!test/node_modules/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   // 20 s: axe over the whole dashboard (report, comments, reputation) took over 10 s on a shared 2-core machine at load 13.
@@ -38,7 +42,7 @@ export default {
   ],
   middleware: [
     function mockServiceWorker(context, next) {
-      if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
+      if (context.url === '/mockServiceWorker.js') context.url = '/test/node_modules/msw/lib/mockServiceWorker.js';
       return next();
     },
     collectorMiddleware,

@@ -8,7 +8,7 @@
 // its debugging port. The pages take turns; medians of --runs (default 5).
 // Needs `npm run build` (dist/ and dist/node/).
 //
-//   node scripts/bench-lighthouse.js [--runs 5]
+//   node --import ./scripts/with-bench-deps.js scripts/bench-lighthouse.js [--runs 5]
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request } from 'node:http';
 import { createServer } from 'node:net';

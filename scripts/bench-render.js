@@ -11,7 +11,7 @@
 // before the split (built from git into a temporary folder) for comparison.
 // Needs `npm run build`. Median of --runs (default 7) runs, the cases taken in turn in each round.
 //
-//   node scripts/bench-render.js [--runs 7]
+//   node --import ./scripts/with-bench-deps.js scripts/bench-render.js [--runs 7]
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';

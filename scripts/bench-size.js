@@ -3,12 +3,17 @@
 // --minify, ES2021 modules, with the calls a page would make so tree-shaking keeps what is used — then
 // gzip -9 and brotli 11. (The drop-in itself also minifies Lit's templates; `npm run size` has its files.)
 //
-//   node scripts/bench-size.js
+//   node --import ./scripts/with-bench-deps.js scripts/bench-size.js
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+// The peers are bench/'s tools (scripts/deps.js installs them; run through npm run bench, or with
+// `node --import ./scripts/with-bench-deps.js`): esbuild looks for them there too.
+const BENCH_MODULES = fileURLToPath(new URL('../bench/node_modules', import.meta.url));
+const version = (name) => JSON.parse(readFileSync(join(BENCH_MODULES, name, 'package.json'), 'utf8')).version;
 
 const groups = [
   {
@@ -62,6 +67,7 @@ async function measure(code) {
     logLevel: 'silent',
     define: { __ZMOT_VERSION__: '"bench"' },
     conditions: ['production'],
+    nodePaths: [BENCH_MODULES],
   });
   const bytes = Buffer.from(result.outputFiles[0].contents);
   return {

@@ -6,7 +6,7 @@
 //   npm run bench -- --only size,render   only these sections; the others keep what BENCHMARKS.md had
 //   npm run bench -- --no-build           use dist/ as it is
 //
-// Sections: size, render, lighthouse, telemetry, collector, reads.
+// Sections: size, render, lighthouse, telemetry, install, start, collector, reads.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -43,6 +43,19 @@ const SECTIONS = [
     title: 'Telemetry',
     intro: 'Main-thread time per 1,000 events and bytes per event on the wire.',
     commands: [['node', ['scripts/bench-telemetry.js', '--runs', '7']]],
+  },
+  {
+    id: 'install',
+    title: 'Install',
+    intro:
+      'What `npm install` costs a new user on an empty npm cache: the checkout (what the build, the demo and the type-checker need; the test and benchmark tools are installed into test/ and bench/ when `npm test` and `npm run bench` first run), before and after that split, and the packed package alone in a front-end project (`npx zmot serve` installs the collector’s dependencies on first use).',
+    commands: [['node', ['scripts/bench-install.js', '--before', 'b15866a']]],
+  },
+  {
+    id: 'start',
+    title: 'Start',
+    intro: 'Time from `npm start` to the demo answering, when nothing changed since the last build (nothing is rebuilt).',
+    commands: [['node', ['scripts/bench-start.js', '--runs', '5']]],
   },
   {
     id: 'collector',

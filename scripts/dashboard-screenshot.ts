@@ -1,7 +1,7 @@
-// `npx tsx scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280] [--lang de]`: docs/dashboard.png.
-// Starts a collector on a temporary SQLite file, imports the demo's review feeds (the reputation's
-// snapshot), posts 60 days of the demo site's events to it over HTTP (a seeded, repeatable mix: the demo's
-// three products, its widgets, NPS answers — some with a comment —, shares, referral landings and
+// `npx tsx --import ./scripts/with-bench-deps.js scripts/dashboard-screenshot.ts [out.png] [--dark] [--width 1280] [--lang de]`:
+// docs/dashboard.png. Starts a collector on a temporary SQLite file, imports the demo's review feeds (the
+// reputation's snapshot), posts 60 days of the demo site's events to it over HTTP (a seeded, repeatable mix:
+// the demo's three products, its widgets, NPS answers — some with a comment —, shares, referral landings and
 // conversions), opens the dashboard at / in Debian's Chromium in the page language `--lang`, signs in and
 // saves a full-page screenshot.
 // Needs `npm run build` (the collector serves dist/zmot-dashboard.js).

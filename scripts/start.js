@@ -1,39 +1,81 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the whole loop on one embedded database. Builds the drop-in files and the collector, starts
- * the collector on .tmp/demo.db, imports the demo's review feeds (demo/feeds/*.json) into it for site
- * "demo", serves demo/ at /demo/ (and again at /demo-csp/ under the strict Content-Security-Policy with
- * Trusted Types that SECURITY.md describes) and dist/ at /dist/ from the same server, and prints where to look.
- * The demo pages take their feeds from /v1/feeds/demo/{product} and send their events to /v1/events.
+ * `npm start`: the whole loop on one embedded database. Builds what changed since the last build
+ * (scripts/build-changed.js: nothing when dist/ is up to date with the sources), imports the demo's review
+ * feeds (demo/feeds/*.json) for site "demo" into .tmp/demo.db, then runs `zmot serve` with demo/ at /demo/
+ * (and again at /demo-csp/ under the strict Content-Security-Policy with Trusted Types that SECURITY.md
+ * describes) and dist/ at /dist/, and prints where to look. The demo pages take their feeds from
+ * /v1/feeds/demo/{product} and send their events to /v1/events.
  *
- *   npm start                     PORT=9000 npm start          npm start -- --no-build
- *   ZMOT_DEMO_DB=/tmp/x.db npm start   (another database file; tests use it)
+ *   npm start                          npm start -- --keep-bots      (count headless browsers' events too)
+ *   npm start -- --port 9000           npm start -- --no-build       (serve dist/ as it is)
+ *   npm start -- --help                every `zmot serve` option, all passed through
+ *   PORT=9000, ZMOT_TOKEN=…, ZMOT_DEMO_DB=/tmp/x.db (another database file; tests use it), DATABASE_URL=postgres://…
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildChanged } from './build-changed.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const demo = join(root, 'demo');
 const dist = join(root, 'dist');
-const db = process.env.ZMOT_DEMO_DB ?? join(root, '.tmp', 'demo.db');
 const site = 'demo';
-const port = Number(process.env.PORT ?? 8787);
-const token = process.env.ZMOT_TOKEN ?? 'demo-token';
 
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+const args = process.argv.slice(2).filter((arg) => arg !== '--no-build');
+const has = (...names) => args.some((arg) => names.some((name) => arg === name || arg.startsWith(`${name}=`)));
+
+if (has('--help', '-h')) {
+  process.stdout.write(`Usage: npm start [-- [--no-build] [zmot serve options]]
+
+Builds what changed, imports the demo's reviews for site "demo" and serves the demo pages, dist/ and the
+collector. Every "zmot serve" option passes through; npm start's own defaults: --port $PORT or 8787,
+--db .tmp/demo.db (or $ZMOT_DEMO_DB; none with --database-url or $DATABASE_URL), --token demo-token (or
+$ZMOT_TOKEN), --site demo.
+
+`);
 }
 
-const { createCollector, homePage, openStore, parseImport, STRICT_CSP } = await import('../dist/node/collector/index.js');
+if (!process.argv.includes('--no-build') && !has('--help', '-h')) {
+  try {
+    buildChanged();
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 
-const store = await openStore({ db });
-const feeds = readdirSync(join(demo, 'feeds'))
-  .filter((name) => name.endsWith('.json'))
-  .flatMap((name) => parseImport(readFileSync(join(demo, 'feeds', name), 'utf8'), 'json', name).feeds);
-const imported = await store.importFeeds(site, feeds, { replace: true });
+const { main, homePage, openStore, parseImport, STRICT_CSP } = await import('../dist/node/collector/index.js');
+
+// npm start's defaults, before the user's options (the last value of an option wins).
+const db = process.env.ZMOT_DEMO_DB ?? join(root, '.tmp', 'demo.db');
+const defaults = ['--site', site, '--port', process.env.PORT ?? '8787'];
+if (!has('--token')) defaults.push('--token', process.env.ZMOT_TOKEN || 'demo-token');
+if (!has('--db', '--database-url') && !process.env.DATABASE_URL) defaults.push('--db', db);
+const serveArgs = [...defaults, ...args];
+
+/** The value `zmot serve` will use for an option: the last one given. */
+const last = (name) => {
+  let value;
+  serveArgs.forEach((arg, i) => {
+    if (arg === name) value = serveArgs[i + 1];
+    else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
+  });
+  return value;
+};
+
+let imported = { reviews: 0, products: 0 };
+if (!has('--help', '-h')) {
+  const store = await openStore(last('--database-url') ? { databaseUrl: last('--database-url') } : process.env.DATABASE_URL && !last('--db') ? { databaseUrl: process.env.DATABASE_URL } : { db: last('--db') });
+  try {
+    const feeds = readdirSync(join(demo, 'feeds'))
+      .filter((name) => name.endsWith('.json'))
+      .flatMap((name) => parseImport(readFileSync(join(demo, 'feeds', name), 'utf8'), 'json', name).feeds);
+    imported = await store.importFeeds(site, feeds, { replace: true });
+  } finally {
+    await store.close();
+  }
+}
 
 const pages = readdirSync(demo)
   .filter((name) => name.endsWith('.html'))
@@ -43,49 +85,55 @@ const pages = readdirSync(demo)
     return { href: `/demo/${name === 'index.html' ? '' : name}`, label: title || basename(name, '.html') };
   });
 
-// demo/ssr.shtml is served at /demo/ssr.html with its includes filled in (below).
+// demo/ssr.shtml is served at /demo/ssr.html with its server-side includes of /v1/render/… filled in.
 pages.push({ href: '/demo/ssr.html', label: 'Trail Runner 2, rendered on the server' });
 
-const collector = await createCollector({
-  store,
-  token,
-  sites: [site],
+const token = last('--token');
+const keepBots = has('--keep-bots');
+const shortPath = (path) => (relative(root, path).startsWith('..') ? path : relative(root, path));
+const dbArgs = last('--database-url') ? `--database-url ${last('--database-url')}` : last('--db') ? `--db ${shortPath(last('--db'))}` : '';
+
+/** `zmot serve`'s own output, read for the address; everything else goes through as it is. */
+const io = {
+  env: process.env,
+  err: (text) => process.stderr.write(text),
+  out: (text) => {
+    const listening = /^zmot collector listening on (\S+) \((.*)\)\n$/.exec(text);
+    if (!listening) {
+      process.stdout.write(text);
+      return;
+    }
+    const [, address, store] = listening;
+    process.stdout.write(`
+zmot demo: collector and demo pages on ${address}  (${store}; ${imported.reviews} reviews of ${imported.products} products imported for site "${site}")
+
+  demo pages    ${address}/demo/
+${pages.map((p) => `                ${address}${p.href}  ${p.label}`).join('\n')}
+  strict CSP    ${address}/demo-csp/  the same pages under script-src/style-src 'self' and Trusted Types
+  dashboard     ${address}/
+  token         ${token}
+  feeds         ${address}/v1/feeds/${site}/{product}
+  events        POST ${address}/v1/events
+  report        curl -H 'Authorization: Bearer ${token}' '${address}/v1/metrics?site=${site}'
+                node bin/zmot.js report --site ${site} ${dbArgs}
+
+${
+  keepBots
+    ? 'Bots and headless browsers count too (--keep-bots).'
+    : 'Events from bots and headless browsers (puppeteer, Playwright, Lighthouse) are acknowledged but not counted;\nto count them: npm start -- --keep-bots'
+}
+Every "zmot serve" option passes through: npm start -- --help
+Ctrl-C stops it.
+`);
+  },
+};
+
+process.exitCode = await main(['serve', ...serveArgs], io, {
   static: [
     { prefix: '/demo/', root: demo },
     { prefix: '/demo-csp/', root: demo, headers: { 'content-security-policy': STRICT_CSP } },
     { prefix: '/dist/', root: dist },
   ],
   home: homePage([...pages, { href: '/demo-csp/', label: 'The demo under a strict CSP' }]),
-  logger: { level: 'warn' },
+  includes: [{ path: '/demo/ssr.html', file: join(demo, 'ssr.shtml') }],
 });
-// The server-rendered product page: demo/ssr.shtml with each `<!--#include virtual="…" -->` replaced by what the
-// collector answers for it (GET /v1/render/…), as nginx's or Apache's server-side includes would (docs/ssr.md).
-const INCLUDE = /<!--#include virtual="([^"]+)" -->/g;
-collector.app.get('/demo/ssr.html', async (_request, reply) => {
-  const template = readFileSync(join(demo, 'ssr.shtml'), 'utf8');
-  const paths = [...template.matchAll(INCLUDE)].map((match) => match[1].replaceAll('&amp;', '&'));
-  const included = await Promise.all(paths.map((url) => collector.app.inject({ method: 'GET', url }).then((answer) => answer.body)));
-  let index = 0;
-  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(template.replace(INCLUDE, () => included[index++]));
-});
-const address = await collector.app.listen({ port, host: '127.0.0.1' });
-
-process.stdout.write(`
-zmot demo: collector and demo pages on ${address}  (SQLite ${db}; ${imported.reviews} reviews of ${imported.products} products imported for site "${site}")
-
-  demo pages    ${address}/demo/
-${pages.map((p) => `                ${address}${p.href}  ${p.label}`).join('\n')}
-  strict CSP    ${address}/demo-csp/  the same pages under script-src/style-src 'self' and Trusted Types
-  feeds         ${address}/v1/feeds/${site}/{product}
-  events        POST ${address}/v1/events
-  report        curl -H 'Authorization: Bearer ${token}' '${address}/v1/metrics?site=${site}'
-                node bin/zmot.js report --site ${site} --db .tmp/demo.db
-
-Ctrl-C stops it.
-`);
-
-const stop = () => {
-  void collector.close().then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);

@@ -5,13 +5,21 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseImport, ImportError } from './import.js';
+// The server, the drivers and the CSV reader are imported by the commands that use them (a package installed
+// for its elements has none of them until `zmot serve` installs them: bin/zmot.js, `Io.prepare`).
+import type { ImportError } from './import.js';
 import { buildReport, QueryError, resolveRange } from './metrics.js';
 import { MAX_COMMENTS, parseCommentQuery } from './comments.js';
 import { MIN_TOKEN_LENGTH } from './owner.js';
 import { formatComments, formatReport } from './report.js';
-import { createCollector } from './server.js';
+import type { CollectorOptions } from './server.js';
 import { DEFAULT_DB, describeStore, openStore, type StoreOptions } from './store/open.js';
+
+/** A problem with the input the user gave (an import file), said in one line, exit 1. */
+class InputError extends Error {
+  override name = 'InputError';
+}
+const isImportError = (error: unknown): error is ImportError => error instanceof Error && error.name === 'ImportError';
 
 const USAGE = {
   main: `zmot — the zmot collector
@@ -58,9 +66,10 @@ Loads reviews into the collector's store for GET /v1/feeds/S/{product}. Reviews 
 
 FILE is a contract review feed as JSON (one feed, an array of feeds, or {"feeds": [...]}) or CSV with a
 header row and the columns:
-  product, id, rating            (required)
+  product, id, rating            (required; separated by commas, semicolons or tabs)
   title, body, author, author_role, author_company, author_avatar, date, verified, source, url, lang,
   reply, reply_date, product_name, product_url, product_brand, product_image   (optional)
+Dates are yyyy-mm-dd or an ISO date-time (2026-11-20T14:30:00Z).
 
 Options:
   --site S              the site the reviews belong to (required)
@@ -98,10 +107,15 @@ class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** What `npm start` adds to `zmot serve`: the demo's folders and home page (scripts/start.js). */
+export type ServeExtras = Pick<CollectorOptions, 'static' | 'home' | 'includes'>;
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Called before a command needs the server's dependencies (bin/zmot.js installs them on first use). */
+  prepare?: () => Promise<void>;
 }
 
 const defaultIo: Io = {
@@ -117,11 +131,60 @@ function storeOptions(values: { db?: string | undefined; 'database-url'?: string
   return { db: DEFAULT_DB };
 }
 
+/** The edit distance of two short strings (for "did you mean --port?"). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** Node's parseArgs errors, said in one short line: the option, and the closest known one. */
+function usageMessage(error: Error & { code?: string }, options: NonNullable<ParseArgsConfig['options']>, args: string[]): string {
+  const quoted = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const name = quoted.replace(/^-+/, '').split('=')[0] ?? '';
+      const [closest] = Object.keys(options)
+        .map((option) => [option, distance(name, option)] as const)
+        .sort((a, b) => a[1] - b[1]);
+      const guess = closest && closest[1] <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean --${closest[0]}?)` : '';
+      return `unknown option ${quoted}${guess}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = /'(--[a-z-]+)/.exec(error.message)?.[1];
+      return option && /argument missing/.test(error.message) ? `${option} needs a value` : error.message;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${JSON.stringify(args.find((a) => !a.startsWith('-')) ?? quoted)}`;
+    default:
+      return error.message;
+  }
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(usageMessage(error as Error & { code?: string }, options, args));
+  }
+}
+
+/** A file's text, or an `InputError` saying in a few words why it cannot be read. */
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`no file ${file}`);
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${file} cannot be read (permission denied)`);
+    throw error;
   }
 }
 
@@ -152,7 +215,7 @@ function trustProxy(value: string | undefined): number | string[] {
   return list;
 }
 
-async function serve(args: string[], io: Io): Promise<number> {
+async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<number> {
   const { values } = parse(defaultTrustProxy(args), {
     ...storeFlags,
     port: { type: 'string' },
@@ -172,6 +235,8 @@ async function serve(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const port = number(values.port, 'port', 8787);
+  await io.prepare?.();
+  const { createCollector } = await import('./server.js');
   let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
@@ -192,6 +257,7 @@ async function serve(args: string[], io: Io): Promise<number> {
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
+    ...extra,
   });
   const address = await collector.app.listen({ port, host: values.host ?? '127.0.0.1' });
   io.out(`zmot collector listening on ${address} (${describeStore(where)})\n`);
@@ -224,21 +290,29 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError('--format: expected json or csv');
   }
   const format = values.format as 'json' | 'csv' | undefined;
+  await io.prepare?.();
+  const { parseImport } = await import('./import.js');
   const parsed = await Promise.all(
     positionals.map(async (file) => {
+      const text = await readText(file);
       try {
-        return parseImport(await readFile(file, 'utf8'), format, file);
+        return parseImport(text, format, file);
       } catch (error) {
-        if (error instanceof ImportError) throw new ImportError(`${file}: ${error.message}`);
+        if (isImportError(error)) throw new InputError(`${file}: ${error.message}`);
         throw error;
       }
     }),
   );
+  const skipped = parsed.flatMap((p) => p.skipped);
+  if (skipped.length > 0 && parsed.every((p) => p.feeds.every((feed) => feed.reviews.length === 0))) {
+    for (const line of skipped) io.err(`skipped ${line}\n`);
+    throw new InputError(`nothing imported: every review was skipped (${skipped.length})`);
+  }
   const where = storeOptions(values, io.env);
   const store = await openStore(where);
   try {
     const result = await store.importFeeds(values.site, parsed.flatMap((p) => p.feeds), { replace: values.replace ?? false });
-    for (const line of parsed.flatMap((p) => p.skipped)) io.err(`skipped ${line}\n`);
+    for (const line of skipped) io.err(`skipped ${line}\n`);
     io.out(`imported ${result.reviews} review${result.reviews === 1 ? '' : 's'} of ${result.products} product${result.products === 1 ? '' : 's'} for site ${values.site} into ${describeStore(where)}\n`);
   } finally {
     await store.close();
@@ -267,6 +341,7 @@ async function report(args: string[], io: Io): Promise<number> {
   const commentQuery = values.comments
     ? parseCommentQuery({ site: values.site, ...range, product: values.product, group: values.group, limit: String(MAX_COMMENTS) }, Date.now())
     : undefined;
+  await io.prepare?.();
   const store = await openStore(storeOptions(values, io.env));
   try {
     const result = await buildReport(store, { site: values.site, ...range, product: values.product });
@@ -279,12 +354,12 @@ async function report(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtras = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'serve':
-        return await serve(rest, io);
+        return await serve(rest, io, extra);
       case 'import':
         return await importCommand(rest, io);
       case 'report':
@@ -302,10 +377,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`zmot: ${error.message}\n\n${command === 'serve' || command === 'import' || command === 'report' ? USAGE[command] : USAGE.main}`);
+      // Short: the error, then where the help is (the help itself would push the error off the screen).
+      const known = command === 'serve' || command === 'import' || command === 'report';
+      const usage = known ? (USAGE[command].split('\n')[0] ?? '') : 'Usage: zmot serve | import | report [options]';
+      io.err(`zmot: ${error.message}\n${usage}\nRun "zmot ${known ? `${command} ` : ''}--help" for ${known ? 'every option' : 'the commands'}.\n`);
       return 2;
     }
-    if (error instanceof ImportError || error instanceof QueryError) {
+    if (error instanceof InputError || isImportError(error) || error instanceof QueryError) {
       io.err(`zmot: ${error.message}\n`);
       return 1;
     }

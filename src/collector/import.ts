@@ -51,7 +51,12 @@ export function parseJsonImport(text: string): ParsedImport {
     }
     const { feed } = parsed;
     for (const s of parsed.skipped) skipped.push(`${feed.product.id}: ${s.problem}`);
-    const imported: ImportedFeed = { product: feed.product, reviews: feed.reviews, fields: 'replace' };
+    const reviews = feed.reviews.filter((review) => {
+      const problem = reviewDateProblem(review, '.');
+      if (problem) skipped.push(`${feed.product.id}: review ${JSON.stringify(review.id)}: ${problem}`);
+      return !problem;
+    });
+    const imported: ImportedFeed = { product: feed.product, reviews, fields: 'replace' };
     if (feed.aggregate) imported.aggregate = feed.aggregate;
     if (feed.sources) imported.sources = feed.sources;
     feeds.push(imported);
@@ -65,10 +70,56 @@ function truthy(value: string): boolean | undefined {
   return ['1', 'true', 'yes', 'y'].includes(v);
 }
 
+const REQUIRED = ['product', 'id', 'rating'] as const;
+
+/** The dates a review may carry, as the widgets read them: `2026-11-20`, or an ISO date-time. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * `undefined` when `value` is a date the widgets read; else what is wrong, with the accepted formats (and the
+ * date rewritten when a day-first or month-first reading is the only possible one: 20/11/2026).
+ */
+export function dateProblem(value: string): string | undefined {
+  if (ISO_DATE.test(value) && Number.isFinite(Date.parse(value.replace(' ', 'T')))) {
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return undefined;
+  }
+  let hint = '';
+  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (parts) {
+    const [a, b] = [Number(parts[1]), Number(parts[2])];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    if (a > 12 && b <= 12) hint = ` (${pad(a)}/${pad(b)} reads as day/month: ${parts[3]}-${pad(b)}-${pad(a)})`;
+    else if (b > 12 && a <= 12) hint = ` (${pad(a)}/${pad(b)} reads as month/day: ${parts[3]}-${pad(a)}-${pad(b)})`;
+    else hint = ' (day/month or month/day cannot be told apart here)';
+  }
+  return `${JSON.stringify(value)} is not a date zmot reads; write yyyy-mm-dd or an ISO date-time such as 2026-11-20 or 2026-11-20T14:30:00Z${hint}`;
+}
+
+/** Problems with a review's dates that the schema lets through (it takes any text), as `field: problem`. */
+function reviewDateProblem(review: { date?: string | undefined; reply?: { date?: string | undefined } | undefined }, prefix: string): string | undefined {
+  for (const [field, value] of [['date', review.date], [`reply${prefix}date`, review.reply?.date]] as const) {
+    const problem = value === undefined || value.trim() === '' ? undefined : dateProblem(value.trim());
+    if (problem) return `${field}: ${problem}`;
+  }
+  return undefined;
+}
+
+/** The delimiter of a CSV file, from its header line: the one of `,` `;` and tab that occurs most outside quotes. */
+function detectDelimiter(text: string): string {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const unquoted = header.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
+  const [best] = counts.sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
 export function parseCsvImport(text: string): ParsedImport {
   let records: string[][];
+  const delimiter = detectDelimiter(text);
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
+    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (error) {
     throw new ImportError(`not valid CSV: ${(error as Error).message}`);
   }
@@ -78,8 +129,14 @@ export function parseCsvImport(text: string): ParsedImport {
     const name = h.trim().toLowerCase().replace(/[\s-]+/g, '_');
     return (ALIASES[name] ?? name) as Column;
   });
-  for (const required of ['product', 'id', 'rating'] as const) {
-    if (!columns.includes(required)) throw new ImportError(`the CSV header has no "${required}" column (columns: ${CSV_COLUMNS.join(', ')})`);
+  const lacking = REQUIRED.filter((required) => !columns.includes(required));
+  if (lacking.length > 0) {
+    const has = header.map((h) => h.trim()).filter(Boolean);
+    const quote = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+    throw new ImportError(
+      `the CSV header lacks the column${lacking.length === 1 ? '' : 's'} ${quote(lacking)}; it has ${has.length ? quote(has) : 'no names'}. ` +
+        `Required: ${REQUIRED.join(', ')} (the first line names the columns, separated by commas, semicolons or tabs)`,
+    );
   }
   const feeds = new Map<string, ImportedFeed>();
   const skipped: string[] = [];
@@ -91,10 +148,12 @@ export function parseCsvImport(text: string): ParsedImport {
       return value === '' ? undefined : value;
     };
     const productId = cell('product');
-    if (!productId) {
-      skipped.push(`line ${line}: product: required`);
+    const missing = REQUIRED.find((column) => cell(column) === undefined);
+    if (missing) {
+      skipped.push(`line ${line}: ${missing} is required`);
       return;
     }
+    if (!productId) return;
     const rating = cell('rating');
     const authorName = cell('author');
     const replyBody = cell('reply');
@@ -119,6 +178,11 @@ export function parseCsvImport(text: string): ParsedImport {
       const issue = review.error.issues[0];
       const column = issue ? issue.path.map(String).join('_') || 'review' : 'review';
       skipped.push(`line ${line}: ${column}: ${issue ? describeIssue(issue, valueAt(input, issue.path)) : 'invalid'}`);
+      return;
+    }
+    const dateProblemText = reviewDateProblem(review.data, '_');
+    if (dateProblemText) {
+      skipped.push(`line ${line}: ${dateProblemText}`);
       return;
     }
     let feed = feeds.get(productId);

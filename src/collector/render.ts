@@ -4,6 +4,7 @@
  * server-side include. Public and cacheable like the feeds: an ETag of the HTML, and `Cache-Control`.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
 import { buildFeedPage, DEFAULT_PAGE_SIZE } from './feeds.js';
 import type { Store } from './store/types.js';
@@ -39,7 +40,24 @@ function oneOf(value: string | undefined, name: string, allowed: readonly string
   return value;
 }
 
-export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string }> = async (app, { store, publicUrl }) => {
+/** A server-side include of one of the collector's own GET routes. */
+const INCLUDE = /<!--#include virtual="(\/v1\/[^"]*)" -->/g;
+
+export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string; includes?: readonly { path: string; file: string }[] }> = async (
+  app,
+  { store, publicUrl, includes = [] },
+) => {
+  for (const page of includes) {
+    app.get(page.path, async (_request, reply) => {
+      const template = await readFile(page.file, 'utf8');
+      const urls = [...template.matchAll(INCLUDE)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+      const included = await Promise.all(urls.map((url) => app.inject({ method: 'GET', url }).then((answer) => (answer.statusCode === 200 ? answer.body : ''))));
+      let index = 0;
+      const html = template.replace(INCLUDE, () => included[index++] ?? '');
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    });
+  }
+
   app.get('/v1/render/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };
     const query = request.query as Record<string, unknown>;

@@ -56,6 +56,12 @@ export interface CollectorOptions {
   requestTimeout?: number;
   /** The base URL feeds' `next` links start from, when the collector sits behind a proxy that rewrites paths. */
   publicUrl?: string;
+  /**
+   * Pages served with server-side includes: `path` answers the HTML file `file` with each
+   * `<!--#include virtual="/v1/…" -->` replaced by this collector's own answer to that GET (the demo's
+   * server-rendered product page, `npm start`'s /demo/ssr.html).
+   */
+  includes?: readonly { path: string; file: string }[];
   /** HTML for `GET /`. */
   home?: string;
   /**
@@ -252,7 +258,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  await app.register(renderRoutes, { store, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  await app.register(renderRoutes, { store, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), includes: options.includes ?? [] });
 
   const home = options.home ?? homePage();
   // The page's policy as a header too: only a header can forbid framing (`frame-ancestors`), which a page

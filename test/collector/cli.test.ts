@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main, type Io } from '../../src/collector/cli.js';
@@ -27,19 +28,26 @@ describe('zmot command line', () => {
       assert.equal((await run(['help', command])).out, help.out);
     }
     assert.match((await run(['serve', '-h'])).out, /--allow-origin/);
-    assert.match((await run(['import', '--help'])).out, /product, id, rating {12}\(required\)/);
+    assert.match((await run(['import', '--help'])).out, /product, id, rating {12}\(required; separated by commas, semicolons or tabs\)/);
   });
 
-  test('usage errors exit 2 with the command’s help', async () => {
+  test('usage errors exit 2: the error in one line, then where the help is (not the whole help)', async () => {
     const unknown = await run(['launch']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /^zmot: unknown command "launch"/);
+    assert.match(unknown.err, /^zmot: unknown command "launch"\n/);
     const noSite = await run(['report']);
     assert.equal(noSite.code, 2);
-    assert.match(noSite.err, /^zmot: --site is required\n\nUsage: zmot report/);
+    assert.equal(noSite.err, 'zmot: --site is required\nUsage: zmot report --site S [options]\nRun "zmot report --help" for every option.\n');
+    const typo = await run(['serve', '--prot', '9000']);
+    assert.equal(typo.code, 2);
+    assert.equal(typo.err, 'zmot: unknown option --prot (did you mean --port?)\nUsage: zmot serve [options]\nRun "zmot serve --help" for every option.\n');
     const badFlag = await run(['import', '--site', 'a', '--colour', 'x', 'f.json']);
     assert.equal(badFlag.code, 2);
-    assert.match(badFlag.err, /Unknown option '--colour'/);
+    assert.match(badFlag.err, /^zmot: unknown option --colour\n/);
+    assert.equal(badFlag.err.split('\n').length, 4, 'three lines');
+    const noValue = await run(['serve', '--port']);
+    assert.equal(noValue.code, 2);
+    assert.match(noValue.err, /^zmot: --port needs a value\n/);
     assert.equal((await run(['serve', '--port', 'eighty'])).code, 2);
     assert.equal((await run(['serve', '--request-timeout', '0'])).code, 2);
   });
@@ -53,14 +61,111 @@ describe('zmot command line', () => {
     assert.equal(result.code, 0, result.err);
     assert.match(result.out, /^imported 1 review of 1 product for site acme into SQLite /);
     assert.equal(result.err, 'skipped line 3: rating: must be a number\n');
-    const missing = await run(['import', '--site', 'acme', '--db', db, join(dir, 'nope.json')]);
+    const missing = await run(['import', '--site', 'acme', '--db', db, join(dir, 'nope.csv')]);
     assert.equal(missing.code, 1);
-    assert.match(missing.err, /^zmot: ENOENT/);
+    assert.equal(missing.err, `zmot: no file ${join(dir, 'nope.csv')}\n`);
+    const folder = await run(['import', '--site', 'acme', '--db', db, dir]);
+    assert.equal(folder.code, 1);
+    assert.equal(folder.err, `zmot: ${dir} is a folder, not a file\n`);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"product":');
     const bad = await run(['import', '--site', 'acme', '--db', db, broken]);
     assert.equal(bad.code, 1);
     assert.match(bad.err, /broken\.json: not valid JSON/);
+  });
+
+  test('a CSV header without a required column names the columns it has and the ones it lacks', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'reviews.csv');
+    writeFileSync(csv, 'product,id,stars,title\nsku-1,a,5,Good\n');
+    const result = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), csv]);
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.err,
+      `zmot: ${csv}: the CSV header lacks the column "rating"; it has "product", "id", "stars", "title". Required: product, id, rating (the first line names the columns, separated by commas, semicolons or tabs)\n`,
+    );
+    writeFileSync(csv, 'title\nGood\n');
+    const two = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), csv]);
+    assert.match(two.err, /lacks the columns "product", "id", "rating"; it has "title"\./);
+  });
+
+  test('semicolon- and tab-separated CSV files are read (Excel’s export in much of Europe)', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'z.db');
+    for (const [name, delimiter] of [['semicolons.csv', ';'], ['tabs.tsv', '\t']] as const) {
+      const file = join(dir, name);
+      const rows = [['product', 'id', 'rating', 'body'], ['sku-1', `${name}-a`, '5', 'Great, really; good'], ['sku-1', `${name}-b`, '4', 'Fine']];
+      writeFileSync(file, rows.map((r) => r.map((c) => (c.includes(delimiter) ? `"${c}"` : c)).join(delimiter)).join('\r\n'));
+      const result = await run(['import', '--site', 'acme', '--db', db, file]);
+      assert.equal(result.code, 0, result.err);
+      assert.equal(result.err, '');
+      assert.match(result.out, /^imported 2 reviews of 1 product /);
+    }
+    const store = openSqlite(db);
+    const reviews = await store.reviews('acme', 'sku-1', 0, 10);
+    await store.close();
+    assert.deepEqual(reviews.map((r) => [r.id, r.body]).sort(), [
+      ['semicolons.csv-a', 'Great, really; good'],
+      ['semicolons.csv-b', 'Fine'],
+      ['tabs.tsv-a', 'Great, really; good'],
+      ['tabs.tsv-b', 'Fine'],
+    ]);
+  });
+
+  test('an empty id says "id is required"; a date the widgets cannot read is refused with the formats they read', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'reviews.csv');
+    writeFileSync(csv, 'product,id,rating,date\nsku-1,,5,2026-11-20\nsku-1,b,4,20/11/2026\nsku-1,c,4,2026-11-20T14:30:00Z\nsku-1,d,3,2026-02-30\nsku-1,e,3,03/04/2026\n');
+    const result = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), csv]);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /^imported 1 review of 1 product /);
+    const formats = 'write yyyy-mm-dd or an ISO date-time such as 2026-11-20 or 2026-11-20T14:30:00Z';
+    assert.equal(
+      result.err,
+      [
+        'skipped line 2: id is required',
+        `skipped line 3: date: "20/11/2026" is not a date zmot reads; ${formats} (20/11 reads as day/month: 2026-11-20)`,
+        `skipped line 5: date: "2026-02-30" is not a date zmot reads; ${formats}`,
+        `skipped line 6: date: "03/04/2026" is not a date zmot reads; ${formats} (day/month or month/day cannot be told apart here)`,
+        '',
+      ].join('\n'),
+    );
+    // JSON feeds get the same check (the schema takes any text as a date).
+    const json = join(dir, 'feed.json');
+    writeFileSync(json, JSON.stringify({ product: { id: 'sku-2' }, reviews: [{ id: 'x', rating: 5, date: '11/20/2026' }, { id: 'y', rating: 4, date: '2026-11-20' }] }));
+    const fromJson = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), json]);
+    assert.equal(fromJson.code, 0, fromJson.err);
+    assert.equal(fromJson.err, `skipped sku-2: review "x": date: "11/20/2026" is not a date zmot reads; ${formats} (11/20 reads as month/day: 2026-11-20)\n`);
+    // Nothing imported at all is a failure.
+    writeFileSync(csv, 'product,id,rating,date\nsku-1,a,5,20/11/2026\n');
+    const none = await run(['import', '--site', 'acme', '--db', join(dir, 'z.db'), csv]);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /^skipped line 2: date: .*\nzmot: nothing imported: every review was skipped \(1\)\n$/);
+  });
+
+  test('bin/zmot.js in a checkout before a build: runs from the sources, or says in one line what to run', () => {
+    const ROOT = new URL('../../', import.meta.url).pathname;
+    // A fresh clone: bin/, src/ and package.json, no dist/; with node_modules (after npm install) and without.
+    const checkout = (withModules: boolean) => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'bin'));
+      cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+      symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+      if (withModules) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      return dir;
+    };
+    const zmot = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, 'bin/zmot.js'), ...args], { encoding: 'utf8' });
+    const installed = checkout(true);
+    const help = zmot(installed, '--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^zmot — the zmot collector\n/);
+    const typo = zmot(installed, 'serve', '--prot', '1');
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /^zmot: unknown option --prot \(did you mean --port\?\)\n/);
+    const bare = zmot(checkout(false), '--help');
+    assert.equal(bare.status, 1);
+    assert.equal(bare.stderr, 'zmot: the collector is not built yet: run "npm install && npm run build:node" in the zmot folder first\n');
   });
 
   test('report with a bad date exits 1 naming the option', async () => {

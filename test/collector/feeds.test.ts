@@ -127,11 +127,11 @@ describe('import parsing', () => {
     assert.equal(a.verified, true);
     assert.deepEqual(a.reply, { body: 'Thanks!', date: '2026-01-02' });
     assert.equal(feeds[1]!.reviews[0]!.verified, false);
-    assert.deepEqual(skipped, ['line 3: rating: must be at most 5', 'line 4: product: required']);
+    assert.deepEqual(skipped, ['line 3: rating: must be at most 5', 'line 4: product is required']);
   });
 
   test('CSV without a required column, and broken JSON, are refused whole', () => {
-    assert.throws(() => parseImport('product,id\nsku,1\n', 'csv'), /no "rating" column/);
+    assert.throws(() => parseImport('product,id\nsku,1\n', 'csv'), /lacks the column "rating"; it has "product", "id"/);
     assert.throws(() => parseImport('{"product": ', 'json'), /not valid JSON/);
     assert.throws(() => parseImport('{"reviews": []}', 'json'), /feed.product/);
   });

@@ -115,7 +115,7 @@ test('axe finds no accessibility violation on the page', async () => {
   await axePage.setBypassCSP(true);
   await axePage.goto(page.url());
   await axePage.waitForFunction(() => document.querySelector('#zmot-rating .stage zmot-rating')?.shadowRoot?.querySelector('[part~="average"]'), { timeout: 15_000 });
-  await axePage.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  await axePage.addScriptTag({ path: join(ROOT, 'test/node_modules/axe-core/axe.min.js') });
   const violations = await axePage.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
     const result = await axe.run(document);

@@ -1,36 +1,46 @@
-// The package as users get it: `npm pack`, installed from the tarball into a fresh folder outside the
-// checkout, then used every way the README promises: the script-tag drop-in served from the installed files,
-// `import` through a bundler (Vite), TypeScript and JSX typings, React 19, Vue 3 and Svelte 5 hosts passing
-// a feed object through `data` and listening to `zmot-event` / `zmot-error`, `npx zmot serve`, and a plain
-// Node import that touches no browser global. Pages run in Debian's Chromium, driven by puppeteer.
-// Needs `npm run build` first (npm test runs it).
+// The package as users get it: `npm pack`, installed from the tarball into fresh folders outside the checkout.
+// A front-end project's install (the tarball alone) brings a few packages, none with an install script, no
+// server framework and no native module; `npx zmot` there installs the collector's dependencies on first use
+// and serves. A consumer project with the framework hosts (installed from the npm registry, the versions in
+// hosts.json, with Vite to build its apps) uses the package every way the README promises: the script-tag
+// drop-in served from the installed files, `import` through a bundler, TypeScript and JSX typings, React 19,
+// Vue 3 and Svelte 5 hosts passing a feed object through `data` and listening to `zmot-event` / `zmot-error`,
+// `npx zmot serve`, and a plain Node import that touches no browser global. Pages run in Debian's Chromium,
+// driven by puppeteer. Needs `npm run build` first (npm test runs it).
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import react from '@vitejs/plugin-react';
-import vue from '@vitejs/plugin-vue';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { build, type PluginOption } from 'vite';
+import type { build as viteBuild, PluginOption } from 'vite';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
+const NPM_INSTALL = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
-/** The version installed in the checkout, so the consumer folder installs the same one from the npm cache. */
+/** The version installed in the checkout, so a consumer folder installs the same one from the npm cache. */
 const installed = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-const HOST_PACKAGES = ['react', 'react-dom', 'vue', 'svelte', '@types/react', '@types/react-dom', '@types/node'];
+const ROOT_PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; peerDependencies: Record<string, string> };
+/** The collector's dependencies: optional peers of the package (bin/zmot.js installs them on first use). */
+const SERVER_PACKAGES = Object.keys(ROOT_PACKAGE.peerDependencies);
+/** Framework hosts and Vite for the consumer project, as the project's own package.json would list them. */
+const HOSTS = (JSON.parse(readFileSync(join(ROOT, 'test/package/hosts.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
 
-let dir: string; // the consumer project: package.json, node_modules/zmot from the tarball, apps/, feeds/
+let tarball: string; // the packed package
+let lean: string; // a front-end project: package.json and the tarball installed, nothing else
+let dir: string; // the consumer project: package.json, node_modules/zmot from the tarball, the hosts, apps/, feeds/
 let packed: string[]; // the tarball's file list
 let server: Server;
 let base: string;
 let browser: Browser;
+/** The consumer project's own Vite and plugins (imported from its node_modules, not the checkout's). */
+let vite: { build: typeof viteBuild; react: () => PluginOption; vue: (options: unknown) => PluginOption; svelte: () => PluginOption };
 
 /** Serves the consumer folder as a static site (what a CDN or the app's own server would do). */
 function serveFolder(root: string): Promise<Server> {
@@ -54,26 +64,44 @@ function serveFolder(root: string): Promise<Server> {
 before(async () => {
   assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')) && existsSync(join(ROOT, 'dist/node/collector/cli.js')), 'run "npm run build" first');
   // Outside the checkout, so nothing resolves from the checkout's node_modules by accident.
-  dir = mkdtempSync(join(tmpdir(), 'zmot-package-'));
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, maxBuffer: 1 << 24 });
+  const packs = mkdtempSync(join(tmpdir(), 'zmot-pack-'));
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], { cwd: ROOT, maxBuffer: 1 << 24 });
   const [pack] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packed = pack!.files.map((f) => f.path);
+  tarball = join(packs, pack!.filename);
+
+  lean = mkdtempSync(join(tmpdir(), 'zmot-lean-'));
+  writeFileSync(join(lean, 'package.json'), JSON.stringify({ name: 'zmot-front-end', private: true, type: 'module' }));
+  await run('npm', [...NPM_INSTALL, tarball], { cwd: lean, maxBuffer: 1 << 24 });
+
+  dir = mkdtempSync(join(tmpdir(), 'zmot-package-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'zmot-consumer', private: true, type: 'module' }));
   // --ignore-scripts: better-sqlite3 would otherwise compile SQLite for a minute and a half (no prebuilt
   // binary can be downloaded here); the checkout's build of the same version is copied in instead.
   await run(
     'npm',
-    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `./${pack!.filename}`, ...HOST_PACKAGES.map((p) => `${p}@${installed(p)}`)],
+    [
+      ...NPM_INSTALL,
+      '--ignore-scripts',
+      tarball,
+      ...Object.entries(HOSTS).map(([name, version]) => `${name}@${version}`),
+      ...SERVER_PACKAGES.map((name) => `${name}@${installed(name)}`),
+      `@types/node@${installed('@types/node')}`,
+    ],
     { cwd: dir, maxBuffer: 1 << 24 },
   );
   const sqlite = 'node_modules/better-sqlite3';
-  if (installed('better-sqlite3') === (JSON.parse(readFileSync(join(dir, sqlite, 'package.json'), 'utf8')) as { version: string }).version) {
-    cpSync(join(ROOT, sqlite, 'build'), join(dir, sqlite, 'build'), { recursive: true });
-  } else {
-    await run('npm', ['rebuild', 'better-sqlite3'], { cwd: dir });
-  }
+  cpSync(join(ROOT, sqlite, 'build'), join(dir, sqlite, 'build'), { recursive: true });
   cpSync(join(ROOT, 'test/package/apps'), join(dir, 'apps'), { recursive: true });
   cpSync(join(ROOT, 'demo/feeds'), join(dir, 'feeds'), { recursive: true });
+  writeFileSync(
+    join(dir, 'vite-and-plugins.mjs'),
+    `export { build } from 'vite';
+    export { default as react } from '@vitejs/plugin-react';
+    export { default as vue } from '@vitejs/plugin-vue';
+    export { svelte } from '@sveltejs/vite-plugin-svelte';`,
+  );
+  vite = (await import(pathToFileURL(join(dir, 'vite-and-plugins.mjs')).href)) as typeof vite;
   server = await serveFolder(dir);
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -82,7 +110,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const folder of [dir, lean, tarball && join(tarball, '..')]) if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** A page that collects uncaught errors and console errors; `expected` ones (a 404 a test provokes) pass. */
@@ -121,7 +149,7 @@ async function logLines(page: Page, wanted: string[]): Promise<string[]> {
 
 /** Builds one app of apps/ with Vite, as its own project would; returns its URL. */
 async function buildApp(name: string, plugins: PluginOption[] = [], input?: string): Promise<string> {
-  await build({
+  await vite.build({
     root: join(dir, 'apps', name),
     base: `/apps/${name}/dist/`,
     configFile: false,
@@ -131,6 +159,105 @@ async function buildApp(name: string, plugins: PluginOption[] = [], input?: stri
   });
   return `${base}/apps/${name}/dist/`;
 }
+
+/** Every package installed in a project, from npm's record of its node_modules: path → its package.json. */
+function installedPackages(project: string): Map<string, Record<string, unknown>> {
+  const lock = JSON.parse(readFileSync(join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, { link?: boolean }> };
+  const found = new Map<string, Record<string, unknown>>();
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (!path || entry.link) continue;
+    found.set(path, JSON.parse(readFileSync(join(project, path, 'package.json'), 'utf8')) as Record<string, unknown>);
+  }
+  return found;
+}
+
+/** Files under `folder` (recursively) whose name matches. */
+function filesNamed(folder: string, pattern: RegExp): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) => pattern.test(path));
+}
+
+describe('a front-end project (the package alone)', () => {
+  test('installs fewer than 20 packages, none with an install script, no server framework and no native module', (t) => {
+    const packages = installedPackages(lean);
+    const names = [...packages.values()].map((p) => p.name as string).sort();
+    t.diagnostic(`${packages.size} packages: ${names.join(', ')}`);
+    assert.ok(packages.size < 20, `${packages.size} packages`);
+    assert.ok(names.includes('zmot') && names.includes('lit'), 'zmot and Lit are there');
+    for (const [path, pkg] of packages) {
+      const scripts = (pkg.scripts ?? {}) as Record<string, string>;
+      for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(scripts[hook], undefined, `${path} has no ${hook} script`);
+      assert.ok(!existsSync(join(lean, path, 'binding.gyp')), `${path} builds no native module`);
+    }
+    for (const server of [...SERVER_PACKAGES, 'fastify', '@fastify/cors', 'better-sqlite3', 'pg']) assert.ok(!names.includes(server), `no ${server}`);
+    assert.deepEqual(filesNamed(join(lean, 'node_modules'), /\.node$/), [], 'no compiled addon');
+  });
+
+  test('npx zmot installs the collector\'s dependencies on first use, then imports and serves', async () => {
+    // What a fresh machine downloads from GitHub for better-sqlite3 (its prebuilt binary: no compiler needed)
+    // is served here from the checkout's build; everything else comes from the npm registry.
+    const binary = join(lean, 'prebuilt.tar.gz');
+    await run('tar', ['-czf', binary, '-C', join(ROOT, 'node_modules/better-sqlite3'), 'build/Release/better_sqlite3.node']);
+    const mirror = createServer((request, response) => {
+      if (request.url?.endsWith('.tar.gz')) response.writeHead(200, { 'content-type': 'application/gzip' }).end(readFileSync(binary));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+    const home = join(lean, '.zmot-home');
+    const before = installedPackages(lean).size;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ZMOT_HOME: home,
+      npm_config_prefer_offline: 'true',
+      npm_config_better_sqlite3_binary_host: `http://127.0.0.1:${(mirror.address() as { port: number }).port}`,
+    };
+    delete env.DATABASE_URL;
+    try {
+      // Help and usage errors need none of them.
+      const help = await run('npx', ['--no-install', 'zmot', 'serve', '--help'], { cwd: lean, env });
+      assert.match(help.stdout, /^Usage: zmot serve/);
+      assert.doesNotMatch(help.stderr, /zmot:/); // (npm warns about the mirror's setting, unknown to npm itself)
+      assert.ok(!existsSync(home), 'nothing installed for --help');
+
+      const db = join(lean, 'zmot.db');
+      cpSync(join(ROOT, 'demo/feeds/ledgerly-cloud.json'), join(lean, 'ledgerly-cloud.json'));
+      const first = await run('npx', ['--no-install', 'zmot', 'import', '--site', 'demo', '--db', db, 'ledgerly-cloud.json'], { cwd: lean, env, maxBuffer: 1 << 24 });
+      assert.match(first.stderr, /^zmot: installing the collector's server dependencies \(.*fastify.*\) once, into /m);
+      assert.match(first.stdout, /^imported \d+ reviews of 1 product for site demo/);
+      assert.equal(installedPackages(lean).size, before, 'nothing added to the project');
+      assert.deepEqual(readdirSync(home), [`server-${ROOT_PACKAGE.version}`]);
+      assert.ok(existsSync(join(home, `server-${ROOT_PACKAGE.version}`, 'node_modules/fastify/package.json')), 'installed in ZMOT_HOME');
+
+      const child: ChildProcess = spawn('npx', ['--no-install', 'zmot', 'serve', '--port', '0', '--db', db, '--token', 'owner'], {
+        cwd: lean,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        let err = '';
+        child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout!.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const match = /listening on (http:\/\/\S+)/.exec(out);
+            if (match) resolve(match[1]!);
+          });
+          child.on('exit', (code) => reject(new Error(`zmot serve exited (${code}): ${out}${err}`)));
+        });
+        assert.doesNotMatch(err, /zmot: install/, 'the second command installs nothing');
+        const feed = await fetch(`${url}/v1/feeds/demo/ledgerly-cloud`);
+        assert.equal(feed.status, 200);
+        assert.equal(((await feed.json()) as { product: { id: string } }).product.id, 'ledgerly-cloud');
+        assert.equal((await fetch(`${url}/`)).status, 200);
+      } finally {
+        process.kill(-child.pid!, 'SIGTERM');
+      }
+    } finally {
+      mirror.close();
+    }
+  });
+});
 
 describe('the package', () => {
   test('the tarball holds every file package.json points to', () => {
@@ -267,7 +394,7 @@ describe('the package', () => {
 
   test('sideEffects lets a bundler drop the elements and Lit when only a helper is imported', async (t) => {
     const out = join(dir, 'apps/bundler/lib');
-    await build({
+    await vite.build({
       root: join(dir, 'apps/bundler'),
       configFile: false,
       logLevel: 'error',
@@ -294,14 +421,14 @@ describe('the package', () => {
 });
 
 describe('framework hosts', () => {
-  const hosts: [string, PluginOption[]][] = [
-    ['react', [react()]],
-    ['vue', [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('zmot-') } } })]],
-    ['svelte', [svelte()]],
+  const hosts: [string, () => PluginOption[]][] = [
+    ['react', () => [vite.react()]],
+    ['vue', () => [vite.vue({ template: { compilerOptions: { isCustomElement: (tag: string) => tag.startsWith('zmot-') } } })]],
+    ['svelte', () => [vite.svelte()]],
   ];
   for (const [name, plugins] of hosts) {
     test(`${name}: data property, attributes, zmot-event and zmot-error`, async () => {
-      const url = await buildApp(name, plugins);
+      const url = await buildApp(name, plugins());
       const { page, errors } = await open(url, [/ 404 .*\/missing\/nowhere\.json\)$/]);
       // The feed object went in through `data`: (5 + 5 + 4 + 2) / 4.
       assert.equal(await partText(page, '#rating', 'average'), '4.0');

@@ -1,5 +1,6 @@
-import { openPostgres } from './postgres.js';
-import { openSqlite, type SqliteOptions } from './sqlite.js';
+// The drivers are imported when a store is opened, not with this module: the command line's help and usage
+// errors, and `zmot serve` deciding whether to install the server's dependencies, run before they exist.
+import type { SqliteOptions } from './sqlite.js';
 import type { Store } from './types.js';
 
 export interface StoreOptions extends SqliteOptions {
@@ -13,8 +14,8 @@ export const DEFAULT_DB = './zmot.db';
 
 /** Opens the store the options name and runs its migrations. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openSqlite(options.db ?? DEFAULT_DB, options);
+  if (options.databaseUrl) return (await import('./postgres.js')).openPostgres(options.databaseUrl);
+  return (await import('./sqlite.js')).openSqlite(options.db ?? DEFAULT_DB, options);
 }
 
 /** Where the store is, for log lines, without a password. */

@@ -2,6 +2,8 @@
  * Page-wide configuration: what the drop-in script's `data-*` attributes say (or `configure()` for
  * bundler users). Elements read it when they need it, so it may arrive before or after they upgrade.
  */
+import { MIN_SAMPLE } from './telemetry/limits.js';
+
 /** `granted` (default); `pending`: events wait in memory; `denied`: nothing is collected (`zmot.consent(false)`). */
 export type Consent = 'granted' | 'pending' | 'denied';
 
@@ -58,8 +60,8 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotCo
   if (data.attributionDays && Number.isFinite(days) && days >= 0) options.attributionDays = days;
   if (data.attribution === 'first' || data.attribution === 'last') options.attribution = data.attribution;
   const sample = Number(data.sample);
-  // Below 1 in 1 000 the collector refuses a batch (MIN_SAMPLE in telemetry/schema.ts): keep more, not none.
-  if (data.sample && sample > 0 && sample <= 1) options.sample = Math.max(sample, 0.001);
+  // Below 1 in 1 000 the collector refuses a batch (MIN_SAMPLE, telemetry/limits.ts): keep more, not none.
+  if (data.sample && sample > 0 && sample <= 1) options.sample = Math.max(sample, MIN_SAMPLE);
   if (data.datalayer !== undefined) options.dataLayer = data.datalayer || 'dataLayer';
   return options;
 }

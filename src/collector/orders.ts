@@ -19,7 +19,7 @@ import type { Store } from './store/types.js';
 export const MAX_ORDERS = 1000;
 
 const OrderSchema = z.object({
-  order_id: z.string().check(z.minLength(1), z.maxLength(LIMITS.orderId), z.regex(STORABLE, 'must not contain U+0000 or unpaired surrogates')),
+  order_id: z.string().check(z.minLength(1), z.maxLength(LIMITS.order_id), z.regex(STORABLE, 'must not contain U+0000 or unpaired surrogates')),
   value: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'))),
 });

@@ -3,6 +3,7 @@
  * collector) through type-only imports, which cost no bytes; the checks below keep every event inside the
  * schema without shipping zod, because the collector refuses a whole batch for one bad event.
  */
+import { LIMITS } from './limits.js';
 import type { EventType, ZmotEvent } from './schema.js';
 
 export type { EventType, ZmotEvent };
@@ -12,19 +13,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event as a widget hands it to `track`: `id`, `ts`, `pv` and `url` are filled in. */
 export type EventInput = DistributiveOmit<ZmotEvent, 'id' | 'ts' | 'pv' | 'url'>;
 
-/** The schema's length caps (`LIMITS` in schema.ts; a test keeps the two equal), by field name. */
-export const CAPS: Readonly<Record<string, number>> = {
-  pv: 64,
-  url: 2048,
-  widget: 32,
-  product: 128,
-  action: 64,
-  comment: 2000,
-  channel: 32,
-  ref: 64,
-  order_id: 128,
-  message: 500,
-};
+/** The schema's length caps, by field name (`limits.ts`, shared with the collector's schema). */
+export const CAPS: Readonly<Record<string, number>> = LIMITS;
 
 /** The fields each type cannot do without. */
 const REQUIRED: Readonly<Record<EventType, string>> = {

@@ -12,32 +12,12 @@
  */
 import * as z from 'zod/mini';
 
-/** The most a collector accepts in one POST, in bytes of body and in events. */
-export const MAX_BATCH_BYTES = 64 * 1024;
-export const MAX_BATCH_EVENTS = 200;
+import { LIMITS, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MIN_SAMPLE } from './limits.js';
 
-/**
- * The lowest sampling rate a batch may declare: each event then stands for at most 1 / MIN_SAMPLE = 1 000
- * (SECURITY.md: a tiny `sample` once made one event count for millions, or for `Infinity`).
- */
-export const MIN_SAMPLE = 0.001;
 /** The most revenue one conversion may add to a report: its `value` times its weight (1 / sample). */
 export const MAX_EVENT_VALUE = 1e12;
 
-/** Length caps for the strings events carry. */
-export const LIMITS = {
-  site: 64,
-  pv: 64,
-  url: 2048,
-  widget: 32,
-  product: 128,
-  action: 64,
-  comment: 2000,
-  channel: 32,
-  ref: 64,
-  orderId: 128,
-  message: 500,
-} as const;
+export { LIMITS, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MIN_SAMPLE };
 
 /**
  * Text the databases store as it came: no U+0000 (PostgreSQL's text cannot hold it) and no unpaired
@@ -103,7 +83,7 @@ export const ReferralLandingEventSchema = z.object({
 export const ConversionEventSchema = z.object({
   ...base,
   type: z.literal('conversion'),
-  order_id: capped(LIMITS.orderId),
+  order_id: capped(LIMITS.order_id),
   ref: z.optional(RefSchema),
   value: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'))),

@@ -5,6 +5,7 @@
  * are retried with jittered exponential backoff (honouring `Retry-After`) and on `online`; other 4xx drop
  * the batch with one console warning. Unacknowledged events are mirrored into the outbox (`outbox.ts`).
  */
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from './limits.js';
 import { config, onConfigure } from '../config.js';
 import { fetchOptions } from '../fetch-options.js';
 import { claim, OUTBOX_PREFIX, save, wipe, type Entry } from './outbox.js';
@@ -16,10 +17,10 @@ export const FLUSH_DELAY = 5000;
 export const FLUSH_AT = 20;
 /** Outbox writes are at most this often. */
 export const SAVE_DELAY = 1000;
-/** Bytes of one request body: beacons and keep-alive requests must stay under 64 KB. */
-export const MAX_BODY = 60 * 1024;
-/** Events in one request (the collector's MAX_BATCH_EVENTS). */
-export const MAX_EVENTS = 200;
+/** Bytes of one request body: beacons and keep-alive requests must stay under 64 KB (the collector's limit). */
+export const MAX_BODY = MAX_BATCH_BYTES - 4 * 1024;
+/** Events in one request: the collector's limit. */
+export const MAX_EVENTS = MAX_BATCH_EVENTS;
 /** Events kept in memory at most (the oldest go first). */
 export const MAX_QUEUE = 1000;
 export const BACKOFF_BASE = 1000;

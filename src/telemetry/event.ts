@@ -45,8 +45,9 @@ export function clean(event: Record<string, unknown>): ZmotEvent | undefined {
     else if (cap) delete event[key];
   }
   const { type, score } = event;
-  // A string, or the type is unknown (`toString`, `__proto__` … are not event types).
-  const required: unknown = REQUIRED[type as EventType];
+  // A string, or the type is unknown (`toString`, `__proto__` … are not event types; nor is a value that is not
+  // a string, which could throw when made into a key).
+  const required: unknown = typeof type === 'string' ? REQUIRED[type as EventType] : undefined;
   if (typeof required !== 'string') return undefined;
   if (required && required.split(' ').some((key) => !(key in event))) return undefined;
   if (type === 'nps' && !(Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10)) return undefined;

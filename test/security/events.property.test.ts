@@ -48,4 +48,10 @@ describe('property: events from arbitrary input', () => {
     );
     expect(made, 'events made').to.be.above(200);
   });
+
+  it('a type that is not a string is no event, and never throws (fast-check found an array whose item has a toString that is not a function)', () => {
+    for (const type of [[{ toString: '' }], { toString: null, valueOf: null }, Symbol('nps'), 7, null]) {
+      expect(clean({ id: crypto.randomUUID(), ts: Date.now(), pv: 'pv-1', url: 'https://acme.example/p', type })).to.equal(undefined);
+    }
+  });
 });

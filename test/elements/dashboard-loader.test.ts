@@ -18,6 +18,20 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
+/** The collector's answers for site acme: sites, reports, live, reputation, comments. */
+function serveCollector(): void {
+  worker.use(
+    http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
+    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
+    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
+    http.get(`${SRC}v1/metrics`, ({ request }) => {
+      const url = new URL(request.url);
+      return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));
+    }),
+  );
+}
+
 describe('<zmot-dashboard> loader', () => {
   it('when the module cannot be loaded: says so and warns', async () => {
     setDashboardModule(new URL('/nowhere/zmot-dashboard.js', location.href).href);
@@ -35,16 +49,7 @@ describe('<zmot-dashboard> loader', () => {
   });
 
   it('imports the dashboard on first connection and shows it with its attributes and token', async () => {
-    worker.use(
-      http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
-      http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
-      http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
-      http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
-      http.get(`${SRC}v1/metrics`, ({ request }) => {
-        const url = new URL(request.url);
-        return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));
-      }),
-    );
+    serveCollector();
     expect(customElements.get(APP_TAG)).to.equal(undefined, 'nothing loaded before an element connects');
     setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
     const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
@@ -65,13 +70,7 @@ describe('<zmot-dashboard> loader', () => {
   });
 
   it('forwards the members the manifest documents, and follows the period the owner picks', async () => {
-    worker.use(
-      http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-03-01', last: '2026-03-30' }] })),
-      http.get(`${SRC}v1/metrics`, ({ request }) => {
-        const url = new URL(request.url);
-        return HttpResponse.json(report('acme', url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT));
-      }),
-    );
+    serveCollector();
     setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
     const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
     expect([el.src, el.site, el.from, el.to, el.product]).to.deep.equal([SRC, 'acme', '2026-03-01', '2026-03-30', undefined]);

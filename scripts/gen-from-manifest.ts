@@ -263,7 +263,7 @@ const EXAMPLES: Record<string, Record<string, string>> = {
   'zmot-dashboard': { src: '/', site: 'demo' },
 };
 const EXAMPLE_NOTES: Record<string, string> = {
-  'zmot-dashboard': 'Needs the collector of <code>npm start</code>: sign in with the token it prints (<code>demo-token</code>).',
+  'zmot-dashboard': 'Needs the collector of <code>npm start</code>: sign in with the token it prints (<code>demo-owner-token-1</code>).',
   'zmot-recommend': 'With <code>cooldown-days="0"</code> it asks again after each answer.',
 };
 

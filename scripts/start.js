@@ -30,7 +30,7 @@ if (has('--help', '-h')) {
 
 Builds what changed, imports the demo's reviews for site "demo" and serves the demo pages, dist/ and the
 collector. Every "zmot serve" option passes through; npm start's own defaults: --port $PORT or 8787,
---db .tmp/demo.db (or $ZMOT_DEMO_DB; none with --database-url or $DATABASE_URL), --token demo-token (or
+--db .tmp/demo.db (or $ZMOT_DEMO_DB; none with --database-url or $DATABASE_URL), --token demo-owner-token-1 (or
 $ZMOT_TOKEN), --site demo.
 
 `);
@@ -50,7 +50,7 @@ const { main, homePage, openStore, parseImport, STRICT_CSP } = await import('../
 // npm start's defaults, before the user's options (the last value of an option wins).
 const db = process.env.ZMOT_DEMO_DB ?? join(root, '.tmp', 'demo.db');
 const defaults = ['--site', site, '--port', process.env.PORT ?? '8787'];
-if (!has('--token')) defaults.push('--token', process.env.ZMOT_TOKEN || 'demo-token');
+if (!has('--token')) defaults.push('--token', process.env.ZMOT_TOKEN || 'demo-owner-token-1');
 if (!has('--db', '--database-url') && !process.env.DATABASE_URL) defaults.push('--db', db);
 const serveArgs = [...defaults, ...args];
 

@@ -118,7 +118,7 @@ describe('strict CSP and Trusted Types, end to end', () => {
     await page.goto(`${demo().url}/admin.html`, { waitUntil: 'load' });
     const app = `document.querySelector('zmot-dashboard')?.shadowRoot?.querySelector('zmot-dashboard-app')?.shadowRoot`;
     await until(page, `${app}?.querySelector('input[type="password"]')`);
-    await page.type('zmot-dashboard >>> input[type="password"]', 'demo-token');
+    await page.type('zmot-dashboard >>> input[type="password"]', 'demo-owner-token-1');
     await page.keyboard.press('Enter');
     await until(page, `${app}?.querySelector('[data-card]')`);
     const { violations, errors, failed } = await problems();

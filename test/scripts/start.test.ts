@@ -128,7 +128,7 @@ describe('npm start', () => {
       const { out, url } = plain;
       assert.match(out, new RegExp(`\\n  demo pages +${url}/demo/\\n`));
       assert.match(out, new RegExp(`\\n  dashboard +${url}/\\n`));
-      assert.match(out, /\n {2}token +demo-token\n/);
+      assert.match(out, /\n {2}token +demo-owner-token-1\n/);
       assert.match(out, /acknowledged but not counted;\nto count them: npm start -- --keep-bots\n/);
       assert.equal((await botEvent(url)).accepted, 0);
     } finally {

@@ -120,7 +120,7 @@ describe('dashboard end to end', () => {
     ]);
     assert.deepEqual(await rows(page, 'table[data-table="channel"]'), [['whatsapp', '1']]);
     assert.deepEqual((await rows(page, 'table[data-table="product"]'))[0], ['boot', '6']);
-    assert.equal(await page.$eval('zmot-dashboard >>> select', (s) => (s as unknown as { value: string }).value), SITE);
+    assert.equal(await page.$eval('zmot-dashboard >>> header select', (s) => (s as unknown as { value: string }).value), SITE);
     await shown(page, '[data-chart="zmot"] canvas');
 
     // More events; a reload keeps the sign-in (session storage) and shows them.

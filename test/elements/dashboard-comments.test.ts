@@ -100,6 +100,8 @@ describe('<zmot-dashboard>: what customers said', () => {
     expect(hostile.children).to.have.length(0);
     expect(root(el).querySelector('img')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
+    // The customer's own writing direction, whatever the dashboard's language.
+    expect(hostile.dir).to.equal('auto');
     // Line breaks the customer typed are kept.
     expect(getComputedStyle($(el, '[data-comment="c4"] .text')!).whiteSpace).to.equal('pre-wrap');
   });

@@ -151,9 +151,17 @@ export interface SharerRow {
  * the page sent.
  */
 export function attribute(rows: readonly EventRow[], shared: ReadonlyMap<string, string>): EventRow[] {
-  // Shares stored in the same transaction are the latest of all.
+  // Shares stored in the same transaction are the latest of all; among them, as in the stores' lookup, the
+  // latest day's, then the first product id.
   const products = new Map(shared);
-  for (const row of rows) if (row.sharer !== null && row.product !== '') products.set(sharedKey(row.site, row.sharer), row.product);
+  const batch = new Map<string, { day: string; product: string }>();
+  for (const row of rows) {
+    if (row.sharer === null || row.product === '') continue;
+    const key = sharedKey(row.site, row.sharer);
+    const seen = batch.get(key);
+    if (!seen || row.day > seen.day || (row.day === seen.day && row.product < seen.product)) batch.set(key, { day: row.day, product: row.product });
+  }
+  for (const [key, { product }] of batch) products.set(key, product);
   return rows.map((row) => {
     if (row.via === null || row.product !== '') return row;
     const product = products.get(sharedKey(row.site, row.via));

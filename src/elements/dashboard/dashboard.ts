@@ -918,10 +918,10 @@ export class ZmotDashboard extends LitElement {
             return html`<li class="comment" part="comment" data-comment=${c.id} data-group=${group}>
               <p class="meta">
                 <span class="score ${group}">${this.t('scoreValue', { score: this.l.number(c.score) })} · ${this.t(group)}</span>
-                <span class="product">${c.product || this.t('pageWide')}</span>
+                <span class="product" dir="auto">${c.product || this.t('pageWide')}</span>
                 <time datetime=${c.date}>${this.formatDay(c.date.slice(0, 10))}</time>
               </p>
-              <p class="text" id=${`text-${c.id}`}>${c.comment}</p>
+              <p class="text" id=${`text-${c.id}`} dir="auto">${c.comment}</p>
               <label class="handled">
                 <input type="checkbox" .checked=${c.handled} aria-describedby=${`text-${c.id}`} @change=${(e: Event) => void this.toggleHandled(c, e)} />
                 ${this.t('followedUp')}

@@ -89,6 +89,25 @@ describe('scripts/build-changed.js', () => {
   });
 });
 
+describe('npm start in a fresh clone (npm install at the root only)', () => {
+  test('every build step\'s TypeScript types come from the root\'s node_modules, none from test/\'s', () => {
+    // test/node_modules (mocha's types …) exists only once npm test has run; the build must not need it.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const projects = Object.entries(pkg.scripts)
+      .filter(([name]) => name.startsWith('build:'))
+      .flatMap(([, command]) => [...command.matchAll(/tsc -p (\S+)/g)].map((m) => m[1]!));
+    assert.ok(projects.length >= 2, `build scripts run tsc: ${projects.join(', ')}`);
+    for (const project of projects) {
+      const shown = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project, '--showConfig'], { cwd: ROOT, encoding: 'utf8' })) as {
+        compilerOptions: { types?: string[] };
+      };
+      for (const name of shown.compilerOptions.types ?? []) {
+        assert.ok(existsSync(join(ROOT, 'node_modules/@types', name)), `${project}: the types "${name}" are installed by npm install at the root`);
+      }
+    }
+  });
+});
+
 describe('npm start', () => {
   const { ZMOT_TOKEN: _token, DATABASE_URL: _database, ...withoutToken } = process.env;
   async function start(args: string[]): Promise<{ child: ChildProcess; out: string; url: string }> {

@@ -9,7 +9,7 @@
 export const APP_TAG = 'zmot-dashboard-app';
 
 const ATTRIBUTES = ['src', 'site', 'from', 'to', 'product'];
-const PARTS = 'base,header,sign-in,state,card,funnel,chart,table';
+const PARTS = 'base,header,sign-in,state,card,funnel,chart,table,comment';
 
 let moduleUrl: string | undefined;
 let loading: Promise<unknown> | undefined;

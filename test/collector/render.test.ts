@@ -13,8 +13,9 @@ interface Ssr {
   renderElement(tag: string, attributes?: Record<string, string | number | boolean | undefined>, feed?: unknown): Promise<string>;
   SERVER_LANGUAGES: readonly string[];
 }
-const SSR_ENTRY = 'zmot/ssr';
-const { renderElement, SERVER_LANGUAGES } = (await import(SSR_ENTRY)) as Ssr;
+// The built entry, as `zmot/ssr` resolves for a site's server (test/ has a package.json of its own, so the
+// package's name does not resolve from here).
+const { renderElement, SERVER_LANGUAGES } = (await import(new URL('../../dist/ssr/index.js', import.meta.url).href)) as Ssr;
 
 const FEED = JSON.parse(readFileSync(new URL('../../demo/feeds/trail-runner-2.json', import.meta.url), 'utf8')) as {
   product: { id: string };

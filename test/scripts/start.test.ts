@@ -153,12 +153,12 @@ describe('npm start', () => {
     } finally {
       plain.child.kill('SIGTERM');
     }
-    const bots = await start(['--keep-bots', '--token', 'mine']);
+    const bots = await start(['--keep-bots', '--token', 'mine-own-owner-token']);
     try {
-      assert.match(bots.out, /\n {2}token +mine\n/);
+      assert.match(bots.out, /\n {2}token +mine-own-owner-token\n/);
       assert.match(bots.out, /Bots and headless browsers count too \(--keep-bots\)\./);
       assert.equal((await botEvent(bots.url)).accepted, 1);
-      const metrics = await fetch(`${bots.url}/v1/metrics?site=demo`, { headers: { authorization: 'Bearer mine' } });
+      const metrics = await fetch(`${bots.url}/v1/metrics?site=demo`, { headers: { authorization: 'Bearer mine-own-owner-token' } });
       assert.equal(metrics.status, 200);
     } finally {
       bots.child.kill('SIGTERM');

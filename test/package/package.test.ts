@@ -227,7 +227,7 @@ describe('a front-end project (the package alone)', () => {
       assert.deepEqual(readdirSync(home), [`server-${ROOT_PACKAGE.version}`]);
       assert.ok(existsSync(join(home, `server-${ROOT_PACKAGE.version}`, 'node_modules/fastify/package.json')), 'installed in ZMOT_HOME');
 
-      const child: ChildProcess = spawn('npx', ['--no-install', 'zmot', 'serve', '--port', '0', '--db', db, '--token', 'owner'], {
+      const child: ChildProcess = spawn('npx', ['--no-install', 'zmot', 'serve', '--port', '0', '--db', db, '--token', 'owner-token-of-the-lean-project'], {
         cwd: lean,
         env,
         detached: true,
@@ -250,8 +250,16 @@ describe('a front-end project (the package alone)', () => {
         assert.equal(feed.status, 200);
         assert.equal(((await feed.json()) as { product: { id: string } }).product.id, 'ledgerly-cloud');
         assert.equal((await fetch(`${url}/`)).status, 200);
+        // Server rendering through the renderer installed on first use (an optional peer, like the server's).
+        const rendered = await fetch(`${url}/v1/render/demo/ledgerly-cloud?widget=rating`);
+        assert.equal(rendered.status, 200, await rendered.clone().text());
+        assert.match(await rendered.text(), /<template shadowroot="open" shadowrootmode="open">.*part="average"/s);
       } finally {
-        process.kill(-child.pid!, 'SIGTERM');
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          // It had exited already: the failure above says why.
+        }
       }
     } finally {
       mirror.close();

@@ -1,31 +1,19 @@
 // <zmot-dashboard>'s charts: legends without placeholder dashes, axes in the element's language, and in a
 // right-to-left language time and scores running from the right with the count axis on the right.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import type uPlot from 'uplot';
 import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import type { ChartController } from '../../src/elements/dashboard/chart.js';
+import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const FROM = '2026-03-01';
 const TO = '2026-03-30';
 
 function collector(): void {
-  worker.use(
-    http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
-    http.get(`${SRC}v1/metrics`, ({ request }) => {
-      const url = new URL(request.url);
-      const from = url.searchParams.get('from')!;
-      const to = url.searchParams.get('to')!;
-      return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
-    }),
-    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
-    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
-    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
-  );
+  serveCollector(SRC, FROM);
 }
 
 async function mount(lang: string): Promise<ZmotDashboard> {

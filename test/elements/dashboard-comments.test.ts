@@ -5,8 +5,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../src/dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
+import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, COMMENTS, commentsAnswer, CURRENT, PREVIOUS, report, reputationAnswer, liveAnswer } from '../support/reports.js';
+import { COMMENTS, commentsAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -27,16 +28,9 @@ interface Marked {
 function collector(options: { mark?: (id: string) => Response } = {}): { asked: URL[]; marked: Marked[] } {
   const asked: URL[] = [];
   const marked: Marked[] = [];
-  worker.use(
-    http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
-    http.get(`${SRC}v1/metrics`, ({ request }) => {
-      const url = new URL(request.url);
-      const from = url.searchParams.get('from')!;
-      const to = url.searchParams.get('to')!;
-      return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
-    }),
-    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
-    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
+  serveCollector(
+    SRC,
+    FROM,
     http.get(`${SRC}v1/comments`, ({ request }) => {
       const url = new URL(request.url);
       asked.push(url);

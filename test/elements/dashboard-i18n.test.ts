@@ -2,14 +2,13 @@
 // each language needs, English's placeholders, nothing copied over), and a dashboard that speaks the
 // language of its `lang` attribute, its ancestor or its document.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { catalogue, dashboardCatalogues, message, messages, type DashboardMessage } from '../../src/elements/dashboard/messages.js';
 import { LOCALES, Localizer } from '../../src/i18n/i18n.js';
 import { copiedFromEnglish, forms, itHasEnglishPlurals, itMatchesEnglish, placeholders } from '../support/catalogues.js';
+import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, CURRENT, PREVIOUS, report, commentsAnswer, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -93,20 +92,7 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 
 /** Answers like a collector with acme's numbers. */
 function collector(): void {
-  worker.use(
-    http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
-    http.get(`${SRC}v1/live`, () => HttpResponse.json(liveAnswer())),
-    http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
-    http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
-    http.get(`${SRC}v1/metrics`, ({ request }) => {
-      const url = new URL(request.url);
-      const from = url.searchParams.get('from')!;
-      const to = url.searchParams.get('to')!;
-      return HttpResponse.json(
-        report(url.searchParams.get('site')!, from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined),
-      );
-    }),
-  );
+  serveCollector(SRC, FROM);
 }
 
 async function shown(el: ZmotDashboard): Promise<ZmotDashboard> {

@@ -4,8 +4,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
+import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
-import { BREAKDOWN, commentsAnswer, CURRENT, liveAnswer, PREVIOUS, report, reputationAnswer } from '../support/reports.js';
+import { liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const FROM = '2026-03-01';
@@ -25,22 +26,15 @@ describe('<zmot-dashboard>: live', () => {
     const asked: (string | null)[] = [];
     let answer = liveAnswer();
     let etag = '"one"';
-    worker.use(
-      http.get(`${SRC}v1/sites`, () => HttpResponse.json({ sites: [{ id: 'acme', first: '2026-01-01', last: '2026-03-30' }] })),
-      http.get(`${SRC}v1/metrics`, ({ request }) => {
-        const url = new URL(request.url);
-        const from = url.searchParams.get('from')!;
-        const to = url.searchParams.get('to')!;
-        return HttpResponse.json(report('acme', from, to, to < FROM ? PREVIOUS : CURRENT, url.searchParams.get('breakdown') ? BREAKDOWN : undefined));
-      }),
+    serveCollector(
+      SRC,
+      FROM,
       http.get(`${SRC}v1/live`, ({ request }) => {
         const match = request.headers.get('if-none-match');
         asked.push(match);
         if (match === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
         return HttpResponse.json(answer, { headers: { etag } });
       }),
-      http.get(`${SRC}v1/reputation`, ({ request }) => HttpResponse.json(reputationAnswer(new URL(request.url)))),
-      http.get(`${SRC}v1/comments`, ({ request }) => HttpResponse.json(commentsAnswer(new URL(request.url)))),
     );
     const el = await fixture<ZmotDashboard>(html`<zmot-dashboard src=${SRC} from=${FROM} to=${TO} live-interval="200"></zmot-dashboard>`);
     el.token = 'owner-secret';

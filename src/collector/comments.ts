@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NPS_GROUPS, type CommentsAnswer, type NpsGroup } from '../report/types.js';
 import { QueryError, resolveRange } from './metrics.js';
 import type { CommentQuery, Store } from './store/types.js';
+import { tokenRequired } from './owner.js';
 
 export const DEFAULT_COMMENTS = 100;
 export const MAX_COMMENTS = 1000;
@@ -43,8 +44,6 @@ export function parseCommentQuery(query: Record<string, string | undefined>, now
   };
 }
 
-const REFUSED = { error: 'authorization: the owner token is required (Authorization: Bearer …)' };
-
 export async function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): Promise<void> {
   const { store, authorised, now } = options;
   // A body is read as text whatever its content type, and parsed below, so every problem gets our answer.
@@ -53,7 +52,7 @@ export async function commentRoutes(app: FastifyInstance, options: CommentRoutes
 
   app.get('/v1/comments', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!authorised(request)) return reply.code(401).header('www-authenticate', 'Bearer').send(REFUSED);
+    if (!authorised(request)) return tokenRequired(reply);
     let query: CommentQuery;
     try {
       query = parseCommentQuery(request.query as Record<string, string | undefined>, now());
@@ -67,7 +66,7 @@ export async function commentRoutes(app: FastifyInstance, options: CommentRoutes
 
   app.post<{ Params: { id: string } }>('/v1/comments/:id/handled', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!authorised(request)) return reply.code(401).header('www-authenticate', 'Bearer').send(REFUSED);
+    if (!authorised(request)) return tokenRequired(reply);
     let handled = true;
     const text = typeof request.body === 'string' ? request.body.trim() : '';
     if (text) {

@@ -15,6 +15,7 @@ import type { SiteInfo, SitesAnswer } from '../report/types.js';
 import type { SiteAccess } from './access.js';
 import { sendBuilt } from './static.js';
 import type { Store } from './store/types.js';
+import { tokenRequired } from './owner.js';
 
 export const BROWSER_FILES = ['zmot.js', 'zmot.iife.js', 'zmot-dashboard.js'] as const;
 
@@ -51,7 +52,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: DashboardRo
   app.get('/v1/sites', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!options.authorised(request)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+      return tokenRequired(reply);
     }
     const answer: SitesAnswer = { sites: await listSites(options.store, options.access) };
     return answer;

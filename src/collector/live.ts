@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LiveAnswer } from '../report/types.js';
 import type { EventRow } from './store/rows.js';
 import type { Store } from './store/types.js';
+import { tokenRequired } from './owner.js';
 
 export const LIVE_MINUTES = 30;
 const MINUTE_MS = 60_000;
@@ -75,7 +76,7 @@ export async function liveRoutes(app: FastifyInstance, options: LiveRoutesOption
   app.get('/v1/live', async (request, reply) => {
     reply.header('cache-control', 'no-cache');
     if (!options.authorised(request)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+      return tokenRequired(reply);
     }
     const site = (request.query as Record<string, string | undefined>).site;
     if (!site) return reply.code(400).send({ error: 'site: required' });

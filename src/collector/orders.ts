@@ -15,6 +15,7 @@ import { describeIssue, LIMITS, pathOf, SiteSchema, STORABLE, valueAt } from '..
 import type { SiteAccess } from './access.js';
 import { orderKey } from './store/rows.js';
 import type { Store } from './store/types.js';
+import { tokenRequired } from './owner.js';
 
 export const MAX_ORDERS = 1000;
 
@@ -43,7 +44,7 @@ export async function orderRoutes(app: FastifyInstance, options: OrderRoutesOpti
   app.post('/v1/orders', { bodyLimit: 256 * 1024 }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!authorised(request)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+      return tokenRequired(reply);
     }
     let body: unknown = request.body;
     if (typeof body === 'string') {

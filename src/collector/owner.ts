@@ -11,6 +11,11 @@ import { TokenBuckets } from './ratelimit.js';
 /** The shortest owner token `zmot serve` accepts. */
 export const MIN_TOKEN_LENGTH = 16;
 
+/** The answer of every owner route to a request without the owner token. */
+export function tokenRequired(reply: FastifyReply): FastifyReply {
+  return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+}
+
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 export interface OwnerAuthOptions {

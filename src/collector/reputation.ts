@@ -9,6 +9,7 @@ import type { Review } from '../feed/schema.js';
 import type { ReputationAnswer, ReputationPoint, ReputationProduct, ReputationSource } from '../report/types.js';
 import { QueryError, resolveRange } from './metrics.js';
 import type { ProductData, Store } from './store/types.js';
+import { tokenRequired } from './owner.js';
 
 /** One stored snapshot row (`zmot_reputation`). */
 export interface ReputationRow {
@@ -137,7 +138,7 @@ export async function reputationRoutes(app: FastifyInstance, options: Reputation
   app.get('/v1/reputation', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!options.authorised(request)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+      return tokenRequired(reply);
     }
     const query = request.query as Record<string, string | undefined>;
     if (!query.site) return reply.code(400).send({ error: 'site: required' });

@@ -18,7 +18,7 @@ import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
 import { orderRoutes } from './orders.js';
-import { OwnerAuth } from './owner.js';
+import { OwnerAuth, tokenRequired } from './owner.js';
 import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets } from './ratelimit.js';
 import { renderRoutes } from './render.js';
@@ -211,7 +211,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   app.get('/v1/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!owner.matches(request)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'authorization: the owner token is required (Authorization: Bearer …)' });
+      return tokenRequired(reply);
     }
     const query = request.query as Record<string, string | undefined>;
     if (!query.site) return reply.code(400).send({ error: 'site: required' });

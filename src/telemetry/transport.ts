@@ -301,6 +301,11 @@ export function queued(): readonly Entry[] {
   return queue;
 }
 
+/** Settles when every request under way has been answered (tests: none may outlive the test that made it). */
+export function inFlight(): Promise<void> {
+  return running;
+}
+
 /** Forgets the queue, timers and retries (tests). */
 export function resetTransport(): void {
   queue = [];

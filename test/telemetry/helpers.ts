@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
 import { OUTBOX_PREFIX } from '../../src/telemetry/outbox.js';
-import { resetTransport } from '../../src/telemetry/transport.js';
+import { inFlight, resetTransport } from '../../src/telemetry/transport.js';
 import { validateEnvelope, type Envelope, type ZmotEvent } from '../../src/telemetry/schema.js';
 import { worker } from '../support/msw.js';
 
@@ -17,6 +17,10 @@ export interface Request {
   /** What the endpoint answered. */
   status: number;
 }
+
+// A request a test set off and did not wait for (consent(true) sends what waited) must not reach the next
+// test's endpoint: msw answers with the handlers of whichever test is running when the request arrives.
+afterEach(() => inFlight());
 
 /** Batches the schema refused, in any test; checked after each one. */
 const invalid: string[] = [];

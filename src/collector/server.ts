@@ -12,7 +12,7 @@ import { SiteAccess } from './access.js';
 import { commentRoutes } from './comments.js';
 import { LiveCounts, liveRoutes } from './live.js';
 import { reputationRoutes } from './reputation.js';
-import { dashboardRoutes } from './dashboard.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { HOME_CSP, homePage } from './home.js';
 import { ingestRoutes } from './ingest.js';

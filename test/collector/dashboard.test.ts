@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { SiteAccess } from '../../src/collector/access.js';
-import { dashboardRoutes } from '../../src/collector/dashboard.js';
+import { dashboardRoutes } from '../../src/collector/dashboard-routes.js';
 import { HOME_CSP } from '../../src/collector/home.js';
 import type { Report, SitesAnswer } from '../../src/report/types.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';

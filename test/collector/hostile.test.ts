@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { SiteAccess } from '../../src/collector/access.js';
 import { main } from '../../src/collector/cli.js';
-import { dashboardRoutes } from '../../src/collector/dashboard.js';
+import { dashboardRoutes } from '../../src/collector/dashboard-routes.js';
 import { buildReport } from '../../src/collector/metrics.js';
 import { toRows } from '../../src/collector/store/rows.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';

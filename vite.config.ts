@@ -25,6 +25,8 @@ const sharedByElements = (id: string) => {
   // The drop-in asks for the page's feeds itself, before the elements' code has arrived.
   // What only hydration needs (Lit's private SSR support) travels in the hydration chunk.
   if (path.includes('/node_modules/lit-html/private-ssr-support.js')) return false;
+  // Lit's directives travel with the element that uses them (`repeat` and `ifDefined`: the testimonials).
+  if (/\/node_modules\/lit(-html)?\/directives\//.test(path)) return false;
   return !path.endsWith('/src/feed/prefetch.ts') && SHARED_BY_ELEMENTS.some((shared) => path.includes(shared));
 };
 

@@ -1,32 +1,35 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { RESERVE } from './src/reserve.js';
+import { ELEMENTS, type ElementEntry } from './src/elements/catalog.js';
+import { reserveRules } from './src/reserve.js';
 import { minifyTemplates } from './vite.templates.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * What every element shares, in one chunk (`chunks/elements-*.js`) that the drop-in imports beside the first
- * element's own chunk: Lit, the base class and its controllers, the English messages
- * several elements show and `Intl` formatting, feed loading and validation, structured data, the design tokens,
- * the stars. Each element's own English (`src/elements/<name>/<name>.messages.ts`) stays in its chunk. What a
- * page needs without any element — configuration, telemetry, discovery, the locale loader — stays in zmot.js,
- * which the chunks import from; referral attribution is a chunk of its own.
+ * element's own chunk: Lit, the base class and its controllers (`src/elements/core/`), and what they use —
+ * the English messages several elements show and `Intl` formatting, feed loading and validation, structured
+ * data, viewability. Each element in the catalog is its folder (`src/elements/<folder>/`, with its own English
+ * and the Lit directives only it uses), a chunk of its own. What a page needs without any element —
+ * configuration, telemetry, discovery, the locale loader — stays in zmot.js, which the chunks import from;
+ * referral attribution and Lit's hydration are chunks of their own.
  */
 const SHARED_BY_ELEMENTS = [
   ...['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/'].map((name) => `/node_modules/${name}`),
   '@oxc-project+runtime', // the decorators' helper
-  ...['events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.shared.ts', 'i18n/lang-controller.ts', 'telemetry/controller.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
-  ...['trusted', 'zmot-element', 'feed-controller', 'structured-data', 'tokens.styles', 'stars'].map((name) => `/src/elements/${name}.ts`),
+  ...['elements/core/', 'events.ts', 'feed/', 'i18n/i18n.ts', 'i18n/messages/en.shared.ts', 'telemetry/viewability.ts'].map((path) => `/src/${path}`),
 ];
+const ELEMENT_FOLDERS = Object.values(ELEMENTS as Record<string, ElementEntry>).map(({ folder }) => `/src/elements/${folder}/`);
 const sharedByElements = (id: string) => {
   const path = id.replaceAll('\\', '/');
-  // The drop-in asks for the page's feeds itself, before the elements' code has arrived.
-  // What only hydration needs (Lit's private SSR support) travels in the hydration chunk.
-  if (path.includes('/node_modules/lit-html/private-ssr-support.js')) return false;
+  if (ELEMENT_FOLDERS.some((folder) => path.includes(folder))) return false;
   // Lit's directives travel with the element that uses them (`repeat` and `ifDefined`: the testimonials).
   if (/\/node_modules\/lit(-html)?\/directives\//.test(path)) return false;
+  // What only hydration needs (Lit's private SSR support) travels in the hydration chunk.
+  if (path.includes('/node_modules/lit-html/private-ssr-support.js') || path.endsWith('/src/elements/core/hydrate.ts')) return false;
+  // The drop-in asks for the page's feeds itself, before the elements' code has arrived.
   return !path.endsWith('/src/feed/prefetch.ts') && SHARED_BY_ELEMENTS.some((shared) => path.includes(shared));
 };
 
@@ -35,13 +38,13 @@ function reserveStyleSheet(): Plugin {
   return {
     name: 'zmot:reserve-css',
     generateBundle(_options, bundle) {
-      if ('zmot.js' in bundle) this.emitFile({ type: 'asset', fileName: 'zmot.css', source: `${RESERVE}\n` });
+      if ('zmot.js' in bundle) this.emitFile({ type: 'asset', fileName: 'zmot.css', source: `${reserveRules()}\n` });
     },
   };
 }
 
 /**
- * zmot.js imports the chunk every element shares by its file name (`withShared` in src/zmot.ts says why): the
+ * zmot.js imports the chunk every element shares by its file name (`withShared` in src/entries/zmot.ts says why): the
  * define below makes that import a placeholder, `external` leaves it alone, and once the chunks have their
  * names this writes the real one in. The placeholder has the name's length, so the source map stays exact.
  */
@@ -80,7 +83,7 @@ function cleanChunks(): Plugin {
 // The drop-in, dist/zmot.js (an ES module), with its chunks in dist/chunks/. dist/zmot.iife.js,
 // the classic script that loads it, is built apart (vite.iife.config.ts).
 export default defineConfig({
-  define: { __ZMOT_VERSION__: JSON.stringify(version), __ZMOT_ELEMENTS_CHUNK__: JSON.stringify(ELEMENTS_CHUNK_PLACEHOLDER) },
+  define: { __ZMOT_VERSION__: JSON.stringify(version), __ZMOT_RESERVE__: JSON.stringify(reserveRules()), __ZMOT_ELEMENTS_CHUNK__: JSON.stringify(ELEMENTS_CHUNK_PLACEHOLDER) },
   publicDir: false,
   plugins: [minifyTemplates(), cleanChunks(), reserveStyleSheet(), elementsChunkUrl()],
   build: {
@@ -92,7 +95,7 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     lib: {
-      entry: 'src/zmot.ts',
+      entry: 'src/entries/zmot.ts',
       formats: ['es'],
       fileName: () => 'zmot.js',
     },

@@ -13,7 +13,7 @@ export default defineConfig({
     // One file: no chunks of the drop-in's kind.
     rolldownOptions: { output: { minify: true } },
     lib: {
-      entry: 'src/dashboard.ts',
+      entry: 'src/entries/zmot-dashboard.ts',
       formats: ['es'],
       fileName: () => 'zmot-dashboard.js',
     },

@@ -2,7 +2,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import base from './vite.config.js';
 
 // dist/zmot.iife.js: the classic-script drop-in, a loader of a few hundred bytes that imports dist/zmot.js
-// (src/zmot.iife.ts). Built apart because it must be one file with no import statements.
+// (src/entries/zmot.iife.ts). Built apart because it must be one file with no import statements.
 const config = base as UserConfig;
 
 export default defineConfig({
@@ -11,7 +11,7 @@ export default defineConfig({
     ...config.build,
     rolldownOptions: { output: { minify: true } },
     lib: {
-      entry: 'src/zmot.iife.ts',
+      entry: 'src/entries/zmot.iife.ts',
       name: 'zmotLoader',
       formats: ['iife'],
       fileName: () => 'zmot.iife.js',

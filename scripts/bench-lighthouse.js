@@ -6,9 +6,12 @@
 // `npm start` does (SQLite in a temporary folder), behind a proxy that gzips text as a CDN would. Lighthouse's defaults: mobile, simulated throttling
 // (slow 4G, 4× CPU), cold storage per run; Debian's Chromium, launched by puppeteer, Lighthouse connected to
 // its debugging port. The pages take turns; medians of --runs (default 5).
+// Then server rendering (docs/ssr.md): demo/ssr.shtml as `npm start` serves it, each include filled in by
+// GET /v1/render/… (stars, score, count and reviews in the HTML; the module build hydrates them), beside the
+// same page with each include replaced by its element, rendered in the browser. `--pages ssr` runs only those two.
 // Needs `npm run build` (dist/ and dist/node/).
 //
-//   node --import ./scripts/with-bench-deps.js scripts/bench-lighthouse.js [--runs 5]
+//   node --import ./scripts/with-bench-deps.js scripts/bench-lighthouse.js [--runs 5] [--pages all|ssr]
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request } from 'node:http';
 import { createServer } from 'node:net';
@@ -22,7 +25,7 @@ import puppeteer from 'puppeteer-core';
 import { BEFORE_SPLIT, buildBefore } from './bench-before.js';
 import { chromiumArgs, chromiumPath } from './chromium.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, pages: { type: 'string', default: 'all' } } });
 const runs = Math.max(5, Number(values.runs) || 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = join(root, 'demo');
@@ -46,6 +49,19 @@ writeFileSync(join(bare, 'shoe-defer.html'), deferred);
 const before = buildBefore();
 writeFileSync(join(bare, 'shoe-before.html'), page.replace('/dist/zmot.iife.js', '/before/zmot.iife.js'));
 
+// The server-rendered page's twin: each `<!--#include virtual="/v1/render/{site}/{product}?widget=…" -->` of
+// demo/ssr.shtml becomes the element it renders, with the query's options as attributes.
+const ssrPage = readFileSync(join(demo, 'ssr.shtml'), 'utf8');
+const inBrowser = ssrPage.replace(/<!--#include virtual="\/v1\/render\/[^/]+\/([^?"]+)\?([^"]*)" -->/g, (_, product, query) => {
+  const options = new URLSearchParams(query.replaceAll('&amp;', '&'));
+  const tag = `zmot-${options.get('widget')}`;
+  options.delete('widget');
+  const attributes = [...options].map(([name, value]) => ` ${name}="${value}"`).join('');
+  return `<${tag} product="${decodeURIComponent(product)}"${attributes}></${tag}>`;
+});
+if (inBrowser.includes('#include') || !inBrowser.includes('<zmot-testimonials')) throw new Error('could not turn the includes of demo/ssr.shtml into elements');
+writeFileSync(join(bare, 'ssr-browser.html'), inBrowser);
+
 const { createCollector, openStore, parseImport } = await import('../dist/node/collector/index.js');
 const store = await openStore({ db: join(tmp, 'bench.db') });
 const feeds = readdirSync(join(demo, 'feeds'))
@@ -62,6 +78,7 @@ const collector = await createCollector({
     { prefix: '/dist/', root: join(root, 'dist') },
     { prefix: '/before/', root: before.dist },
   ],
+  includes: [{ path: '/demo/ssr.html', file: join(demo, 'ssr.shtml') }],
   logger: { level: 'warn' },
 });
 const upstream = await collector.app.listen({ port: 0, host: '127.0.0.1' });
@@ -107,12 +124,18 @@ const median = (xs) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const pages = [
+const ssrPages = [
+  { name: 'server-rendered product page (demo/ssr.shtml: two ratings and four reviews in the HTML, hydrated by the module build)', url: `${address}/demo/ssr.html` },
+  { name: 'the same page rendered in the browser (each include replaced by its element)', url: `${address}/bare/ssr-browser.html` },
+];
+const allPages = [
   { name: 'demo product page without zmot', url: `${address}/bare/shoe.html` },
   { name: 'demo product page with zmot (6 elements; the classic script in `<head>`, as the demo has it)', url: `${address}/demo/shoe.html` },
   { name: 'the same with `defer` on the script tag, and `zmot.css` linked', url: `${address}/bare/shoe-defer.html` },
   { name: `the same with the one-file drop-in of ${BEFORE_SPLIT}, before the split`, url: `${address}/bare/shoe-before.html` },
+  ...ssrPages,
 ];
+const pages = values.pages === 'ssr' ? ssrPages : allPages;
 let version = '';
 try {
   const results = new Map(pages.map((p) => [p, []]));
@@ -156,12 +179,19 @@ try {
     `\nLighthouse's CPU benchmark index during these runs: median ${Math.round(median(speeds))} (${Math.round(Math.min(...speeds))}–${Math.round(Math.max(...speeds))}).`,
   );
   for (const p of pages.slice(1)) console.log(`TBT of each run, ${p.name}: ${results.get(p).map((r) => ms(r.tbt)).join(', ')}.`);
-  const [without, ...withZmot] = rows;
-  for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]], ['one file, before the split', withZmot[2]]]) {
-    console.log(
-      `\nAdded by zmot (${label}): performance score ${Math.round(r.score - without.score)}, FCP ${ms(r.fcp - without.fcp)}, LCP ${ms(r.lcp - without.lcp)}, TBT ${ms(r.tbt - without.tbt)}, CLS ${(r.cls - without.cls).toFixed(3)}.`,
-    );
+  const row = (p) => rows[pages.indexOf(p)];
+  if (pages === allPages) {
+    const [without, ...withZmot] = rows;
+    for (const [label, r] of [['as the demo has it', withZmot[0]], ['deferred', withZmot[1]], ['one file, before the split', withZmot[2]]]) {
+      console.log(
+        `\nAdded by zmot (${label}): performance score ${Math.round(r.score - without.score)}, FCP ${ms(r.fcp - without.fcp)}, LCP ${ms(r.lcp - without.lcp)}, TBT ${ms(r.tbt - without.tbt)}, CLS ${(r.cls - without.cls).toFixed(3)}.`,
+      );
+    }
   }
+  const [server, client] = ssrPages.map(row);
+  console.log(
+    `\nServer-rendered beside rendered in the browser: performance score ${Math.round(server.score)} / ${Math.round(client.score)}, LCP ${ms(server.lcp)} / ${ms(client.lcp)} (ratio ${(server.lcp / client.lcp).toFixed(2)}), TBT ${ms(server.tbt)} / ${ms(client.tbt)}, CLS ${server.cls.toFixed(3)} / ${client.cls.toFixed(3)}.`,
+  );
 } finally {
   await browser.close();
   proxy.close();

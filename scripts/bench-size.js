@@ -36,7 +36,7 @@ const groups = [
       {
         name: 'zmot telemetry: `track()`, batching, retries, beacons, outbox, consent, IAB viewability',
         code: `import { consent, flush, startTelemetry, track } from './src/telemetry/index.ts';
-          import { TelemetryController } from './src/telemetry/controller.ts';
+          import { TelemetryController } from './src/elements/core/telemetry-controller.ts';
           window.zmotBench = { consent, flush, startTelemetry, track, TelemetryController };`,
       },
       {

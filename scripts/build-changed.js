@@ -30,7 +30,7 @@ const STEPS = {
     inputs: (root) => ['src', ...rootFiles(root, /^vite\..*\.(ts|js|mjs)$/)],
     outputs: ['dist/zmot.js', 'dist/zmot.iife.js', 'dist/zmot-dashboard.js', 'dist/locales'],
   },
-  'build:lib': { inputs: () => ['src', 'tsconfig.build.json'], outputs: ['dist/lib/index.js'] },
+  'build:lib': { inputs: () => ['src', 'tsconfig.build.json'], outputs: ['dist/lib/entries/index.js'] },
   'build:node': {
     inputs: () => ['src/collector', 'src/feed', 'src/telemetry', 'tsconfig.node.json', 'tsconfig.node.build.json'],
     outputs: ['dist/node/collector/cli.js'],

@@ -22,7 +22,7 @@ const CAPABILITIES = {
   'feed validation (contract §3: an invalid feed shows the fallback)': ['src/feed/validate.ts', 'src/feed/feed-schema.generated.ts'],
   'JSON-LD for search results (contract §3)': [
     'src/feed/structured-data.ts',
-    'src/elements/structured-data.ts',
+    'src/elements/core/structured-data.ts',
     'src/elements/testimonials/structured-data.ts',
   ],
   'viewable impressions (contract §4, IAB/MRC)': ['src/telemetry/viewability.ts'],

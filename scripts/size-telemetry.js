@@ -60,7 +60,7 @@ const bare = sum(await dropIn([withoutTelemetry()]));
 const alone = await esbuild({
   stdin: {
     contents: `export { track, consent, flush, startTelemetry } from './src/telemetry/index.ts';
-      export { TelemetryController } from './src/telemetry/controller.ts';`,
+      export { TelemetryController } from './src/elements/core/telemetry-controller.ts';`,
     resolveDir: process.cwd(),
     loader: 'ts',
   },

@@ -5,16 +5,24 @@
  * give them the box they reserve while their feed loads, so nothing on the page moves when they upgrade.
  * `<zmot-recommend>` takes the size of its question, which depends on its width and language: nothing is
  * reserved for it. The same rules are `dist/zmot.css`, for pages whose script runs after the first paint
- * (`type="module"`, `async`, `defer`, tag managers).
+ * (`type="module"`, `async`, `defer`, tag managers). What each element reserves is in its row of the catalog.
  */
-export const RESERVE = [
-  ':where(zmot-rating,zmot-testimonials):where(:not(:defined,[hidden])){display:block;font-size:var(--zmot-font-size,inherit)}',
-  ':where(zmot-rating:not(:defined)){min-block-size:var(--zmot-rating-min-block-size,3.5em)}',
-  ':where(zmot-rating[variant=full]:not(:defined)){min-block-size:var(--zmot-rating-min-block-size,calc(14em + var(--zmot-space,.5rem)))}',
-  ':where(zmot-rating[variant=compact]:not(:defined,[hidden])){display:inline-block;vertical-align:middle;block-size:1.75em;min-block-size:0;min-inline-size:var(--zmot-rating-compact-min-inline-size,11em)}',
-  ':where(zmot-testimonials:not(:defined)){min-block-size:var(--zmot-testimonials-min-block-size,12em)}',
-  ':where(zmot-testimonials[layout=carousel]:not(:defined)){min-block-size:var(--zmot-testimonials-min-block-size,18em)}',
-].join('');
+import { ELEMENTS, type ElementEntry } from './elements/catalog.js';
+
+/** The rules, computed once by the build (from the catalog, below) so the classic loader carries no catalog. */
+declare const __ZMOT_RESERVE__: string | undefined;
+
+export const RESERVE = typeof __ZMOT_RESERVE__ === 'string' ? __ZMOT_RESERVE__ : reserveRules();
+
+export function reserveRules(): string {
+  const waiting = ':not(:defined,[hidden])';
+  const reserved = Object.entries(ELEMENTS as Record<string, ElementEntry>).filter(([, entry]) => entry.reserve);
+  const rules = reserved.flatMap(([tag, entry]) =>
+    Object.entries(entry.reserve!).map(([selector, declarations]) => `:where(${tag}${selector}${waiting}){${declarations}}`),
+  );
+  const tags = reserved.map(([tag]) => tag).join(',');
+  return `:where(${tags}):where(${waiting}){display:block;font-size:var(--zmot-font-size,inherit)}${rules.join('')}`;
+}
 
 /** One sheet per page, shared by every copy of the script (the classic loader and the module each apply it). */
 const SHEET = Symbol.for('zmot.reserve');

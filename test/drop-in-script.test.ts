@@ -1,5 +1,5 @@
 // The drop-in reads its settings from its own <script> only. Run from source here, zmot.ts cannot match its
-// own URL to a tag (no tag loads /src/zmot.ts), so it must recognise its tag by file name or `data-zmot` —
+// own URL to a tag (no tag loads /src/entries/zmot.ts), so it must recognise its tag by file name or `data-zmot` —
 // never take another vendor's `data-site` (Fathom Analytics' tag carries one), and say so when it must pick.
 import { expect } from '@open-wc/testing';
 import { config } from '../src/config.js';
@@ -20,7 +20,7 @@ describe('the drop-in’s own script tag', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
     try {
-      await import('../src/zmot.js');
+      await import('../src/entries/zmot.js');
     } finally {
       console.warn = warn;
     }

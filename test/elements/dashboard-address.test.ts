@@ -2,7 +2,7 @@
 // returns to the period before.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { lastDays, today } from '../../src/elements/dashboard/period.js';
 import { startWorker, worker } from '../support/msw.js';

@@ -2,7 +2,7 @@
 // right-to-left language time and scores running from the right with the count axis on the right.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type uPlot from 'uplot';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import type { ChartController } from '../../src/elements/dashboard/chart.js';
 import { serveCollector } from '../support/collector.js';

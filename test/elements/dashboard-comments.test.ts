@@ -3,7 +3,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
 import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';

@@ -2,7 +2,7 @@
 // each language needs, English's placeholders, nothing copied over), and a dashboard that speaks the
 // language of its `lang` attribute, its ancestor or its document.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { catalogue, dashboardCatalogues, message, messages, type DashboardMessage } from '../../src/elements/dashboard/messages.js';
 import { LOCALES, Localizer } from '../../src/i18n/i18n.js';

@@ -2,7 +2,7 @@
 // language; tables become stacked rows (a label beside each value) when they do not fit.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { LOCALES } from '../../src/i18n/i18n.js';
 import { serveCollector } from '../support/collector.js';

@@ -2,7 +2,7 @@
 // with the ETag so an unchanged answer is a 304.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';

@@ -51,7 +51,7 @@ describe('<zmot-dashboard> loader', () => {
   it('imports the dashboard on first connection and shows it with its attributes and token', async () => {
     serveCollector();
     expect(customElements.get(APP_TAG)).to.equal(undefined, 'nothing loaded before an element connects');
-    setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
+    setDashboardModule(new URL('/src/entries/zmot-dashboard.ts', location.href).href);
     const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
     el.token = 'owner-secret';
     await waitUntil(() => app(el), 'the dashboard shows', { timeout: 10000 });
@@ -71,7 +71,7 @@ describe('<zmot-dashboard> loader', () => {
 
   it('forwards the members the manifest documents, and follows the period the owner picks', async () => {
     serveCollector();
-    setDashboardModule(new URL('/src/dashboard.ts', location.href).href);
+    setDashboardModule(new URL('/src/entries/zmot-dashboard.ts', location.href).href);
     const el = await fixture<ZmotDashboardLoader>(html`<zmot-dashboard src=${SRC} site="acme" from="2026-03-01" to="2026-03-30"></zmot-dashboard>`);
     expect([el.src, el.site, el.from, el.to, el.product]).to.deep.equal([SRC, 'acme', '2026-03-01', '2026-03-30', undefined]);
     expect(el.toCSV()).to.equal(undefined, 'no report yet');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard, ZmotExportDetail } from '../../src/elements/dashboard/dashboard.js';
 import type { Report } from '../../src/report/types.js';
 import { startWorker, worker } from '../support/msw.js';

@@ -4,7 +4,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { configure } from '../../src/config.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import { ZmotFilterEvent } from '../../src/events.js';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import { b2b, b2bCombined, shoe } from '../support/feeds.js';
 import { captureWarnings, mountExpectingError, serve } from '../support/elements.js';

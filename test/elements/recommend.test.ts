@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
 import { clearFeedCache } from '../../src/feed/load.js';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import { ANSWERED_KEY, type ZmotRecommend } from '../../src/elements/recommend/recommend.js';
 import { CODE_KEY } from '../../src/referral/code.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';

@@ -3,7 +3,7 @@
 // NPS scale run from the right, checked on screenshots of what Chromium draws, against the same widgets
 // left to right.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import { ANSWERED_KEY, type ZmotRecommend } from '../../src/elements/recommend/recommend.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import type { ZmotTestimonials } from '../../src/elements/testimonials/testimonials.js';

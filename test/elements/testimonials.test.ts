@@ -5,7 +5,7 @@ import { configure } from '../../src/config.js';
 import type { ZmotFilterEvent } from '../../src/events.js';
 import type { ZmotEvent } from '../../src/telemetry/index.js';
 import { clearFeedCache } from '../../src/feed/load.js';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import type { ZmotRating } from '../../src/elements/rating/rating.js';
 import type { ZmotTestimonials } from '../../src/elements/testimonials/testimonials.js';
 import { captureWarnings, mountExpectingError, serve } from '../support/elements.js';

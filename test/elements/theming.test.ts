@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/config.js';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import { ANSWERED_KEY } from '../../src/elements/recommend/recommend.js';
 import { b2b } from '../support/feeds.js';
 import { captureWarnings } from '../support/elements.js';

@@ -3,7 +3,7 @@
 // language that fails to load, or is not shipped, falls back to English.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/config.js';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import { bundledLocales } from '../../src/i18n/bundled-locales.js';
 import { loadLocale, registerMessages, setLocaleLoader } from '../../src/i18n/i18n.js';
 import { ANSWERED_KEY } from '../../src/elements/recommend/recommend.js';

@@ -62,7 +62,7 @@ function serveFolder(root: string): Promise<Server> {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')) && existsSync(join(ROOT, 'dist/node/collector/cli.js')), 'run "npm run build" first');
+  assert.ok(existsSync(join(ROOT, 'dist/lib/entries/index.js')) && existsSync(join(ROOT, 'dist/node/collector/cli.js')), 'run "npm run build" first');
   // Outside the checkout, so nothing resolves from the checkout's node_modules by accident.
   const packs = mkdtempSync(join(tmpdir(), 'zmot-pack-'));
   const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], { cwd: ROOT, maxBuffer: 1 << 24 });
@@ -290,7 +290,7 @@ describe('the package', () => {
         assert.ok(existsSync(join(dir, 'node_modules/zmot', file)), `${file} is in the package`);
       }
     }
-    for (const file of ['LICENSE', 'README.md', 'dist/zmot.js', 'dist/zmot.iife.js', 'dist/zmot-dashboard.js', 'src/index.ts', 'editors/react.d.ts']) {
+    for (const file of ['LICENSE', 'README.md', 'dist/zmot.js', 'dist/zmot.iife.js', 'dist/zmot-dashboard.js', 'src/entries/index.ts', 'editors/react.d.ts']) {
       assert.ok(packed.includes(file), `${file} is packed`);
     }
     assert.deepEqual(packed.filter((f) => /^(test|demo|scripts|\.tmp|node_modules)\//.test(f)), [], 'no tests, demo or scripts in the package');

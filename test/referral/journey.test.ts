@@ -2,7 +2,7 @@
 // their own browser, lands (referral_landing) and buys (conversion with the promoter's code).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import type { ZmotRecommend } from '../../src/elements/recommend/recommend.js';
 import { ANSWERED_KEY } from '../../src/elements/recommend/recommend.js';
 import { forget } from '../../src/referral/attribution.js';

@@ -6,7 +6,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import fc from 'fast-check';
 import { html, type TemplateResult } from 'lit';
-import '../../src/define.js';
+import '../../src/entries/define.js';
 import { captureWarnings } from '../support/elements.js';
 import { anyFeed } from './arbitraries.js';
 

@@ -205,7 +205,7 @@ describe('hostile host pages', function () {
 
   it('Object.prototype polluted with script-like values: every element still works, and nothing runs', async () => {
     // The drop-in imports the chunk the elements share by file name: a bundler-built module namespace would walk
-    // the polluted properties (for…in) and stop the elements from loading (src/zmot.ts, withShared).
+    // the polluted properties (for…in) and stop the elements from loading (src/entries/zmot.ts, withShared).
     const pollute = `for (const k of ['url', 'avatar', 'href', 'src', 'html', 'title', 'next', 'body']) Object.prototype[k] = 'javascript:window.__pwned=1//<img src=x onerror="window.__pwned=1">';`;
     const loaded = await page(`<script>${pollute}</script>`);
     await expectWorking(loaded, 'polluted Object.prototype');

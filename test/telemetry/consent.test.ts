@@ -3,7 +3,7 @@ import { HttpResponse } from 'msw';
 import { configure } from '../../src/config.js';
 import { track } from '../../src/telemetry/index.js';
 import { queued } from '../../src/telemetry/transport.js';
-import '../../src/zmot.js';
+import '../../src/entries/zmot.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';
 import { startWorker, worker } from '../support/msw.js';
 import { endpoint, freshTelemetry, outboxKeys, sleep, until } from './helpers.js';

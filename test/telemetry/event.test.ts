@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { readScriptConfig, configure } from '../../src/config.js';
 import { LitElement } from 'lit';
-import { TelemetryController } from '../../src/telemetry/controller.js';
+import { TelemetryController } from '../../src/elements/core/telemetry-controller.js';
 import { CAPS } from '../../src/telemetry/event.js';
 import { flush, track } from '../../src/telemetry/index.js';
 import { EVENT_TYPES, LIMITS, validateEnvelope, type ZmotEvent } from '../../src/telemetry/schema.js';

@@ -3,10 +3,10 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { LangController } from '../../i18n/lang-controller.js';
+import { LangController } from '../core/lang-controller.js';
 import { LOCALES, type Localizer } from '../../i18n/i18n.js';
 import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type ReputationAnswer, type ReputationSource, type SiteInfo } from '../../report/types.js';
-import { tokens } from '../tokens.styles.js';
+import { tokens } from '../core/tokens.styles.js';
 import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchSites, markHandled } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
 import { LiveController } from './live.js';

@@ -5,12 +5,12 @@ import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { productJsonLd } from '../../feed/structured-data.js';
 import { addEnglish } from '../../i18n/i18n.js';
-import { TelemetryController } from '../../telemetry/controller.js';
-import { stars } from '../stars.js';
-import { writeStructuredData } from '../structured-data.js';
-import { tokens } from '../tokens.styles.js';
+import { TelemetryController } from '../core/telemetry-controller.js';
+import { stars } from '../core/stars.js';
+import { writeStructuredData } from '../core/structured-data.js';
+import { tokens } from '../core/tokens.styles.js';
 import { inlineSize } from '../core/inline-size.js';
-import { ZmotElement } from '../zmot-element.js';
+import { ZmotElement } from '../core/zmot-element.js';
 import { ratingMessages } from './rating.messages.js';
 import { styles } from './rating.styles.js';
 

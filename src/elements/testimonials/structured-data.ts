@@ -5,8 +5,8 @@
 import { isOwnReview } from '../../feed/aggregate.js';
 import type { Product, Review } from '../../feed/schema.js';
 import { jsonLdText, type JsonLd } from '../../feed/structured-data.js';
-import { writeStructuredData, zmotScript } from '../structured-data.js';
-import { trustedScript } from '../trusted.js';
+import { writeStructuredData, zmotScript } from '../core/structured-data.js';
+import { trustedScript } from '../core/trusted.js';
 
 /**
  * A schema.org `Review` for one of the site's own reviews, to sit in its product's `review` list; `undefined`

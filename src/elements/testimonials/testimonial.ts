@@ -10,7 +10,7 @@ import type { Review, Source } from '../../feed/schema.js';
 import { isOwnReview } from '../../feed/aggregate.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import type { Localizer } from '../../i18n/i18n.js';
-import { stars } from '../stars.js';
+import { stars } from '../core/stars.js';
 import {
   absoluteDate,
   differentLanguage,

@@ -5,12 +5,12 @@
  * and every file comes from the same place, so `script-src` need only allow that origin. Built on its own
  * (vite.iife.config.ts), with no imports of its own at run time.
  */
-import { reserveSpace } from './reserve.js';
+import { reserveSpace } from '../reserve.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 if (script?.src) {
   reserveSpace();
-  // The first copy on the page hands over its script, as the module itself starts once (src/zmot.ts).
+  // The first copy on the page hands over its script, as the module itself starts once (src/entries/zmot.ts).
   const page = window as unknown as Record<symbol, unknown>;
   page[Symbol.for('zmot.script')] ??= script;
   import(/* @vite-ignore */ new URL('zmot.js', script.src).href).catch((error: unknown) => {

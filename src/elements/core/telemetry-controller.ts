@@ -4,10 +4,10 @@
  * interactions and answers, with `widget` and `product` filled in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EventInput } from './event.js';
-import { track, widgets } from './index.js';
-import { onPageView, pageView } from './page.js';
-import { unwatch, watch } from './viewability.js';
+import type { EventInput } from '../../telemetry/event.js';
+import { track, widgets } from '../../telemetry/index.js';
+import { onPageView, pageView } from '../../telemetry/page.js';
+import { unwatch, watch } from '../../telemetry/viewability.js';
 
 export interface TelemetryHost extends ReactiveControllerHost, HTMLElement {
   product?: string | undefined;

@@ -1,17 +1,18 @@
 /**
- * The drop-in entry, `dist/zmot.js`, which `dist/zmot.iife.js` (src/zmot.iife.ts) loads for classic scripts:
+ * The drop-in entry, `dist/zmot.js`, which `dist/zmot.iife.js` (src/entries/zmot.iife.ts) loads for classic scripts:
  * reads the configuration from its own `<script>` tag, starts telemetry and referral attribution, defines
  * each element the first time the page has it (`discover.ts`: its module, and the chunk every element shares,
  * are imported then), and exposes `window.zmot`. Loading it twice does nothing the second time.
  */
-import { config, configure, onConfigure, readScriptConfig } from './config.js';
-import type { ConversionInput } from './referral/attribution.js';
-import { REF_PARAM } from './referral/code.js';
-import { discover, lazyElements } from './discover.js';
-import { prefetchFeed } from './feed/prefetch.js';
-import { localesFrom, setLocaleLoader } from './i18n/locale-loader.js';
-import { reserveSpace } from './reserve.js';
-import { consent, flush, startTelemetry } from './telemetry/index.js';
+import { config, configure, onConfigure, readScriptConfig } from '../config.js';
+import type { ConversionInput } from '../referral/attribution.js';
+import { REF_PARAM } from '../referral/code.js';
+import { discover, lazyElements, type ElementLoader } from '../discover.js';
+import type { ZmotTag } from '../elements/catalog.js';
+import { prefetchFeed } from '../feed/prefetch.js';
+import { localesFrom, setLocaleLoader } from '../i18n/locale-loader.js';
+import { reserveSpace } from '../reserve.js';
+import { consent, flush, startTelemetry } from '../telemetry/index.js';
 
 declare const __ZMOT_VERSION__: string;
 
@@ -40,12 +41,12 @@ declare global {
  * Referral attribution, imported when the page needs it: a landing (`zmot_ref` in the address), an order
  * (`zmot.conversion()`), or consent withdrawn (its stored codes are forgotten). Most pages have none of these.
  */
-let attribution: Promise<typeof import('./referral/attribution.js')> | undefined;
+let attribution: Promise<typeof import('../referral/attribution.js')> | undefined;
 /** Calls into it still on their way: `zmot.flush()` waits for them, so a conversion is sent with the flush. */
 const arriving = new Set<Promise<void>>();
 
-function withAttribution(use: (module: typeof import('./referral/attribution.js')) => void): void {
-  attribution ??= import('./referral/attribution.js');
+function withAttribution(use: (module: typeof import('../referral/attribution.js')) => void): void {
+  attribution ??= import('../referral/attribution.js');
   const call = attribution.then(use).catch((error: unknown) => console.warn('zmot: referral attribution did not load', error));
   arriving.add(call);
   void call.finally(() => arriving.delete(call));
@@ -94,26 +95,29 @@ function withShared<M>(load: Promise<M>): Promise<M> {
   const shared: Promise<unknown> =
     typeof __ZMOT_ELEMENTS_CHUNK__ === 'string' ? import(/* @vite-ignore */ __ZMOT_ELEMENTS_CHUNK__) : Promise.resolve();
   // Server-rendered elements on the page: Lit's hydration is in before their tags are defined.
-  const hydration = serverRendered ? shared.then(() => import('./hydrate.js')) : undefined;
+  const hydration = serverRendered ? shared.then(() => import('../elements/core/hydrate.js')) : undefined;
   return Promise.all([load, hydration]).then(([module]) => module);
 }
 
 /** Whether the page has elements `zmot/ssr` rendered (a declarative shadow root, waiting to hydrate). */
 let serverRendered = false;
 
-// Each element's module, imported the first time the page has its tag (`registry.ts` is the eager list,
-// for `zmot/define`).
+/**
+ * What the drop-in defines for each tag of the catalog (`src/elements/catalog.ts`; its type checks that none is
+ * missing): the class from the element's module, imported the first time the page has its tag, with the chunk
+ * every element shares for those the catalog marks `shared`.
+ */
 const elements = {
-  'zmot-rating': () => withShared(import('./elements/rating/rating.js')).then((m) => m.ZmotRating),
-  'zmot-testimonials': () => withShared(import('./elements/testimonials/testimonials.js')).then((m) => m.ZmotTestimonials),
-  'zmot-recommend': () => withShared(import('./elements/recommend/recommend.js')).then((m) => m.ZmotRecommend),
+  'zmot-rating': () => withShared(import('../elements/rating/rating.js')).then((m) => m.ZmotRating),
+  'zmot-testimonials': () => withShared(import('../elements/testimonials/testimonials.js')).then((m) => m.ZmotTestimonials),
+  'zmot-recommend': () => withShared(import('../elements/recommend/recommend.js')).then((m) => m.ZmotRecommend),
   'zmot-dashboard': () =>
-    import('./elements/dashboard/loader.js').then((m) => {
+    import('../elements/dashboard/loader.js').then((m) => {
       // <zmot-dashboard> loads zmot-dashboard.js from beside this file.
       m.setDashboardModule(new URL(/* @vite-ignore */ 'zmot-dashboard.js', import.meta.url).href);
       return m.ZmotDashboardLoader;
     }),
-};
+} satisfies Record<ZmotTag, ElementLoader>;
 
 /**
  * Starts the request for the feed `element` will ask for (its `feed` attribute or the page's template, with its

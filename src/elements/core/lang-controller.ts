@@ -3,7 +3,7 @@
  * not), and a re-render when any `lang` attribute on the page changes (one shared MutationObserver).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadLocale, localizer, resolveLang, type Localizer } from './i18n.js';
+import { loadLocale, localizer, resolveLang, type Localizer } from '../../i18n/i18n.js';
 
 type Host = ReactiveControllerHost & Element;
 

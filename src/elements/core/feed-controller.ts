@@ -7,11 +7,11 @@
  * which costs every page 0.7 KB gzip.)
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { config, onConfigure } from '../config.js';
-import { ZmotErrorEvent } from '../events.js';
-import { acceptFeed, feedUrl, FeedError, loadFeed } from '../feed/load.js';
-import type { ParsedFeed } from '../feed/schema.js';
-import { track } from '../telemetry/index.js';
+import { config, onConfigure } from '../../config.js';
+import { ZmotErrorEvent } from '../../events.js';
+import { acceptFeed, feedUrl, FeedError, loadFeed } from '../../feed/load.js';
+import type { ParsedFeed } from '../../feed/schema.js';
+import { track } from '../../telemetry/index.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   product?: string | undefined;

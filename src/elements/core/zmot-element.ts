@@ -5,8 +5,8 @@
  */
 import { adoptStyles, isServer, LitElement, render, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { loadLocale, resolveLang, type Localizer } from '../i18n/i18n.js';
-import { LangController, langUpdateComplete } from '../i18n/lang-controller.js';
+import { loadLocale, resolveLang, type Localizer } from '../../i18n/i18n.js';
+import { LangController, langUpdateComplete } from './lang-controller.js';
 import { FeedController } from './feed-controller.js';
 
 /** The attribute `zmot/ssr` puts on an element it rendered: hydrate once the feed and the language are in. */

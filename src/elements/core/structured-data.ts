@@ -2,8 +2,8 @@
  * Writes a product's JSON-LD into the document once, unless the page already rates that product.
  * Under Trusted Types it goes through the `zmot` policy (./trusted.ts), which only ever receives JSON text we made.
  */
-import { jsonLdText, ratesProduct, type JsonLd } from '../feed/structured-data.js';
-import type { Product } from '../feed/schema.js';
+import { jsonLdText, ratesProduct, type JsonLd } from '../../feed/structured-data.js';
+import type { Product } from '../../feed/schema.js';
 import { trustedScript } from './trusted.js';
 
 function pageRatesProduct(product: Product): boolean {

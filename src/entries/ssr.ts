@@ -14,7 +14,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { ZmotRating } from '../elements/rating/rating.js';
 import { ZmotTestimonials } from '../elements/testimonials/testimonials.js';
-import { DEFER_HYDRATION } from '../elements/zmot-element.js';
+import { DEFER_HYDRATION } from '../elements/core/zmot-element.js';
 import { acceptFeed } from '../feed/load.js';
 import { bundledLocales } from '../i18n/bundled-locales.js';
 import { LOCALES, loadLocale, setLocaleLoader } from '../i18n/i18n.js';

@@ -83,7 +83,8 @@ const collector = await createCollector({
 });
 const upstream = await collector.app.listen({ port: 0, host: '127.0.0.1' });
 
-// In front of it, what a CDN does and the collector does not: gzip (level 6) for text that asks for it.
+// In front of it, what a CDN does and the collector does not: gzip (level 6) for text that asks for it and is
+// not compressed yet.
 const proxy = createHttpServer((incoming, outgoing) => {
   const forward = request(`${upstream}${incoming.url}`, { method: incoming.method, headers: incoming.headers }, (answer) => {
     const parts = [];
@@ -92,7 +93,8 @@ const proxy = createHttpServer((incoming, outgoing) => {
       let body = Buffer.concat(parts);
       const headers = { ...answer.headers };
       const text = /^(text\/|application\/(json|javascript))/.test(headers['content-type'] ?? '');
-      if (text && body.length > 256 && /\bgzip\b/.test(incoming.headers['accept-encoding'] ?? '')) {
+      // What the collector compressed itself (its built files, static.ts) goes as it is.
+      if (text && !headers['content-encoding'] && body.length > 256 && /\bgzip\b/.test(incoming.headers['accept-encoding'] ?? '')) {
         body = gzipSync(body, { level: 6 });
         headers['content-encoding'] = 'gzip';
         headers['content-length'] = String(body.length);

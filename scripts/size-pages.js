@@ -12,11 +12,12 @@ export const KB = 1024;
  * size:modules` shows where each budgeted page's bytes go. `limit` is what CI enforces instead: the size
  * reached once every element is a `LitElement` again (5.7, 22.0 and 36.3 KB; it was 17.6 and 32.3 KB on the
  * home-made renderer that Lit replaced) plus about 3%; a page without an element 5.9 KB since the drop-in
- * finds its own tag by file name and notices server-rendered elements (6.1 KB with its 3%). Lower a limit when
- * a change makes the drop-in smaller; raise one only with the reason in the commit.
+ * finds its own tag by file name and notices server-rendered elements (6.1 KB with its 3%), then 6.2 KB with
+ * the holdout's assignment (`data-holdout`, contract §10: 0.3 KB, of the 0.5 KB issue 25 allows), 6.4 KB with
+ * its 3%. Lower a limit when a change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 export const BUDGETS = {
-  'no element': { limit: 6.1 * KB },
+  'no element': { limit: 6.4 * KB },
   'rating only': { target: 20 * KB, limit: 22.7 * KB },
   'all visitor elements, with referral attribution': { target: 34 * KB, limit: 37.4 * KB },
 };

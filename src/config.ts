@@ -25,6 +25,8 @@ export interface ZmotConfig {
   sample: number;
   /** Name of the tag manager's array every event is also pushed onto (`data-datalayer`; `dataLayer` when empty). */
   dataLayer?: string;
+  /** Share of browsers held out from the visitor widgets, 0 < holdout ≤ 0.5 (`data-holdout`; contract §10). */
+  holdout?: number;
 }
 
 export const config: ZmotConfig = { consent: 'granted', timeout: 8000, attributionDays: 30, attribution: 'last', sample: 1 };
@@ -45,7 +47,7 @@ export function onConfigure(listener: () => void): () => void {
 
 /**
  * Reads `data-site`, `data-feed`, `data-endpoint`, `data-consent`, `data-timeout`, `data-attribution-days`,
- * `data-attribution`, `data-sample` and `data-datalayer` from a script tag.
+ * `data-attribution`, `data-sample`, `data-datalayer` and `data-holdout` from a script tag.
  */
 export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotConfig> {
   const data = script.dataset;
@@ -63,5 +65,8 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement): Partial<ZmotCo
   // Below 1 in 1 000 the collector refuses a batch (MIN_SAMPLE, telemetry/limits.ts): keep more, not none.
   if (data.sample && sample > 0 && sample <= 1) options.sample = Math.max(sample, MIN_SAMPLE);
   if (data.datalayer !== undefined) options.dataLayer = data.datalayer || 'dataLayer';
+  const holdout = Number(data.holdout);
+  if (holdout > 0 && holdout <= 0.5) options.holdout = holdout;
+  else if (data.holdout !== undefined) console.warn('zmot: data-holdout must be a share above 0 and at most 0.5; no holdout runs');
   return options;
 }

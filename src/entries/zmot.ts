@@ -12,7 +12,8 @@ import type { ZmotTag } from '../elements/catalog.js';
 import { prefetchFeed } from '../feed/prefetch.js';
 import { localesFrom, setLocaleLoader } from '../i18n/locale-loader.js';
 import { reserveSpace } from '../reserve.js';
-import { consent, flush, startTelemetry } from '../telemetry/index.js';
+import { consent, flush, startTelemetry, track } from '../telemetry/index.js';
+import { assignArm, forgetArm } from '../telemetry/holdout.js';
 
 declare const __ZMOT_VERSION__: string;
 
@@ -157,12 +158,17 @@ function start(): void {
   };
   startTelemetry();
   reserveSpace();
+  // A browser in the holdout (contract §10) is not shown the visitor elements: they stay undefined, in the
+  // space reserved for them, showing what the page put inside them; their code and feeds are not loaded.
+  const held = assignArm((arm) => track(document, { type: 'assignment', arm })) === 'holdout';
   // The elements' feeds are asked for as soon as the elements are found, beside their code.
-  lazyElements(elements, prefetch);
+  lazyElements(held ? { 'zmot-dashboard': elements['zmot-dashboard'] } : elements, prefetch);
   void discover();
   if (new URLSearchParams(location.search).has(REF_PARAM)) withAttribution((module) => module.startAttribution());
   onConfigure(() => {
-    if (config.consent === 'denied') withAttribution((module) => module.forget());
+    if (config.consent !== 'denied') return;
+    withAttribution((module) => module.forget());
+    forgetArm();
   });
 }
 

@@ -26,6 +26,7 @@ const REQUIRED: Readonly<Record<EventType, string>> = {
   referral_landing: 'ref',
   conversion: 'order_id',
   error: 'message',
+  assignment: 'arm',
 };
 
 /**

@@ -9,6 +9,7 @@ import { privacySignal } from './consent.js';
 import { clean, type EventInput, type ZmotEvent } from './event.js';
 import { uuidv7 } from './ids.js';
 import { pageUrl, pageView, sampled } from './page.js';
+import { currentArm } from './holdout.js';
 import { enqueue, flush as flushQueue, startTransport as startTelemetry } from './transport.js';
 import { warnOnce } from './warn.js';
 
@@ -63,6 +64,7 @@ export function track(source: Element | Document, input: EventInput): ZmotEvent 
       url: pageUrl(),
       widget: widgets.get(source),
       product: host.product,
+      arm: currentArm(),
       ...input,
     });
     if (!event) {

@@ -9,6 +9,7 @@
  * - `referral_landing.self`: the visitor landed on their own referral code; not a referral.
  * - `interaction.action` and `error.message` are short, length-capped strings.
  * - `ref` (share, landing, conversion) is a URL-safe token: letters, digits, `_` and `-` (SECURITY.md).
+ * - `arm` and the `assignment` event (contract §10): while a holdout runs, the browser's arm.
  */
 import * as z from 'zod/mini';
 
@@ -47,6 +48,10 @@ const PageUrlSchema = capped(LIMITS.url).check(
 /** Milliseconds since the epoch, within JavaScript's date range. */
 const TimeSchema = z.int().check(z.gte(0), z.lte(8.64e15));
 
+/** A browser's arm while a holdout runs (contract §10). */
+export const ARMS = ['shown', 'holdout'] as const;
+const ArmSchema = z.enum(ARMS);
+
 const base = {
   /** Unique per event (a UUIDv7 from the browser; any UUID shape is accepted); kept on retries. */
   id: z.guid(),
@@ -56,6 +61,7 @@ const base = {
   url: PageUrlSchema,
   widget: z.optional(capped(LIMITS.widget)),
   product: z.optional(capped(LIMITS.product)),
+  arm: z.optional(ArmSchema),
 };
 
 export const RenderEventSchema = z.object({ ...base, type: z.literal('render') });
@@ -88,6 +94,8 @@ export const ConversionEventSchema = z.object({
   value: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'))),
 });
+/** Sent once, when a browser is assigned to an arm of the holdout: each arm's browsers are counted by it. */
+export const AssignmentEventSchema = z.object({ ...base, type: z.literal('assignment'), arm: ArmSchema });
 export const ErrorEventSchema = z.object({ ...base, type: z.literal('error'), message: capped(LIMITS.message) });
 
 export const EventSchema = z.discriminatedUnion('type', [
@@ -99,6 +107,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   ReferralLandingEventSchema,
   ConversionEventSchema,
   ErrorEventSchema,
+  AssignmentEventSchema,
 ]);
 
 export const EVENT_TYPES = [
@@ -110,6 +119,7 @@ export const EVENT_TYPES = [
   'referral_landing',
   'conversion',
   'error',
+  'assignment',
 ] as const;
 
 export const EnvelopeSchema = z.object({

@@ -20,11 +20,18 @@ describe('event schema', () => {
       event('referral_landing', { ref: 'ANA42', self: true }),
       event('conversion', { order_id: 'o-1', ref: 'ANA42', value: 49.9, currency: 'EUR' }),
       event('error', { message: 'feed failed' }),
+      event('assignment', { arm: 'holdout' }),
     ];
     const result = validateEnvelope(batch(events, { sample: 0.25 }));
     assert.ok(result.ok);
     assert.deepEqual(result.envelope.events.map((e) => e.type), [...EVENT_TYPES]);
     assert.equal(result.envelope.sample, 0.25);
+  });
+
+  test('a holdout’s arm (contract §10): "shown" or "holdout" on any event, required on the assignment', () => {
+    assert.ok(validateEnvelope(batch([event('conversion', { order_id: 'o-3', arm: 'shown' })])).ok);
+    assert.match(error(batch([event('render', { arm: 'control' as never })]))!, /^events\[0\]\.arm: /);
+    assert.match(error(batch([event('assignment')]))!, /^events\[0\]\.arm: /);
   });
 
   test('accepts the contract example and a conversion without widget or product', () => {

@@ -125,7 +125,7 @@ describe('telemetry: the event model', () => {
     const { site: _site, ...fields } = LIMITS;
     for (const [field, cap] of Object.entries(fields)) expect(CAPS[field], field).to.equal(cap);
     for (const type of EVENT_TYPES) {
-      const needs = { interaction: { action: 'a' }, nps: { score: 1 }, share: { channel: 'c', ref: 'r' }, referral_landing: { ref: 'r' }, conversion: { order_id: 'o' }, error: { message: 'm' } } as Record<string, object>;
+      const needs = { interaction: { action: 'a' }, nps: { score: 1 }, share: { channel: 'c', ref: 'r' }, referral_landing: { ref: 'r' }, conversion: { order_id: 'o' }, error: { message: 'm' }, assignment: { arm: 'shown' } } as Record<string, object>;
       const event = track(document.body, { type, ...needs[type] } as never);
       expect(event, type).not.to.equal(undefined);
       expect(validateEnvelope({ v: 1, site: 'acme', sent: Date.now(), events: [event] }).ok, type).to.equal(true);

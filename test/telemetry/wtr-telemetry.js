@@ -5,7 +5,8 @@
 // - commands: `collector` { bucket, fail?, status?, retryAfter?, keep? } sets a bucket up (and empties it
 //   unless `keep`); `collected` { bucket } returns its requests; `tab-*` drive extra tabs (puppeteer) for
 //   what a test page cannot do to itself: navigate away, go back, reload, close, be hidden, go offline,
-//   start with empty storage (each `tab-open` without `context` is a fresh browser context).
+//   start with empty storage (each `tab-open` without `context` is a fresh browser context). `tab-close-all`
+//   closes the tabs of the test file that asks (files run side by side).
 const buckets = new Map();
 const tabs = new Map();
 let nextTab = 1;
@@ -57,7 +58,7 @@ async function openTab(session, { url, context: sibling }) {
     if (message.type() === 'error' || message.type() === 'warn') console.log(`[tab] ${message.type()}: ${message.text()}`);
   });
   const id = `tab${nextTab++}`;
-  tabs.set(id, { tab, context, owned: !sibling });
+  tabs.set(id, { tab, context, owned: !sibling, session: session.id });
   if (url) await tab.goto(new URL(url, page.url()).href, { waitUntil: 'load' });
   return id;
 }
@@ -104,9 +105,11 @@ export function telemetryCommands() {
           return true;
         }
         case 'tab-close-all': {
-          for (const { tab } of tabs.values()) await tab.close().catch(() => {});
-          for (const { context, owned } of tabs.values()) if (owned) await context.close().catch(() => {});
-          tabs.clear();
+          // The tabs this test file opened: test files run side by side, each closing its own.
+          const own = [...tabs].filter(([, entry]) => entry.session === session.id);
+          for (const [, { tab }] of own) await tab.close().catch(() => {});
+          for (const [, { context, owned }] of own) if (owned) await context.close().catch(() => {});
+          for (const [id] of own) tabs.delete(id);
           return true;
         }
         default:

@@ -41,7 +41,7 @@ export const NO_CURRENCY = 'XXX';
 /**
  * Each type's rollup key:
  * interaction → action; nps → score ("0"…"10"); share → channel; referral_landing → "self" or "";
- * conversion → "ref:CUR" or "direct:CUR" (CUR the currency, XXX when none); others → "".
+ * conversion → "ref:CUR" or "direct:CUR" (CUR the currency, XXX when none); assignment → its arm; others → "".
  */
 export function rollupKey(event: ZmotEvent): string {
   switch (event.type) {
@@ -55,6 +55,8 @@ export function rollupKey(event: ZmotEvent): string {
       return event.self ? 'self' : '';
     case 'conversion':
       return `${event.ref ? 'ref' : 'direct'}:${event.currency ?? NO_CURRENCY}`;
+    case 'assignment':
+      return event.arm;
     default:
       return '';
   }

@@ -5,10 +5,11 @@
  */
 import { NO_CURRENCY } from './store/rows.js';
 import type { ConfirmedConversion } from './store/types.js';
-import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type PeriodMetrics, type Report } from '../report/types.js';
+import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type LiftReport, type PeriodMetrics, type Report } from '../report/types.js';
+import { analyseLift, type Arm } from './lift.js';
 import type { RangeQuery, RollupRow, SharerDayRow, Store } from './store/types.js';
 
-export type { BreakdownKind, BreakdownRow, PeriodMetrics, Report, UmotMetrics, ZmotMetrics } from '../report/types.js';
+export type { BreakdownKind, BreakdownRow, LiftReport, PeriodMetrics, Report, UmotMetrics, ZmotMetrics } from '../report/types.js';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 /** Drops float noise from summed weights (0.1 + 0.2 …) without hiding real fractions. */
@@ -254,7 +255,48 @@ export async function buildReport(store: Store, query: RangeQuery, options: Repo
     report.breakdown = {};
     for (const kind of options.breakdown) report.breakdown[kind] = breakdownBy(kind, rows, sharerRows, { rows: sure, confirming });
   }
+  // Browsers are assigned to the site, not to a product: a product's lift divides by the site's browsers.
+  const assignments = query.product ? await store.rollups({ ...query, product: undefined }) : rows;
+  const lift = liftReport(rows, assignments);
+  if (lift) report.lift = lift;
   return report;
+}
+
+/**
+ * The holdout's lift (contract §10) from a period's rollups: `assignments` (the site's, whatever the product)
+ * count each arm's browsers by their `ARM:SHARE` key; conversion rows keyed `KIND:CUR:ARM` give each arm's
+ * conversions and revenue (in the most frequent currency). Undefined when no browser was assigned.
+ */
+export function liftReport(rows: readonly RollupRow[], assignments: readonly RollupRow[]): LiftReport | undefined {
+  const byShare = new Map<string, { shown: number; holdout: number }>();
+  for (const row of assignments) {
+    if (row.type !== 'assignment') continue;
+    const [arm, share = ''] = row.key.split(':');
+    const counts = byShare.get(share) ?? { shown: 0, holdout: 0 };
+    if (arm === 'shown' || arm === 'holdout') counts[arm] += row.n;
+    byShare.set(share, counts);
+  }
+  if (!byShare.size) return undefined;
+  // The experiment most browsers were assigned under.
+  const [share, browsers] = [...byShare].sort(([, a], [, b]) => b.shown + b.holdout - (a.shown + a.holdout))[0]!;
+  const conversions = { shown: 0, holdout: 0 };
+  const revenue = new Map<string, { n: number; shown: number; holdout: number }>();
+  for (const row of rows) {
+    if (row.type !== 'conversion') continue;
+    const [, currency = NO_CURRENCY, arm] = row.key.split(':');
+    if (arm !== 'shown' && arm !== 'holdout') continue;
+    conversions[arm] += row.n;
+    const money = revenue.get(currency) ?? { n: 0, shown: 0, holdout: 0 };
+    money.n += row.n;
+    money[arm] += row.value;
+    revenue.set(currency, money);
+  }
+  const [currency, money] = [...revenue].sort(([, a], [, b]) => b.n - a.n)[0] ?? [NO_CURRENCY, { n: 0, shown: 0, holdout: 0 }];
+  const arm = (name: 'shown' | 'holdout'): Arm => ({ browsers: tidy(browsers[name]), conversions: tidy(conversions[name]), revenue: tidy(money[name]) });
+  const shareValue = Number(share);
+  const lift = analyseLift(arm('shown'), arm('holdout'), share && shareValue > 0 && shareValue <= 0.5 ? shareValue : 0);
+  const { srmP: _p, ...rest } = lift;
+  return { ...rest, share: share ? shareValue : null, mixed: byShare.size > 1, currency };
 }
 
 /** Reads `?breakdown=product,widget`: a comma-separated list of `BREAKDOWNS`; absent or empty means none. */

@@ -1,5 +1,5 @@
 /** The report as a readable text table, for `zmot report`. */
-import { npsGroup, type CommentsAnswer, type NpsGroup } from '../report/types.js';
+import { npsGroup, type CommentsAnswer, type LiftReport, type NpsGroup } from '../report/types.js';
 import type { PeriodMetrics, Report } from './metrics.js';
 
 const count = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -40,6 +40,34 @@ function summary(m: PeriodMetrics): string {
   return rows.map(([k, v]) => (v ? `${k.padEnd(width)}  ${v}` : k)).join('\n');
 }
 
+/** A ratio as a signed percentage: 0.08 → "+8.0%". */
+const signed = (r: number): string => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)}%`;
+
+/** The holdout's lift in plain words (docs/lift.md), with what could make it wrong. */
+export function formatLift(lift: LiftReport): string {
+  const browsers = count(lift.shown.browsers + lift.holdout.browsers);
+  const lines = [
+    lift.relative === null || !lift.interval
+      ? `Measured lift: not yet (${count(lift.shown.browsers)} browsers shown the widgets, ${count(lift.holdout.browsers)} held out).`
+      : `Measured lift: showing zmot's widgets changed conversions by ${signed(lift.relative)} (95% interval ${signed(lift.interval[0])} to ${signed(lift.interval[1])}) across ${browsers} browsers.`,
+    table(
+      ['arm', 'browsers', 'conversions', 'rate', `revenue/browser (${lift.currency})`],
+      (['shown', 'holdout'] as const).map((arm) => [
+        arm,
+        count(lift[arm].browsers),
+        count(lift[arm].conversions),
+        percent(lift[arm].rate),
+        decimal(lift[arm].revenuePerBrowser),
+      ]),
+    ),
+  ];
+  if (lift.mde !== null) lines.push(`Smallest lift this sample can detect (80% power): ${signed(lift.mde)}.`);
+  if (lift.interval && lift.interval[0] < 0 && lift.interval[1] > 0) lines.push('The interval spans zero: no effect is proven either way yet.');
+  if (lift.srm) lines.push(`Warning: the arms' sizes are not what a ${percent(lift.share)} holdout predicts (sample-ratio mismatch); do not trust these numbers until the cause is found.`);
+  if (lift.mixed) lines.push('Warning: browsers were assigned under more than one holdout share in this period; the figures mix two experiments.');
+  return lines.join('\n');
+}
+
 export function formatReport(report: Report): string {
   const title = `zmot report for site ${report.site}${report.product ? `, product ${report.product}` : ''}, ${report.from} to ${report.to}`;
   const active = report.days.filter((d) => d.zmot.renders + d.zmot.impressions + d.zmot.interactions + d.umot.nps.responses + d.umot.shares + d.umot.referralLandings + d.umot.conversions > 0);
@@ -62,7 +90,8 @@ export function formatReport(report: Report): string {
         ]),
       )
     : 'No events in this period.';
-  return `${title}\n\n${summary(report.total)}\n\nPer day (days with events):\n${days}\n`;
+  const lift = report.lift ? `\n${formatLift(report.lift)}\n` : '';
+  return `${title}\n\n${summary(report.total)}\n${lift}\nPer day (days with events):\n${days}\n`;
 }
 
 /**

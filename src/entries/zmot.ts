@@ -160,7 +160,7 @@ function start(): void {
   reserveSpace();
   // A browser in the holdout (contract §10) is not shown the visitor elements: they stay undefined, in the
   // space reserved for them, showing what the page put inside them; their code and feeds are not loaded.
-  const held = assignArm((arm) => track(document, { type: 'assignment', arm })) === 'holdout';
+  const held = assignArm((arm, share) => track(document, { type: 'assignment', arm, share })) === 'holdout';
   // The elements' feeds are asked for as soon as the elements are found, beside their code.
   lazyElements(held ? { 'zmot-dashboard': elements['zmot-dashboard'] } : elements, prefetch);
   void discover();

@@ -86,6 +86,40 @@ export interface Report {
   days: (PeriodMetrics & { day: string })[];
   /** Present when asked for with `breakdown`: rows by renders, most first. */
   breakdown?: Partial<Record<BreakdownKind, BreakdownRow[]>>;
+  /** Present while a holdout runs (browsers were assigned in the period): contract §10, docs/lift.md. */
+  lift?: LiftReport;
+}
+
+/** One arm of a holdout in a period: its browsers, their conversions and revenue, and the rates. */
+export interface LiftArm {
+  browsers: number;
+  conversions: number;
+  /** Revenue in `LiftReport.currency`. */
+  revenue: number;
+  /** Conversions per browser; null without browsers. */
+  rate: number | null;
+  revenuePerBrowser: number | null;
+}
+
+/** The measured lift of showing zmot's widgets (contract §10). Ratios: 0.08 is +8 %. */
+export interface LiftReport {
+  shown: LiftArm;
+  holdout: LiftArm;
+  /** p_shown / p_holdout − 1; null while an arm has no browser. */
+  relative: number | null;
+  /** Its 95 % interval (on the log of the ratio); null with it. */
+  interval: [number, number] | null;
+  confidence: 0.95;
+  /** Sample-ratio mismatch: the arms' sizes are not what the share predicts (χ², p < 0.001). */
+  srm: boolean;
+  /** The smallest relative lift detectable now (80 % power, 5 % level); null before any conversion. */
+  mde: number | null;
+  /** The share held out, from the assignments; the most common one when the period has several. */
+  share: number | null;
+  /** The period has assignments under more than one share: two experiments, whose conversions mix. */
+  mixed: boolean;
+  /** The currency of `revenue`: the period's most frequent among the arms' conversions (XXX for none). */
+  currency: string;
 }
 
 /** A site the collector knows: one with events (first and last day with any), or one named by `--site`/`--allow-origin`. */

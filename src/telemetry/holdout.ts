@@ -24,14 +24,14 @@ export function currentArm(): Arm | undefined {
  * Takes this browser's arm from storage, or assigns one and calls `assigned` with it (to send the assignment
  * event). Without a holdout, or where the arm cannot be stored, there is no arm.
  */
-export function assignArm(assigned: (arm: Arm) => void): Arm | undefined {
+export function assignArm(assigned: (arm: Arm, share: number) => void): Arm | undefined {
   arm = undefined;
   const share = config.holdout;
   if (!share) return arm;
   const kept = load('local', KEY) as { arm?: unknown; share?: unknown } | undefined;
   if (kept?.share === share && (kept.arm === 'shown' || kept.arm === 'holdout')) return (arm = kept.arm);
   const drawn: Arm = Math.random() < share ? 'holdout' : 'shown';
-  if (save('local', KEY, { arm: drawn, share })) assigned((arm = drawn));
+  if (save('local', KEY, { arm: drawn, share })) assigned((arm = drawn), share);
   return arm;
 }
 

@@ -95,7 +95,13 @@ export const ConversionEventSchema = z.object({
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'))),
 });
 /** Sent once, when a browser is assigned to an arm of the holdout: each arm's browsers are counted by it. */
-export const AssignmentEventSchema = z.object({ ...base, type: z.literal('assignment'), arm: ArmSchema });
+export const AssignmentEventSchema = z.object({
+  ...base,
+  type: z.literal('assignment'),
+  arm: ArmSchema,
+  /** The share held out (`data-holdout`) when the browser was assigned: the sample-ratio check expects it. */
+  share: z.optional(z.number().check(z.gt(0), z.lte(0.5))),
+});
 export const ErrorEventSchema = z.object({ ...base, type: z.literal('error'), message: capped(LIMITS.message) });
 
 export const EventSchema = z.discriminatedUnion('type', [

@@ -68,7 +68,7 @@ describe('telemetry: the holdout', function () {
     await command('tab-close', { tab: first.tab });
     await pageView(name, '&holdout=0.2&random=0.9', false, keeper);
     const events = await within('the assignment', () => sent(name), (e) => e.some((x) => x.type === 'assignment'));
-    expect(events.filter((e) => e.type === 'assignment').map((e) => e.arm)).to.deep.equal(['holdout']);
+    expect(events.filter((e) => e.type === 'assignment').map((e) => [e.arm, (e as { share?: number }).share])).to.deep.equal([['holdout', 0.2]]);
     expect(events.every((e) => e.arm === 'holdout'), 'every event carries the arm').to.equal(true);
     expect(events.some((e) => e.type === 'render'), 'no widget rendered').to.equal(false);
   });

@@ -41,7 +41,8 @@ export const NO_CURRENCY = 'XXX';
 /**
  * Each type's rollup key:
  * interaction → action; nps → score ("0"…"10"); share → channel; referral_landing → "self" or "";
- * conversion → "ref:CUR" or "direct:CUR" (CUR the currency, XXX when none); assignment → its arm; others → "".
+ * conversion → "ref:CUR" or "direct:CUR" (CUR the currency, XXX when none), then ":ARM" while a holdout runs;
+ * assignment → "ARM" or "ARM:SHARE" (the arm, and the share held out); others → "".
  */
 export function rollupKey(event: ZmotEvent): string {
   switch (event.type) {
@@ -54,9 +55,9 @@ export function rollupKey(event: ZmotEvent): string {
     case 'referral_landing':
       return event.self ? 'self' : '';
     case 'conversion':
-      return `${event.ref ? 'ref' : 'direct'}:${event.currency ?? NO_CURRENCY}`;
+      return `${event.ref ? 'ref' : 'direct'}:${event.currency ?? NO_CURRENCY}${event.arm ? `:${event.arm}` : ''}`;
     case 'assignment':
-      return event.arm;
+      return event.share ? `${event.arm}:${event.share}` : event.arm;
     default:
       return '';
   }

@@ -1,4 +1,5 @@
 /** Shared by the collector tests: event factories, stores of both kinds, a running collector, HTTP helpers. */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+import type { Report } from '../../src/collector/metrics.js';
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server.js';
 import { openPostgres } from '../../src/collector/store/postgres.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
@@ -106,6 +108,13 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   const response = await fetch(url, { headers: { 'user-agent': BROWSER_UA, ...headers } });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** `GET /v1/metrics?<query>` of the collector at `url` with the owner's token; anything but 200 fails. */
+export async function metrics(url: string, query: string): Promise<Report> {
+  const answer = await get(`${url}/v1/metrics?${query}`, { authorization: `Bearer ${TOKEN}` });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body as unknown as Report;
 }
 
 export interface CollectorProcess {

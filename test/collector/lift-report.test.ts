@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { analyseLift } from '../../src/collector/lift.js';
-import type { Report } from '../../src/collector/metrics.js';
 import { formatReport } from '../../src/collector/report.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';
-import { batch, event, get, post, startCollector, STORE_KINDS, T0, TOKEN, type Running } from './helpers.js';
+import { batch, event, metrics, post, startCollector, STORE_KINDS, T0, type Running } from './helpers.js';
 
 const DAY1 = '2026-03-10';
 
@@ -21,11 +20,7 @@ for (const kind of STORE_KINDS) {
         assert.equal(answer.status, 202, JSON.stringify(answer.body));
       }
     };
-    const report = async (query: string): Promise<Report> => {
-      const answer = await get(`${server.url}/v1/metrics?${query}`, { authorization: `Bearer ${TOKEN}` });
-      assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      return answer.body as unknown as Report;
-    };
+    const report = (query: string) => metrics(server.url, query);
 
     before(async () => {
       server = await startCollector(kind, { now: () => T0 });

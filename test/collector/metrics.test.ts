@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Report } from '../../src/collector/metrics.js';
 import type { ZmotEvent } from '../../src/telemetry/schema.js';
-import { batch, DAY, event, get, post, startCollector, STORE_KINDS, T0, TOKEN, type Running } from './helpers.js';
+import { batch, DAY, event, get, metrics, post, startCollector, STORE_KINDS, T0, TOKEN, type Running } from './helpers.js';
 
 const DAY1 = '2026-03-10';
 const DAY2 = '2026-03-11';
@@ -15,11 +14,7 @@ for (const kind of STORE_KINDS) {
       const answer = await post(server.url, batch(events, { sent: clock, ...extra }));
       assert.equal(answer.status, 202, JSON.stringify(answer.body));
     };
-    const report = async (query: string): Promise<Report> => {
-      const answer = await get(`${server.url}/v1/metrics?${query}`, { authorization: `Bearer ${TOKEN}` });
-      assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      return answer.body as unknown as Report;
-    };
+    const report = (query: string) => metrics(server.url, query);
 
     before(async () => {
       server = await startCollector(kind, { now: () => clock });

@@ -2,35 +2,7 @@
 // browser context (its own storage), events to a stand-in collector on the test server. `random=` fixes the
 // draw: below the share is the holdout.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { validateEnvelope, type ZmotEvent } from '../../src/telemetry/schema.js';
-
-let n = 0;
-const bucket = () => `h${Date.now().toString(36)}${++n}`;
-const command = <T>(name: string, payload: object) => executeServerCommand<T, object>(name, payload);
-const open = (url: string, context?: string) => command<string>('tab-open', { url, context });
-const evaluate = async <T>(tab: string, js: string) => (await command<{ value: T }>('tab-eval', { tab, js })).value;
-const fixture = (name: string, query: string) => `/test/telemetry/fixtures/page.html?endpoint=/__zmot/collect/${name}${query}`;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function within<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeout = 6000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await sleep(100);
-  }
-}
-
-async function sent(name: string): Promise<ZmotEvent[]> {
-  const requests = await command<{ body: string; status: number }[]>('collected', { bucket: name });
-  return requests.flatMap((request) => {
-    const result = validateEnvelope(JSON.parse(request.body));
-    if (!result.ok) throw new Error(`the collector would refuse a batch: ${result.error}`);
-    return result.envelope.events;
-  });
-}
+import { accepted, bucket, command, evaluate, fixture, open, sleep, within } from './tabs.js';
 
 /**
  * What one page view did: whether the rating was defined (waited for when `shown`; else given a second), its
@@ -67,7 +39,7 @@ describe('telemetry: the holdout', function () {
     const keeper = await open('/test/telemetry/fixtures/away.html', first.tab);
     await command('tab-close', { tab: first.tab });
     await pageView(name, '&holdout=0.2&random=0.9', false, keeper);
-    const events = await within('the assignment', () => sent(name), (e) => e.some((x) => x.type === 'assignment'));
+    const events = await within('the assignment', () => accepted(name), (e) => e.some((x) => x.type === 'assignment'));
     expect(events.filter((e) => e.type === 'assignment').map((e) => [e.arm, (e as { share?: number }).share])).to.deep.equal([['holdout', 0.2]]);
     expect(events.every((e) => e.arm === 'holdout'), 'every event carries the arm').to.equal(true);
     expect(events.some((e) => e.type === 'render'), 'no widget rendered').to.equal(false);
@@ -79,7 +51,7 @@ describe('telemetry: the holdout', function () {
     const view = await pageView(name, '&holdout=0.2&random=0.5', true);
     expect(view.defined).to.equal(true);
     expect(JSON.parse(view.stored!)).to.deep.equal({ arm: 'shown', share: 0.2 });
-    const events = await within('the render', () => sent(name), (e) => e.some((x) => x.type === 'render'));
+    const events = await within('the render', () => accepted(name), (e) => e.some((x) => x.type === 'render'));
     expect(events.filter((e) => e.type === 'assignment').map((e) => e.arm)).to.deep.equal(['shown']);
     expect(events.map((e) => e.arm)).to.deep.equal(events.map(() => 'shown'));
   });
@@ -95,7 +67,7 @@ describe('telemetry: the holdout', function () {
       expect(view.defined).to.equal(true);
       expect(view.stored).to.equal(null);
       if (label === 'consent pending') await evaluate(view.tab, 'window.zmot.consent(true), window.zmot.flush()');
-      const events = await within('the render', () => sent(name), (e) => e.some((x) => x.type === 'render'));
+      const events = await within('the render', () => accepted(name), (e) => e.some((x) => x.type === 'render'));
       expect(events.some((e) => e.type === 'assignment' || e.arm)).to.equal(false);
     });
   }
@@ -110,7 +82,7 @@ describe('telemetry: the holdout', function () {
     expect(absurd.defined).to.equal(true);
     expect(absurd.stored).to.equal(null);
     expect(absurd.warnings).to.include('zmot: data-holdout must be a share above 0 and at most 0.5; no holdout runs');
-    const events = await within('two renders', () => sent(name), (e) => e.filter((x) => x.type === 'render').length >= 2);
+    const events = await within('two renders', () => accepted(name), (e) => e.filter((x) => x.type === 'render').length >= 2);
     expect(events.some((e) => e.type === 'assignment' || e.arm)).to.equal(false);
   });
 

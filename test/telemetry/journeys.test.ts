@@ -2,44 +2,8 @@
 // starts empty), against a stand-in collector on the test server: a real HTTP endpoint that records every
 // request, beacons included.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { validateEnvelope, type ZmotEvent } from '../../src/telemetry/schema.js';
-
-interface Recorded {
-  at: number;
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-let n = 0;
-const bucket = () => `t${Date.now().toString(36)}${++n}`;
-const command = <T>(name: string, payload: object) => executeServerCommand<T, object>(name, payload);
-const open = (url: string, context?: string) => command<string>('tab-open', { url, context });
-const evaluate = async <T>(tab: string, js: string) => (await command<{ value: T }>('tab-eval', { tab, js })).value;
-const fixture = (name: string, query = '') => `/test/telemetry/fixtures/page.html?endpoint=/__zmot/collect/${name}${query}`;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function within<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeout = 6000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await sleep(100);
-  }
-}
-
-/** The events the stand-in collector accepted (202), each batch checked against the wire schema. */
-async function accepted(name: string): Promise<ZmotEvent[]> {
-  const requests = await command<Recorded[]>('collected', { bucket: name });
-  return requests.flatMap((request) => {
-    const result = validateEnvelope(JSON.parse(request.body));
-    if (!result.ok) throw new Error(`the collector would refuse a batch: ${result.error}`);
-    expect(request.contentType).to.equal('text/plain;charset=UTF-8');
-    return request.status === 202 ? result.envelope.events : [];
-  });
-}
+import type { ZmotEvent } from '../../src/telemetry/schema.js';
+import { accepted, bucket, command, evaluate, fixture, open, sleep, within, type Recorded } from './tabs.js';
 
 const pageEvents = (tab: string) => evaluate<ZmotEvent[]>(tab, 'window.__events');
 const outbox = (tab: string) => evaluate<string[]>(tab, `Object.keys(localStorage).filter((k) => k.startsWith('zmot:outbox:'))`);

@@ -309,6 +309,55 @@ describe('<zmot-dashboard>: the report', () => {
     expect(rows[10]).to.deep.equal(['10', '9', '45%']);
   });
 
+  it('the measured lift while a holdout runs: in words, its groups in a table, the caveats; none without a holdout', async () => {
+    const LIFT = {
+      shown: { browsers: 38000, conversions: 1140, revenue: 45600, rate: 0.03, revenuePerBrowser: 1.2 },
+      holdout: { browsers: 2000, conversions: 54, revenue: 2160, rate: 0.027, revenuePerBrowser: 1.08 },
+      relative: 0.111, interval: [-0.154, 0.452], confidence: 0.95, srm: true, mde: 0.33, share: 0.05, mixed: false, currency: 'EUR',
+    } as const;
+    collector({
+      metrics: (url) => ({
+        ...report(url.searchParams.get('site')!, url.searchParams.get('from')!, url.searchParams.get('to')!, CURRENT, BREAKDOWN),
+        lift: structuredClone(LIFT) as unknown as Report['lift'],
+      }),
+    });
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    const section = $(el, '[data-section="lift"]')!;
+    expect(text(section.querySelector('h3'))).to.equal('Measured lift (holdout)');
+    expect(text(section.querySelector('[data-lift="result"]'))).to.equal(
+      'Showing zmot’s widgets changed conversions by +11.1% (95 % interval -15.4% to +45.2%) across 40,000 browsers.',
+    );
+    expect(text(section.querySelector('[data-lift="srm"]'))).to.match(/^Warning: the two groups are not the sizes a 5% holdout should give/);
+    expect(section.querySelector('[data-lift="srm"]')!.getAttribute('role')).to.equal('alert');
+    expect(section.querySelector('[data-lift="liftSpansZero"]')).to.exist;
+    expect(text(section.querySelector('[data-lift="mde"]'))).to.equal('With this many browsers, only a change of +33% or more would show.');
+    expect(tableRows(el, 'lift')).to.deep.equal([
+      ['Shown the widgets', '38,000', '1,140', '3%', '€1.20'],
+      ['Held out', '2,000', '54', '2.7%', '€1.08'],
+    ]);
+    await expect(el).to.be.accessible();
+    // The CSV carries it too, numbers plain.
+    const lift = el.toCSV()!.split('\r\n').filter((line) => line.includes(',lift,'));
+    expect(lift).to.include(`acme,${FROM},${TO},lift,holdout,browsers,2000,`);
+    expect(lift).to.include(`acme,${FROM},${TO},lift,,relative,0.111,`);
+    expect(lift).to.include(`acme,${FROM},${TO},lift,,intervalLow,-0.154,`);
+    expect(lift).to.include(`acme,${FROM},${TO},lift,,srm,true,`);
+    // In Polish, the same sentence with Polish numbers.
+    el.lang = 'pl';
+    await waitUntil(() => text($(el, '[data-lift="result"]')).startsWith('Pokazywanie'), 'Polish', { timeout: 5000 });
+    expect(text($(el, '[data-lift="result"]'))).to.contain('40 000');
+  });
+
+  it('no holdout, no lift section', async () => {
+    collector();
+    const el = await mount();
+    el.token = TOKEN;
+    await shown(el);
+    expect($(el, '[data-section="lift"]')).to.equal(null);
+  });
+
   it('breakdowns by product, widget and share channel; untrusted keys stay text', async () => {
     collector();
     const el = await mount();

@@ -2,7 +2,8 @@
  * The CSV export: everything the dashboard shows, one value a row (`section,item,metric,value,previous`),
  * so a spreadsheet can filter and pivot it. Numbers are plain (rates as fractions, money in its currency);
  * cells a spreadsheet would run as formulas are quoted with a leading apostrophe. Customers' comments, their
- * text untrusted, come last: five rows each (`comment,ID,date|score|product|handled|text,…`).
+ * text untrusted, come last: five rows each (`comment,ID,date|score|product|handled|text,…`). While a holdout
+ * runs, `lift` rows give each arm's counts and rates and the lift with its interval.
  */
 import type { CommentItem } from '../../report/types.js';
 import { PRODUCT_COLUMNS, UMOT_SERIES, WIDGET_COLUMNS, ZMOT_SERIES, column, type View } from './model.js';
@@ -42,6 +43,20 @@ export function viewCsv(view: View, comments: readonly CommentItem[] = []): stri
   for (const row of view.products) for (const id of PRODUCT_COLUMNS) add('product', row.key, id, column(row, id));
   for (const row of view.widgets) for (const id of WIDGET_COLUMNS) add('widget', row.key, id, column(row, id));
   for (const [channel, shares] of view.channels) add('channel', channel, 'shares', shares);
+  if (view.lift) {
+    const { lift } = view;
+    for (const arm of ['shown', 'holdout'] as const) {
+      for (const metric of ['browsers', 'conversions', 'rate', 'revenuePerBrowser'] as const) add('lift', arm, metric, lift[arm][metric]);
+      add('lift', arm, 'revenue', lift[arm].revenue);
+    }
+    add('lift', '', 'relative', lift.relative);
+    add('lift', '', 'intervalLow', lift.interval?.[0]);
+    add('lift', '', 'intervalHigh', lift.interval?.[1]);
+    add('lift', '', 'srm', String(lift.srm));
+    add('lift', '', 'mde', lift.mde);
+    add('lift', '', 'share', lift.share);
+    add('lift', lift.currency, 'currency', lift.currency);
+  }
   for (const c of comments) {
     add('comment', c.id, 'date', c.date);
     add('comment', c.id, 'score', c.score);

@@ -666,7 +666,7 @@ export class ZmotDashboard extends LitElement {
         <p class="sr">${this.t('previousPeriod', { previous: this.formatPeriod(view.previous) })}</p>
       </section>
       <div class="sections">
-        ${this.renderLive()} ${this.renderFunnel(view)}
+        ${this.renderLive()} ${this.renderLift(view)} ${this.renderFunnel(view)}
         <section aria-labelledby="daily">
           <h3 id="daily">${this.t('daily')}</h3>
           <div class="pair">
@@ -823,6 +823,59 @@ export class ZmotDashboard extends LitElement {
     let spec = specs.get(id);
     if (!spec) specs.set(id, (spec = build()));
     return this.charts.set(id, spec);
+  }
+
+  /** The holdout's lift in words, its two groups in a table, and what could make it wrong (docs/lift.md). */
+  private renderLift(view: View): TemplateResult | typeof nothing {
+    const { lift } = view;
+    if (!lift) return nothing;
+    const signed = (r: number) => this.l.number(r, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+    const count = (n: number) => this.formatValue(n, 'count');
+    const notes: DashboardMessage[] = [];
+    if (lift.interval && lift.interval[0] < 0 && lift.interval[1] > 0) notes.push('liftSpansZero');
+    if (lift.mixed) notes.push('liftMixed');
+    return html`<section aria-labelledby="lift-title" data-section="lift">
+      <h3 id="lift-title">${this.t('liftTitle')}</h3>
+      <p data-lift="result">
+        ${lift.relative === null || !lift.interval
+          ? this.t('liftNotYet', { shown: count(lift.shown.browsers), held: count(lift.holdout.browsers) })
+          : this.t('liftResult', {
+              lift: signed(lift.relative),
+              low: signed(lift.interval[0]),
+              high: signed(lift.interval[1]),
+              browsers: count(lift.shown.browsers + lift.holdout.browsers),
+            })}
+      </p>
+      ${lift.srm
+        ? html`<p class="problem" role="alert" data-lift="srm">${this.t('liftSrm', { share: this.formatValue(lift.share, 'rate') })}</p>`
+        : nothing}
+      ${notes.map((note) => html`<p class="muted" data-lift=${note}>${this.t(note)}</p>`)}
+      ${lift.mde !== null ? html`<p class="muted" data-lift="mde">${this.t('liftMde', { mde: signed(lift.mde) })}</p>` : nothing}
+      <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('liftTitle')}: ${this.t('dataTable')}`}>
+        <table part="table" data-table="lift">
+          <thead>
+            <tr>
+              <th scope="col">${this.t('liftGroup')}</th>
+              <th scope="col">${this.t('liftBrowsers')}</th>
+              <th scope="col">${this.t('conversions')}</th>
+              <th scope="col">${this.t('liftRate')}</th>
+              <th scope="col">${this.t('liftRevenue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${(['shown', 'holdout'] as const).map(
+              (arm) => html`<tr>
+                <th scope="row">${this.t(arm === 'shown' ? 'liftShown' : 'liftHeld')}</th>
+                <td data-label=${this.t('liftBrowsers')}>${count(lift[arm].browsers)}</td>
+                <td data-label=${this.t('conversions')}>${count(lift[arm].conversions)}</td>
+                <td data-label=${this.t('liftRate')}>${this.formatValue(lift[arm].rate, 'rate')}</td>
+                <td data-label=${this.t('liftRevenue')}>${this.formatValue(lift[arm].revenuePerBrowser, 'money', lift.currency)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
   }
 
   private renderNps(view: View): TemplateResult {

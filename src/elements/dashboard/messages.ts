@@ -166,6 +166,19 @@ export const messages = {
   showMore: 'Show more',
   commentsFailed: 'The comments could not be loaded: {reason}',
   handledFailed: 'The follow-up could not be saved: {reason}',
+  liftTitle: 'Measured lift (holdout)',
+  liftResult: 'Showing zmot’s widgets changed conversions by {lift} (95 % interval {low} to {high}) across {browsers} browsers.',
+  liftNotYet: 'No result yet: {shown} browsers were shown the widgets and {held} were held out.',
+  liftSpansZero: 'The interval includes no change: the effect is not proven either way yet.',
+  liftMde: 'With this many browsers, only a change of {mde} or more would show.',
+  liftSrm: 'Warning: the two groups are not the sizes a {share} holdout should give. Find the cause (a broken script, an ad blocker on one side) before trusting these numbers.',
+  liftMixed: 'The held-out share changed during this period: these figures mix two experiments.',
+  liftGroup: 'Group',
+  liftShown: 'Shown the widgets',
+  liftHeld: 'Held out',
+  liftBrowsers: 'Browsers',
+  liftRate: 'Conversion rate',
+  liftRevenue: 'Revenue per browser',
 } as const;
 
 export type DashboardMessage = keyof typeof messages;

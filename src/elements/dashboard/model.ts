@@ -3,7 +3,7 @@
  * funnel, the daily series, the NPS distribution and the breakdowns. Rendering and the CSV export both read
  * this, so the file holds exactly what is on screen.
  */
-import type { BreakdownRow, PeriodMetrics, Report } from '../../report/types.js';
+import type { BreakdownRow, LiftReport, PeriodMetrics, Report } from '../../report/types.js';
 
 /** How a value is shown and how its change is measured. */
 export type ValueKind = 'count' | 'rate' | 'score' | 'decimal' | 'money';
@@ -88,6 +88,8 @@ export interface View {
   empty: boolean;
   /** True when nothing at all was counted in the previous period: the cards show no change, one note says why. */
   previousEmpty: boolean;
+  /** The holdout's measured lift, while one runs (contract §10). */
+  lift: LiftReport | undefined;
 }
 
 export function series(m: PeriodMetrics, id: SeriesId): number {
@@ -218,5 +220,6 @@ export function buildView(current: Report, previous: Report | undefined): View {
     channels: amounts(total.umot.sharesByChannel),
     empty: isEmpty(total),
     previousEmpty: !previous || isEmpty(previous.total),
+    lift: current.lift,
   };
 }

@@ -69,10 +69,17 @@ function range(query: RangeQuery): { where: string; params: unknown[] } {
   return { where, params };
 }
 
-export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Store> {
+export interface PostgresOptions {
+  /** Connections in the pool (default 8). */
+  max?: number;
+  /** Run the migrations on open (default true); false for a read-only replica, which gets them from its primary. */
+  migrate?: boolean;
+}
+
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 8 });
   pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
-  await migrate(pool);
+  if (options.migrate !== false) await migrate(pool);
 
   const store: Store = {
     kind: 'postgres',

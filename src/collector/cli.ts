@@ -46,6 +46,8 @@ Options:
   --read-database-url URL
                         with --database-url: a read replica of it, for the dashboard, reports, feeds and
                         comments (also read from ZMOT_READ_DATABASE_URL)
+  --retain-days N       keep raw events N days, then drop them (whole months on PostgreSQL, small batches on
+                        SQLite; checked hourly); the daily rollups, and so every report, stay (default: keep all)
   --workers N           N processes (node:cluster) sharing the port, for N cores (default 1); the rate
                         limits below are shared out: each worker allows 1/N of them
   --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; at least ${MIN_TOKEN_LENGTH} characters,
@@ -237,6 +239,7 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     'request-timeout': { type: 'string' },
     'read-database-url': { type: 'string' },
     workers: { type: 'string' },
+    'retain-days': { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE.serve);
@@ -245,6 +248,10 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
   const port = number(values.port, 'port', 8787);
   const workers = number(values.workers, 'workers', 1, true);
   if (!Number.isInteger(workers)) throw new UsageError(`--workers: expected a whole number of processes, got ${JSON.stringify(values.workers)}`);
+  const retainDays = values['retain-days'] === undefined ? undefined : number(values['retain-days'], 'retain-days', 0, true);
+  if (retainDays !== undefined && !Number.isInteger(retainDays)) {
+    throw new UsageError(`--retain-days: expected a whole number of days, got ${JSON.stringify(values['retain-days'])}`);
+  }
   // A worker of `--workers N` (forked below with the same arguments) takes its share of the limits.
   const share = cluster.isWorker ? Number(io.env.ZMOT_WORKERS ?? workers) : 1;
   await io.prepare?.();
@@ -275,6 +282,7 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
+    ...(retainDays ? { retainDays } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
     ...extra,

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { main, type Io } from '../../src/collector/cli.js';
 import { openStore } from '../../src/collector/store/open.js';
 import { openPostgres } from '../../src/collector/store/postgres.js';
@@ -249,5 +250,35 @@ describe('--read-database-url', () => {
     const code = await main(['serve', '--db', `${tempDir()}/zmot.db`, '--read-database-url', 'postgres://replica.example/zmot'], io);
     assert.equal(code, 2);
     assert.match(err, /--read-database-url: reads from a replica need PostgreSQL/);
+  });
+});
+
+describe('PostgreSQL bulk ingest (COPY)', () => {
+  test('text with tabs, newlines, backslashes, \\N and any Unicode is stored as sent', { timeout: 60_000 }, async () => {
+    const databaseUrl = (await storeLocation('postgres')).databaseUrl!;
+    const store = await openPostgres(databaseUrl);
+    try {
+      const tricky = ['a\tb', 'line\nbreak\r\n', 'back\\slash \\N \\\\N', '\\N', 'ünï 🙂 — 表', ''];
+      const events = tricky.map((text, i) => event('interaction', { action: text || 'x', pv: `pv\t${i}\\`, url: `https://acme.example/p/${encodeURIComponent(text)}` }));
+      events.push(event('nps', { score: 3, widget: 'recommend', comment: tricky.join('|') }));
+      const [result] = await store.insert([toRows(batch(events), T0)]);
+      assert.equal(result!.accepted, events.length);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ id: string; pv: string; data: string }>('SELECT id, pv, data FROM zmot_events');
+        const stored = new Map(rows.map((r) => [r.id, r]));
+        for (const [i, e] of events.entries()) {
+          const row = stored.get(e.id)!;
+          assert.equal(row.pv, e.pv);
+          const { id: _id, type: _type, ts: _ts, pv: _pv, url: _url, widget: _widget, product: _product, ...extra } = e;
+          assert.deepEqual(JSON.parse(row.data), extra, `event ${i}`);
+        }
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,10 +1,14 @@
 /**
  * The PostgreSQL store, through `pg`. Each `insert` is one transaction whose COMMIT returns after the WAL is
  * flushed (PostgreSQL's default `synchronous_commit = on`). A whole group of batches goes in with one
- * statement per table: the events as one JSON array (`json_populate_recordset`), the other rows as arrays
- * through `unnest`, each sorted so concurrent transactions lock rows in one order.
+ * statement per table: the ids through `unnest` (which are new decides duplicates), the new events by `COPY`
+ * (pg-copy-streams), rollups, sharers, orders and comments as arrays through `unnest`, each sorted so
+ * concurrent transactions lock rows in one order.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
@@ -49,11 +53,20 @@ async function migrate(pool: pg.Pool): Promise<void> {
   });
 }
 
-/** The rows' stored columns as one JSON array, for `json_populate_recordset`. */
-function eventsJson(rows: readonly EventRow[]): string {
-  return JSON.stringify(
-    rows.map(({ id, site, type, day, ts, received, pv, url, widget, product, weight, data }) => ({ id, site, type, day, ts, received, pv, url, widget, product, weight, data })),
-  );
+const EVENT_COLUMNS = ['id', 'site', 'type', 'day', 'ts', 'received', 'pv', 'url', 'widget', 'product', 'weight', 'data'] as const;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The rows' stored columns in COPY's text format: tabs between fields, `\N` for null, backslash escapes. */
+function copyText(rows: readonly EventRow[]): string {
+  let text = '';
+  for (const row of rows) {
+    text += EVENT_COLUMNS.map((column) => {
+      const value = row[column];
+      return value === null ? '\\N' : String(value).replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
+    }).join('\t');
+    text += '\n';
+  }
+  return text;
 }
 
 /** Locks of their own: one collector at a time creates month partitions, and one applies retention. */
@@ -206,14 +219,9 @@ export async function openPostgres(connectionString: string, options: PostgresOp
           return { accepted: kept.length, duplicates: batch.length - kept.length };
         });
         if (fresh.length > 0) {
-          // One JSON array for the whole group: PostgreSQL reads it faster than twelve parameter arrays (and
-          // `pg` sends one string instead of escaping each element). Each row goes to its month's partition.
-          await client.query(
-            `INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
-             SELECT id, site, type, day, ts, received, pv, url, widget, product, weight, data
-             FROM json_populate_recordset(NULL::zmot_events, $1)`,
-            [eventsJson(fresh)],
-          );
+          // COPY: the new events need no duplicate check (zmot_event_ids made it), and COPY is PostgreSQL's
+          // fastest way in, about twice an INSERT of the same rows here. Each row goes to its month's partition.
+          await pipeline(Readable.from([copyText(fresh)]), client.query(copyFrom(`COPY zmot_events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)));
         }
         const comments = fresh.filter((row) => row.comment !== null);
         if (comments.length > 0) {

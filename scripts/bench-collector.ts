@@ -8,7 +8,9 @@
  * The collector runs as `zmot serve` in its own process (the compiled build, as installed); this process is
  * the load. Bounded: a fixed number of requests per run, and each run stops after at most 20 s.
  *
- *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 npm run bench:collector
+ * Each run measures `zmot serve --workers 1` and `--workers 2` (BENCH_WORKERS) side by side.
+ *
+ *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 BENCH_WORKERS=1,2 npm run bench:collector
  *   BENCH_ONLY=sqlite BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" npm run bench:collector   (profile the server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,6 +33,8 @@ import { startPostgres } from '../test/collector/postgres.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** `zmot serve --workers` values measured side by side in each run. */
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const BATCH = 100;
 const RUN_LIMIT_MS = 20_000;
 const BIN = fileURLToPath(new URL('../bin/zmot.js', import.meta.url));
@@ -201,29 +205,36 @@ async function httpRun(base: string, requests: number): Promise<HttpRun> {
   return { eventsPerSecond: (latencies.length * BATCH) / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
-async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string> {
+async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string[]> {
   const raw100: number[] = [];
   const raw10k: number[] = [];
   const bulk: number[] = [];
-  const runs: HttpRun[] = [];
+  const runs = new Map<number, HttpRun[]>(WORKERS.map((w) => [w, []]));
   for (let i = 0; i < RUNS; i++) {
     bulk.push(await bulkRate(await where(), 5));
     raw100.push(await rawRate(await where(), 300, BATCH));
     raw10k.push(await rawRate(await where(), 5, 10_000));
-    const location = await where();
-    const server = await serve(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]);
-    try {
-      await httpRun(server.url, 200); // warm-up
-      runs.push(await httpRun(server.url, REQUESTS));
-    } finally {
-      await stop(server.child);
+    const said: string[] = [];
+    for (const workers of WORKERS) {
+      const location = await where();
+      const server = await serve([...(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]), '--workers', String(workers)]);
+      try {
+        await httpRun(server.url, 200); // warm-up
+        runs.get(workers)!.push(await httpRun(server.url, REQUESTS));
+      } finally {
+        await stop(server.child);
+      }
+      const last = runs.get(workers)!.at(-1)!;
+      said.push(`${workers} worker${workers === 1 ? '' : 's'} ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms, HTTP / raw ${(last.eventsPerSecond / bulk[i]!).toFixed(2)})`);
     }
-    const last = runs[runs.length - 1]!;
-    console.log(`  ${name} run ${i + 1}: HTTP ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms); store ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones; raw bulk insert ${Math.round(bulk[i]!)} rows/s (HTTP / raw ${(last.eventsPerSecond / bulk[i]!).toFixed(2)})`);
+    console.log(`  ${name} run ${i + 1}: HTTP ${said.join('; ')}; store ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones; raw bulk insert ${Math.round(bulk[i]!)} rows/s`);
   }
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  const ratios = runs.map((r, i) => r.eventsPerSecond / bulk[i]!);
-  return `| ${name} | ${fmt(median(runs.map((r) => r.eventsPerSecond)))} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} | ${fmt(median(bulk))} | ${median(ratios).toFixed(2)} |`;
+  return WORKERS.map((workers) => {
+    const list = runs.get(workers)!;
+    const ratios = list.map((r, i) => r.eventsPerSecond / bulk[i]!);
+    return `| ${name} | ${workers} | ${fmt(median(list.map((r) => r.eventsPerSecond)))} | ${median(list.map((r) => r.p50)).toFixed(1)} | ${median(list.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} | ${fmt(median(bulk))} | ${median(ratios).toFixed(2)} |`;
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'zmot-bench-'));
@@ -232,11 +243,11 @@ console.log(`zmot collector benchmark: ${RUNS} runs of ${REQUESTS} requests × $
 const rows: string[] = [];
 try {
   const only = process.env.BENCH_ONLY;
-  if (only !== 'postgres') rows.push(await bench('SQLite (WAL, synchronous=FULL)', async () => ({ db: join(dir, `bench-${counter++}.db`) })));
+  if (only !== 'postgres') rows.push(...await bench('SQLite (WAL, synchronous=FULL)', async () => ({ db: join(dir, `bench-${counter++}.db`) })));
   if (only !== 'sqlite') {
     const postgres = await startPostgres({ durable: true });
     try {
-      rows.push(await bench('PostgreSQL (fsync, synchronous_commit=on)', async () => ({ databaseUrl: await postgres.createDatabase() })));
+      rows.push(...await bench('PostgreSQL (fsync, synchronous_commit=on)', async () => ({ databaseUrl: await postgres.createDatabase() })));
     } finally {
       await postgres.stop();
     }
@@ -245,6 +256,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log('\nMedians:\n');
-console.log('| store | HTTP events/s | p50 ms | p99 ms | store insert, events/s, 100 a transaction | store insert, 10,000 a transaction | raw bulk insert, rows/s | HTTP / raw (median of runs) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| store | workers | HTTP events/s | p50 ms | p99 ms | store insert, events/s, 100 a transaction | store insert, 10,000 a transaction | raw bulk insert, rows/s | HTTP / raw (median of runs) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);

@@ -183,7 +183,7 @@ describe('one of three collector processes killed with SIGKILL mid-load', () => 
 });
 
 describe('zmot serve --workers 2', () => {
-  test('two worker processes share the port and the database; SIGTERM stops them all', { timeout: 120_000 }, async () => {
+  test('two worker processes share the port and the database; a dead one is replaced; SIGTERM stops them all', { timeout: 120_000 }, async () => {
     const databaseUrl = (await storeLocation('postgres')).databaseUrl!;
     const server = await serve(['--database-url', databaseUrl, '--workers', '2']);
     const store = await openPostgres(databaseUrl);
@@ -196,6 +196,18 @@ describe('zmot serve --workers 2', () => {
       assert.equal(answers.reduce((sum, a) => sum + (a.body.accepted as number), 0), stored);
       const report = await get(metricsUrl(server.url), OWNER);
       assert.deepEqual(reportFigures(report.body), model);
+      // A worker that dies is replaced (after a second).
+      process.kill(workers[0]!, 'SIGKILL');
+      const deadline = Date.now() + 20_000;
+      let now = childrenOf(server.child.pid!);
+      while (now.length < 2 || now.includes(workers[0]!)) {
+        assert.ok(Date.now() < deadline, `no new worker within 20 s: ${now.join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        now = childrenOf(server.child.pid!);
+      }
+      workers.splice(0, workers.length, ...now);
+      const more = await Promise.all([0, 1, 2, 3].map(() => postAlone(server.url, batch([event('render')]))));
+      assert.deepEqual(more.map((a) => a.status), [202, 202, 202, 202]);
       await stopProcess(server, 'SIGTERM');
       for (const pid of workers) assert.throws(() => process.kill(pid, 0), 'the worker has exited');
     } finally {

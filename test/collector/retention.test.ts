@@ -168,6 +168,20 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    test('an event sent again later, its day now in another month, is still a duplicate', async () => {
+      const store = await open(kind, await storeLocation(kind));
+      stores.push(store);
+      const events = [event('render', { ts: NOW - 40 * DAY }), event('impression', { ts: NOW - 40 * DAY })];
+      // The page kept the batch 40 days and sends it again as it was: the collector corrects for how long ago
+      // it says it was sent, so the second time its events fall on today, in this month's partition.
+      const first = toRows(batch(events, { sent: NOW - 40 * DAY }), NOW - 40 * DAY);
+      const again = toRows(batch(events, { sent: NOW - 40 * DAY }), NOW);
+      assert.notEqual(first[0]!.day.slice(0, 7), again[0]!.day.slice(0, 7));
+      assert.deepEqual(await store.insert([first]), [{ accepted: 2, duplicates: 0 }]);
+      assert.deepEqual(await store.insert([again]), [{ accepted: 0, duplicates: 2 }]);
+      assert.deepEqual((await store.totals('acme')).events, { render: 1, impression: 1 });
+    });
+
     test('zmot serve --retain-days: the collector applies retention in the background', { timeout: 60_000 }, async () => {
       const where = await storeLocation(kind);
       const store = await open(kind, where);

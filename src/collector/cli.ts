@@ -282,7 +282,7 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
-    ...(retainDays ? { retainDays } : {}),
+    ...(retainDays && (!cluster.isWorker || io.env.ZMOT_RETAINER === '1') ? { retainDays } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
     ...extra,
@@ -316,8 +316,9 @@ async function servePrimary(workers: number, token: string, generated: boolean, 
   let stopping = false;
   let listening = 0;
   const started = new Promise<string>((resolve, reject) => {
-    const fork = () => {
-      const worker = cluster.fork(env);
+    // Worker 0 (and whoever replaces it) applies --retain-days; the others leave it to it.
+    const fork = (slot: number) => {
+      const worker = cluster.fork({ ...env, ZMOT_RETAINER: slot === 0 ? '1' : '0' });
       let up = false;
       worker.on('message', (message: { zmot?: string; address?: string }) => {
         if (message?.zmot !== 'listening' || up) return;
@@ -329,10 +330,10 @@ async function servePrimary(workers: number, token: string, generated: boolean, 
         if (stopping) return;
         if (!up && listening < workers) return reject(new Error(`a worker exited with ${signal ?? code} before it listened`));
         io.err(`zmot: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another in 1 s\n`);
-        setTimeout(fork, 1000);
+        setTimeout(() => fork(slot), 1000);
       });
     };
-    for (let i = 0; i < workers; i++) fork();
+    for (let slot = 0; slot < workers; slot++) fork(slot);
   });
   const stopAll = () =>
     Promise.all(

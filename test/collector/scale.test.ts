@@ -11,6 +11,7 @@ import pg from 'pg';
 import { main, type Io } from '../../src/collector/cli.js';
 import { openStore } from '../../src/collector/store/open.js';
 import { openPostgres } from '../../src/collector/store/postgres.js';
+import { openSqlite } from '../../src/collector/store/sqlite.js';
 import { dayOf, toRows } from '../../src/collector/store/rows.js';
 import type { Store } from '../../src/collector/store/types.js';
 import type { Envelope, ZmotEvent } from '../../src/telemetry/schema.js';
@@ -232,6 +233,29 @@ describe('zmot serve --workers 2', () => {
       assert.ok(accepted >= 4 && accepted <= 4 + Math.floor(seconds * 0.4), `accepted ${accepted} events in ${seconds.toFixed(1)} s`);
     } finally {
       await stopProcess(server);
+    }
+  });
+});
+
+describe('zmot serve --workers 2 --retain-days 30', () => {
+  test('one of the workers applies retention', { timeout: 60_000 }, async () => {
+    const db = `${tempDir()}/zmot.db`;
+    const store = openSqlite(db);
+    const now = Date.now();
+    const old = [event('render', { ts: now - 60 * DAY }), event('render', { ts: now - 45 * DAY })];
+    const recent = [event('render', { ts: now - DAY })];
+    await store.insert([toRows(batch([...old, ...recent], { sent: now }), now)]);
+    const server = await serveProcess(['--port', '0', '--db', db, '--workers', '2', '--retain-days', '30']);
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((await store.storedIds(old.map((e) => e.id))).size > 0) {
+        assert.ok(Date.now() < deadline, 'retention did not run within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal((await store.storedIds(recent.map((e) => e.id))).size, 1);
+    } finally {
+      await stopProcess(server);
+      await store.close();
     }
   });
 });

@@ -46,7 +46,11 @@ async function prepare() {
   if (missing.length === 0) return;
   const home = process.env.ZMOT_HOME || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'zmot');
   const folder = join(home, `server-${pkg.version}`);
-  if (!existsSync(join(folder, 'node_modules', '.zmot-complete'))) {
+  // Complete, and holding every dependency this version names (a checkout may add one under the same version).
+  const complete =
+    existsSync(join(folder, 'node_modules', '.zmot-complete')) &&
+    Object.keys(wanted).every((name) => existsSync(join(folder, 'node_modules', name, 'package.json')));
+  if (!complete) {
     process.stderr.write(`zmot: installing the collector's server dependencies (${Object.keys(wanted).join(', ')}) once, into ${folder} …\n`);
     const started = Date.now();
     // Into a folder of its own first, then renamed: an install cut short is never taken for a whole one.

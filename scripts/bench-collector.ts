@@ -1,11 +1,16 @@
 /**
  * `npm run bench:collector`: events per second into the collector over HTTP on loopback, in 100-event
- * batches, into SQLite and into PostgreSQL, with p50/p99 request latency, beside the raw insert rate of the
- * same database through the store (no HTTP, no validation). The collector runs as `zmot serve` in its own
- * process (the compiled build, as installed); this process is the load. Bounded: a fixed number of
- * requests per run, and each run stops after at most 20 s.
+ * batches, into SQLite and into PostgreSQL, with p50/p99 request latency, beside two rates measured in the
+ * same run: the store's own insert (no HTTP, no validation), and the database's raw bulk insert of the same
+ * rows into a plain table of the same columns with the same primary key (no rollups, no duplicate check) —
+ * SQLite: one prepared INSERT a row, 10,000 rows a transaction; PostgreSQL: `COPY` (pg-copy-streams),
+ * 10,000 rows a transaction. The ratio HTTP / raw says how much of the database's speed reaches a client.
+ * The collector runs as `zmot serve` in its own process (the compiled build, as installed); this process is
+ * the load. Bounded: a fixed number of requests per run, and each run stops after at most 20 s.
  *
- *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 npm run bench:collector
+ * Each run measures `zmot serve --workers 1` and `--workers 2` (BENCH_WORKERS) side by side.
+ *
+ *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 BENCH_WORKERS=1,2 npm run bench:collector
  *   BENCH_ONLY=sqlite BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" npm run bench:collector   (profile the server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +20,11 @@ import { Agent, request } from 'node:http';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { openStore } from '../src/collector/store/open.js';
 import { toRows } from '../src/collector/store/rows.js';
 import type { Envelope, ZmotEvent } from '../src/telemetry/schema.js';
@@ -23,6 +33,8 @@ import { startPostgres } from '../test/collector/postgres.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** `zmot serve --workers` values measured side by side in each run. */
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const BATCH = 100;
 const RUN_LIMIT_MS = 20_000;
 const BIN = fileURLToPath(new URL('../bin/zmot.js', import.meta.url));
@@ -74,6 +86,56 @@ async function rawRate(where: { db?: string; databaseUrl?: string }, batches: nu
     return (batches * perTransaction) / ((performance.now() - start) / 1000);
   } finally {
     await store.close();
+  }
+}
+
+const COLUMNS = ['id', 'site', 'type', 'day', 'ts', 'received', 'pv', 'url', 'widget', 'product', 'weight', 'data'] as const;
+const PLAIN_TABLE = `CREATE TABLE plain_events (id TEXT PRIMARY KEY, site TEXT NOT NULL, type TEXT NOT NULL, day TEXT NOT NULL,
+  ts BIGINT NOT NULL, received BIGINT NOT NULL, pv TEXT NOT NULL, url TEXT NOT NULL, widget TEXT NOT NULL, product TEXT NOT NULL,
+  weight DOUBLE PRECISION NOT NULL, data TEXT)`;
+
+/** COPY's text format: tabs between columns, \\N for null, backslash escapes. */
+const copyField = (value: unknown): string =>
+  value === null ? '\\N' : String(value).replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!);
+
+/**
+ * The database's own bulk insert of the same rows the collector stores, into a plain table with the same
+ * columns and primary key: the ceiling the collector is measured against. `transactions` of 10,000 rows.
+ */
+async function bulkRate(where: { db?: string; databaseUrl?: string }, transactions: number): Promise<number> {
+  const groups = Array.from({ length: transactions }, () => Array.from({ length: 10_000 / BATCH }, () => toRows(makeBatch(), Date.now())).flat());
+  if (where.db) {
+    const db = new Database(where.db);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('cache_size = -65536');
+      db.exec(PLAIN_TABLE);
+      const insert = db.prepare(`INSERT INTO plain_events VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+      const insertAll = db.transaction((rows: typeof groups[number]) => {
+        for (const r of rows) insert.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
+      });
+      const start = performance.now();
+      for (const rows of groups) insertAll(rows);
+      return (transactions * 10_000) / ((performance.now() - start) / 1000);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: where.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(PLAIN_TABLE);
+    const start = performance.now();
+    for (const rows of groups) {
+      await client.query('BEGIN');
+      const text = rows.map((r) => COLUMNS.map((c) => copyField(r[c])).join('\t')).join('\n') + '\n';
+      await pipeline(Readable.from([text]), client.query(copyFrom(`COPY plain_events (${COLUMNS.join(', ')}) FROM STDIN`)));
+      await client.query('COMMIT');
+    }
+    return (transactions * 10_000) / ((performance.now() - start) / 1000);
+  } finally {
+    await client.end();
   }
 }
 
@@ -143,26 +205,36 @@ async function httpRun(base: string, requests: number): Promise<HttpRun> {
   return { eventsPerSecond: (latencies.length * BATCH) / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
-async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string> {
+async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string[]> {
   const raw100: number[] = [];
   const raw10k: number[] = [];
-  const runs: HttpRun[] = [];
+  const bulk: number[] = [];
+  const runs = new Map<number, HttpRun[]>(WORKERS.map((w) => [w, []]));
   for (let i = 0; i < RUNS; i++) {
+    bulk.push(await bulkRate(await where(), 5));
     raw100.push(await rawRate(await where(), 300, BATCH));
     raw10k.push(await rawRate(await where(), 5, 10_000));
-    const location = await where();
-    const server = await serve(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]);
-    try {
-      await httpRun(server.url, 200); // warm-up
-      runs.push(await httpRun(server.url, REQUESTS));
-    } finally {
-      await stop(server.child);
+    const said: string[] = [];
+    for (const workers of WORKERS) {
+      const location = await where();
+      const server = await serve([...(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]), '--workers', String(workers)]);
+      try {
+        await httpRun(server.url, 200); // warm-up
+        runs.get(workers)!.push(await httpRun(server.url, REQUESTS));
+      } finally {
+        await stop(server.child);
+      }
+      const last = runs.get(workers)!.at(-1)!;
+      said.push(`${workers} worker${workers === 1 ? '' : 's'} ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms, HTTP / raw ${(last.eventsPerSecond / bulk[i]!).toFixed(2)})`);
     }
-    const last = runs[runs.length - 1]!;
-    console.log(`  ${name} run ${i + 1}: HTTP ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms); raw ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones`);
+    console.log(`  ${name} run ${i + 1}: HTTP ${said.join('; ')}; store ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones; raw bulk insert ${Math.round(bulk[i]!)} rows/s`);
   }
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  return `| ${name} | ${fmt(median(runs.map((r) => r.eventsPerSecond)))} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} |`;
+  return WORKERS.map((workers) => {
+    const list = runs.get(workers)!;
+    const ratios = list.map((r, i) => r.eventsPerSecond / bulk[i]!);
+    return `| ${name} | ${workers} | ${fmt(median(list.map((r) => r.eventsPerSecond)))} | ${median(list.map((r) => r.p50)).toFixed(1)} | ${median(list.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} | ${fmt(median(bulk))} | ${median(ratios).toFixed(2)} |`;
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'zmot-bench-'));
@@ -171,11 +243,11 @@ console.log(`zmot collector benchmark: ${RUNS} runs of ${REQUESTS} requests × $
 const rows: string[] = [];
 try {
   const only = process.env.BENCH_ONLY;
-  if (only !== 'postgres') rows.push(await bench('SQLite (WAL, synchronous=FULL)', async () => ({ db: join(dir, `bench-${counter++}.db`) })));
+  if (only !== 'postgres') rows.push(...await bench('SQLite (WAL, synchronous=FULL)', async () => ({ db: join(dir, `bench-${counter++}.db`) })));
   if (only !== 'sqlite') {
     const postgres = await startPostgres({ durable: true });
     try {
-      rows.push(await bench('PostgreSQL (fsync, synchronous_commit=on)', async () => ({ databaseUrl: await postgres.createDatabase() })));
+      rows.push(...await bench('PostgreSQL (fsync, synchronous_commit=on)', async () => ({ databaseUrl: await postgres.createDatabase() })));
     } finally {
       await postgres.stop();
     }
@@ -184,6 +256,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log('\nMedians:\n');
-console.log('| store | HTTP events/s | p50 ms | p99 ms | raw events/s, 100 a transaction | raw events/s, 10,000 a transaction |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| store | workers | HTTP events/s | p50 ms | p99 ms | store insert, events/s, 100 a transaction | store insert, 10,000 a transaction | raw bulk insert, rows/s | HTTP / raw (median of runs) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);

@@ -2,6 +2,7 @@
  * `zmot serve | import | report` (contract section 6). `main` takes the arguments after `zmot` and returns
  * the exit code; `bin/zmot.js` calls it.
  */
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -42,6 +43,13 @@ Options:
   --host H              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --db FILE             SQLite file, created on first start (default ${DEFAULT_DB})
   --database-url URL    PostgreSQL instead of SQLite (also read from DATABASE_URL)
+  --read-database-url URL
+                        with --database-url: a read replica of it, for the dashboard, reports, feeds and
+                        comments (also read from ZMOT_READ_DATABASE_URL)
+  --retain-days N       keep raw events N days, then drop them (whole months on PostgreSQL, small batches on
+                        SQLite; checked hourly); the daily rollups, and so every report, stay (default: keep all)
+  --workers N           N processes (node:cluster) sharing the port, for N cores (default 1); the rate
+                        limits below are shared out: each worker allows 1/N of them
   --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; at least ${MIN_TOKEN_LENGTH} characters,
                         spaces around it ignored; generated and printed if absent)
   --allow-origin O      origins that may send events, repeatable: "https://a.example" for every site,
@@ -229,12 +237,23 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     'public-url': { type: 'string' },
     'keep-bots': { type: 'boolean' },
     'request-timeout': { type: 'string' },
+    'read-database-url': { type: 'string' },
+    workers: { type: 'string' },
+    'retain-days': { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE.serve);
     return 0;
   }
   const port = number(values.port, 'port', 8787);
+  const workers = number(values.workers, 'workers', 1, true);
+  if (!Number.isInteger(workers)) throw new UsageError(`--workers: expected a whole number of processes, got ${JSON.stringify(values.workers)}`);
+  const retainDays = values['retain-days'] === undefined ? undefined : number(values['retain-days'], 'retain-days', 0, true);
+  if (retainDays !== undefined && !Number.isInteger(retainDays)) {
+    throw new UsageError(`--retain-days: expected a whole number of days, got ${JSON.stringify(values['retain-days'])}`);
+  }
+  // A worker of `--workers N` (forked below with the same arguments) takes its share of the limits.
+  const share = cluster.isWorker ? Number(io.env.ZMOT_WORKERS ?? workers) : 1;
   await io.prepare?.();
   const { createCollector } = await import('./server.js');
   let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
@@ -244,29 +263,104 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     throw new UsageError(`--token: the owner token needs at least ${MIN_TOKEN_LENGTH} characters, got ${token.length} (leave it out to have one generated)`);
   }
   const where = storeOptions(values, io.env);
+  const readDatabaseUrl = values['read-database-url'] ?? io.env.ZMOT_READ_DATABASE_URL;
+  if (readDatabaseUrl) {
+    if (!where.databaseUrl) throw new UsageError('--read-database-url: reads from a replica need PostgreSQL (--database-url or DATABASE_URL)');
+    where.readDatabaseUrl = readDatabaseUrl;
+  }
+  const rateAddress = number(values['rate-address'], 'rate-address', 20);
+  const rateSite = number(values['rate-site'], 'rate-site', 2000);
+  if (workers > 1 && cluster.isPrimary) return servePrimary(workers, token, generated, where, io);
   const store = await openStore(where);
   const collector = await createCollector({
     store,
     token,
     allowOrigin: values['allow-origin'] ?? [],
     sites: values.site ?? [],
-    rateAddress: number(values['rate-address'], 'rate-address', 20),
-    rateSite: number(values['rate-site'], 'rate-site', 2000),
+    rateAddress: rateAddress / share,
+    rateSite: rateSite / share,
     trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
+    ...(retainDays && (!cluster.isWorker || io.env.ZMOT_RETAINER === '1') ? { retainDays } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     logger: { level: 'warn' },
     ...extra,
   });
   const address = await collector.app.listen({ port, host: values.host ?? '127.0.0.1' });
-  io.out(`zmot collector listening on ${address} (${describeStore(where)})\n`);
+  if (cluster.isWorker) process.send?.({ zmot: 'listening', address });
+  else io.out(`zmot collector listening on ${address} (${describeStore(where)})\n`);
   if (generated) io.out(`owner token (generated; pass --token or ZMOT_TOKEN to keep one): ${token}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       void collector.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  // A worker's channel to its primary would keep it alive: closed, the worker exits like a lone collector.
+  if (cluster.isWorker) process.disconnect?.();
+  return 0;
+}
+
+/**
+ * `zmot serve --workers N`: this process migrates the store once, then forks N workers (node:cluster, the same
+ * arguments) that share the port; it says where they listen once all do, starts a new worker when one dies,
+ * and on SIGINT/SIGTERM stops them all (each finishes its requests and pending writes) before exiting.
+ */
+async function servePrimary(workers: number, token: string, generated: boolean, where: StoreOptions, io: Io): Promise<number> {
+  await (await openStore(where)).close();
+  const env = { ZMOT_TOKEN: token, ZMOT_WORKERS: String(workers) };
+  let stopping = false;
+  let listening = 0;
+  const started = new Promise<string>((resolve, reject) => {
+    // Worker 0 (and whoever replaces it) applies --retain-days; the others leave it to it.
+    const fork = (slot: number) => {
+      const worker = cluster.fork({ ...env, ZMOT_RETAINER: slot === 0 ? '1' : '0' });
+      let up = false;
+      worker.on('message', (message: { zmot?: string; address?: string }) => {
+        if (message?.zmot !== 'listening' || up) return;
+        up = true;
+        listening += 1;
+        if (listening === workers) resolve(message.address!);
+      });
+      worker.on('exit', (code, signal) => {
+        if (stopping) return;
+        if (!up && listening < workers) return reject(new Error(`a worker exited with ${signal ?? code} before it listened`));
+        io.err(`zmot: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another in 1 s\n`);
+        setTimeout(() => fork(slot), 1000);
+      });
+    };
+    for (let slot = 0; slot < workers; slot++) fork(slot);
+  });
+  const stopAll = () =>
+    Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (!worker || worker.isDead()) return resolve();
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+  try {
+    const address = await started;
+    io.out(`zmot collector listening on ${address} (${describeStore(where)}, ${workers} workers)\n`);
+    if (generated) io.out(`owner token (generated; pass --token or ZMOT_TOKEN to keep one): ${token}\n`);
+  } catch (error) {
+    stopping = true;
+    await stopAll();
+    throw error;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      stopping = true;
+      void stopAll().then(() => resolve());
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -15,6 +15,7 @@ import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
 import { HOME_CSP, homePage } from './home.js';
+import { startRetention } from './retention.js';
 import { ingestRoutes } from './ingest.js';
 import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
 import { orderRoutes } from './orders.js';
@@ -54,6 +55,8 @@ export interface CollectorOptions {
   keepBots?: boolean;
   /** Most milliseconds to receive a whole request; slower clients get 408. Default 10 000. */
   requestTimeout?: number;
+  /** Keep raw events this many days (retention.ts); the rollups and reports stay. Default: keep them all. */
+  retainDays?: number;
   /** The base URL feeds' `next` links start from, when the collector sits behind a proxy that rewrites paths. */
   publicUrl?: string;
   /**
@@ -303,11 +306,14 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (bare && bare !== folder.prefix) app.get(bare, (_request, reply) => reply.redirect(folder.prefix, 301));
   });
 
+  const retention = options.retainDays ? startRetention(store, options.retainDays, now, app.log) : undefined;
+
   return {
     app,
     writer,
     store,
     async close() {
+      await retention?.stop();
       await app.close();
       await writer.drain();
       await store.close();

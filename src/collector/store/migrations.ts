@@ -164,6 +164,52 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  // Version 6 is issue 20's (per-site rollups); the two are independent, and each store applies the versions
+  // it has not applied yet, whatever their order.
+  {
+    version: 7,
+    name: 'retention: orders keep what confirmed conversions report; PostgreSQL events partitioned by month',
+    statements: [
+      // A confirmed conversion is reported from its order's row, not from the raw event, so the report
+      // stays when raw events are dropped (`--retain-days`).
+      `ALTER TABLE zmot_orders ADD COLUMN day TEXT`,
+      `ALTER TABLE zmot_orders ADD COLUMN product TEXT`,
+      `ALTER TABLE zmot_orders ADD COLUMN widget TEXT`,
+      `ALTER TABLE zmot_orders ADD COLUMN weight DOUBLE PRECISION`,
+      `ALTER TABLE zmot_orders ADD COLUMN data TEXT`,
+      `UPDATE zmot_orders SET day = e.day, product = e.product, widget = e.widget, weight = e.weight, data = e.data
+       FROM zmot_events e WHERE e.id = zmot_orders.id`,
+    ],
+    // Raw events in one partition per month of their day (created ahead by the store), so retention drops
+    // whole months. A partitioned table cannot keep an id unique across partitions, so each stored id is
+    // also kept in zmot_event_ids, which decides what is a duplicate. The events stored so far stay where
+    // they are: the old table becomes the default partition (for days without a month partition), emptied
+    // by retention in small batches; only their ids are copied.
+    postgres: [
+      `ALTER TABLE zmot_events RENAME TO zmot_events_default`,
+      `CREATE TABLE zmot_event_ids (id TEXT PRIMARY KEY)`,
+      `INSERT INTO zmot_event_ids (id) SELECT id FROM zmot_events_default`,
+      `CREATE TABLE zmot_events (
+        id TEXT NOT NULL,
+        site TEXT NOT NULL,
+        type TEXT NOT NULL,
+        day TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        received BIGINT NOT NULL,
+        pv TEXT NOT NULL,
+        url TEXT NOT NULL,
+        widget TEXT NOT NULL,
+        product TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        data TEXT
+      ) PARTITION BY RANGE (day COLLATE "C")`,
+      `ALTER TABLE zmot_events ATTACH PARTITION zmot_events_default DEFAULT`,
+      // The default partition is emptied by day in batches, and asked whether it holds a month's days before
+      // that month gets a partition: both read this index instead of the whole table. (Month partitions need
+      // none: they are dropped whole.)
+      `CREATE INDEX zmot_events_default_day ON zmot_events_default (day)`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (

@@ -69,6 +69,9 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/** Raw events deleted in one transaction by `retain`. */
+const RETAIN_BATCH = 2000;
+
 const productFilter = (query: RangeQuery) => (query.product === undefined ? '' : ' AND product = @product');
 
 export function openSqlite(file: string, options: SqliteOptions = {}): Store {
@@ -107,7 +110,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   );
 
   const selectOrder = db.prepare('SELECT 1 FROM zmot_orders WHERE site = ? AND order_id = ?');
-  const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id) VALUES (?, ?, ?)');
+  // The order keeps what a confirmed conversion reports, so the report stays when retention drops the event.
+  const insertOrder = db.prepare('INSERT INTO zmot_orders (site, order_id, id, day, product, widget, weight, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+
+  const deleteOld = db.prepare('DELETE FROM zmot_events WHERE rowid IN (SELECT rowid FROM zmot_events WHERE day < ? LIMIT ?)');
 
   const sharedProduct = db
     .prepare('SELECT product FROM zmot_sharers WHERE site = ? AND ref = ? ORDER BY day DESC, product LIMIT 1')
@@ -122,7 +128,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         if (r.order !== null && selectOrder.get(r.site, r.order)) continue;
         const info = insertEvent.run(r.id, r.site, r.type, r.day, r.ts, r.received, r.pv, r.url, r.widget, r.product, r.weight, r.data);
         if (info.changes === 1) {
-          if (r.order !== null) insertOrder.run(r.site, r.order, r.id);
+          if (r.order !== null) insertOrder.run(r.site, r.order, r.id, r.day, r.product, r.widget, r.weight, r.data);
           if (r.comment !== null) insertComment.run(r.id, r.site, r.day, r.comment.at, r.product, r.comment.score, r.comment.text);
           accepted += 1;
           fresh.push(r);
@@ -201,12 +207,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     async confirmedConversions(query) {
       return reader
         .prepare(
-          `SELECT e.day AS day, e.product AS product, e.widget AS widget, e.weight AS weight, e.data AS data,
+          `SELECT o.day AS day, o.product AS product, o.widget AS widget, o.weight AS weight, o.data AS data,
              c.value AS value, c.currency AS currency
            FROM zmot_confirmations c
            JOIN zmot_orders o ON o.site = c.site AND o.order_id = c.order_id
-           JOIN zmot_events e ON e.id = o.id
-           WHERE c.site = @site AND e.day >= @from AND e.day <= @to${query.product === undefined ? '' : ' AND e.product = @product'}`,
+           WHERE c.site = @site AND o.day >= @from AND o.day <= @to${query.product === undefined ? '' : ' AND o.product = @product'}`,
         )
         .all(query) as ConfirmedConversion[];
     },
@@ -293,6 +298,17 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       await whenFree(() => db.prepare('UPDATE zmot_comments SET handled = ? WHERE id = ?').run(handled ? at : null, id), busyTimeout);
       const row = db.prepare('SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE id = ?').get(id) as CommentRecord | undefined;
       return row && commentItem(row);
+    },
+    async retain(before, signal) {
+      // A few thousand rows a transaction, so ingest goes on between them. Without an index on the day (one
+      // would slow every insert), each batch scans from the oldest row, where old events are.
+      let removed = 0;
+      for (;;) {
+        const n = await whenFree(() => deleteOld.run(before, RETAIN_BATCH).changes, busyTimeout);
+        removed += n;
+        if (n < RETAIN_BATCH || signal?.aborted) return removed;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
     async storedIds(ids) {
       const found = new Set<string>();

@@ -120,6 +120,13 @@ export interface Store {
   comments(query: CommentQuery): Promise<{ comments: CommentItem[]; total: number }>;
   /** Marks a comment as followed up (or not); the comment, or undefined when no comment has this id. */
   markHandled(id: string, handled: boolean, at: number): Promise<CommentItem | undefined>;
+  /**
+   * Drops the raw events of days before `before` (yyyy-mm-dd) — on PostgreSQL whole months whose last day is
+   * before it, and the rest in small batches — while rollups, sharers, comments and orders, and so every
+   * report, stay. Their ids are forgotten too. Resolves with how many events it removed; `signal` stops it
+   * between batches.
+   */
+  retain(before: string, signal?: AbortSignal): Promise<number>;
   /** Which of these ids are stored (for checks and tests). */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Raw event counts and rollup sums per type for a site: equal when the store is consistent. */

@@ -978,7 +978,10 @@ export class ZmotDashboard extends LitElement {
     let body: TemplateResult;
     if (task.status === TaskStatus.ERROR) {
       body = html`<p class="problem">${task.error instanceof Error ? task.error.message : String(task.error)}</p>`;
-    } else if (answer && rows.length === 0) {
+    } else if (!answer) {
+      // One line, as tall as "no reviews imported", not an empty table: nothing below moves when that is the answer.
+      body = html`<p class="muted" data-reputation-loading>${this.t('loading')}</p>`;
+    } else if (rows.length === 0) {
       body = html`<p class="muted">${this.t('reputationNone')}</p>`;
     } else {
       body = html`<div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('reputation')}: ${this.t('dataTable')}`}>

@@ -6,7 +6,7 @@
 //   npm run bench -- --only size,render   only these sections; the others keep what BENCHMARKS.md had
 //   npm run bench -- --no-build           use dist/ as it is
 //
-// Sections: size, render, lighthouse, telemetry, install, start, collector, reads.
+// Sections: size, render, lighthouse, lighthouse-dashboard, telemetry, install, start, collector, reads.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -37,6 +37,13 @@ const SECTIONS = [
     title: 'Page cost (Lighthouse)',
     intro: 'The demo product page with and without zmot. Goals: CLS 0.000, TBT added under 50 ms, performance score unchanged.',
     commands: [['node', ['scripts/bench-lighthouse.js', '--runs', '7']]],
+  },
+  {
+    id: 'lighthouse-dashboard',
+    title: 'The dashboard in Lighthouse',
+    intro:
+      'The collector’s page at `/` before signing in and the signed-in dashboard, light and dark, as Lighthouse user flows (scripts/bench-lighthouse-dashboard.ts). Goals: accessibility 100, CLS 0.000.',
+    commands: [['npm', ['run', '--silent', 'bench:lighthouse-dashboard', '--', '--runs', '5']]],
   },
   {
     id: 'telemetry',

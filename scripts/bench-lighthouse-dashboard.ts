@@ -83,9 +83,9 @@ async function flowRun(scheme: 'light' | 'dark'): Promise<[Result, Result]> {
     await flow.navigate(`${url}/`, { name: 'sign-in' });
     await page.locator('zmot-dashboard >>> #token').fill(TOKEN);
     await page.locator('zmot-dashboard >>> button[type="submit"]').click();
-    await page.waitForFunction("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 3", { polling: 100, timeout: 60_000 });
+    await page.waitForFunction("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 4", { polling: 100, timeout: 60_000 });
     await flow.navigate(`${url}/`, { name: 'signed in', flags: { disableStorageReset: true } });
-    const signedIn = await page.evaluate("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 3");
+    const signedIn = await page.evaluate("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 4");
     if (!signedIn) throw new Error('the second navigation did not show the signed-in dashboard');
     const { steps } = await flow.createFlowResult();
     for (const step of steps) if (step.lhr.runtimeError) throw new Error(`${step.name}: ${step.lhr.runtimeError.message}`);

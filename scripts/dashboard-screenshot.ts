@@ -39,7 +39,7 @@ try {
   await page.locator('zmot-dashboard >>> #token').fill(TOKEN);
   await page.locator('zmot-dashboard >>> button[type="submit"]').click();
   // Polling: a MutationObserver on the page does not see inside the shadow root.
-  await page.waitForFunction("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 3", { polling: 100 });
+  await page.waitForFunction("document.querySelector('zmot-dashboard')?.shadowRoot?.querySelectorAll('.uplot').length === 4", { polling: 100 });
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the comments, reputation and live view arrive
   await page.screenshot({ path: out, fullPage: true });
   console.log(`posted ${posted} events for site ${DEMO_SITE}; saved ${out}`);

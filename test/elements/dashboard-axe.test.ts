@@ -1,6 +1,7 @@
 // axe over the whole dashboard in each of its twelve languages, light and dark: the sign-in, and the signed-in
-// report with everything that arrives after it (the live view, what customers said, the reputation), with the
-// language picker the collector's page shows. Arabic as a right-to-left page has it (`dir="rtl"`).
+// report with everything that arrives after it (the live view, what customers said, the reputation and its
+// chart), with the language picker the collector's page shows. Arabic as a right-to-left page has it
+// (`dir="rtl"`).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/dashboard.js';
@@ -44,7 +45,7 @@ describe('<zmot-dashboard>: axe in every language, light and dark', () => {
             $(el, '[data-comment]') &&
             $(el, 'table[data-table="reputation"] tbody tr') &&
             text($(el, '[data-live-checked]')) !== '' &&
-            el.shadowRoot!.querySelectorAll('.uplot').length === 3,
+            el.shadowRoot!.querySelectorAll('.uplot').length === 4,
           'the report, the comments, the reputation and the live view did not all show',
           { timeout: 5000 },
         );

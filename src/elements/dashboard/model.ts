@@ -3,7 +3,7 @@
  * funnel, the daily series, the NPS distribution and the breakdowns. Rendering and the CSV export both read
  * this, so the file holds exactly what is on screen.
  */
-import type { BreakdownRow, PeriodMetrics, Report } from '../../report/types.js';
+import type { BreakdownRow, PeriodMetrics, Report, ReputationAnswer } from '../../report/types.js';
 
 /** How a value is shown and how its change is measured. */
 export type ValueKind = 'count' | 'rate' | 'score' | 'decimal' | 'money';
@@ -219,4 +219,21 @@ export function buildView(current: Report, previous: Report | undefined): View {
     empty: isEmpty(total),
     previousEmpty: !previous || isEmpty(previous.total),
   };
+}
+
+/** Products the reputation chart draws at most: one colour and dash each. */
+export const REPUTATION_SERIES = 4;
+
+/**
+ * The combined score (of 5) of the most-reviewed products on each day of the period: the latest snapshot on or
+ * before the day, the previous period's close before the period's first snapshot, null before any.
+ */
+export function reputationSeries(answer: ReputationAnswer, days: readonly string[]): { product: string; values: (number | null)[] }[] {
+  const products = [...answer.products].sort((a, b) => b.combined.count - a.combined.count || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0));
+  return products.slice(0, REPUTATION_SERIES).map(({ product, combined }) => {
+    const byDay = new Map(combined.days.map((p) => [p.day, p.rating]));
+    let current: number | null = combined.previous?.rating ?? null;
+    const values = days.map((day) => (current = byDay.get(day) ?? current));
+    return { product, values };
+  });
 }

@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import '../../src/dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import type { ChartController } from '../../src/elements/dashboard/chart.js';
+import { reputationSeries } from '../../src/elements/dashboard/model.js';
 import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
 
@@ -99,5 +100,23 @@ describe('<zmot-dashboard> charts', () => {
     expect([line.scales.y!.min, line.scales.y!.max]).to.deep.equal([3.5, 5]);
     expect([...figure.querySelectorAll('.u-legend .u-label')].map((l) => l.textContent)).to.deep.equal(['sku-42']);
     await expect(el).to.be.accessible();
+  });
+  it('the reputation chart leaves out days and products without a review (a score of 0 is no score)', () => {
+    const point = (day: string, rating: number, count: number) => ({ day, rating, count });
+    const source = (previous: ReturnType<typeof point> | null, days: ReturnType<typeof point>[]) => ({
+      source: '*', name: '', rating: days.at(-1)?.rating ?? 0, count: days.at(-1)?.count ?? 0, previous, replyShare: null, medianReplyDays: null, days,
+    });
+    const answer = {
+      site: 'acme',
+      from: '2026-03-01',
+      to: '2026-03-04',
+      products: [
+        { product: 'never-reviewed', combined: source(point('2026-02-20', 0, 0), [point('2026-03-02', 0, 0)]), sources: [] },
+        { product: 'first-review-later', combined: source(null, [point('2026-03-02', 0, 0), point('2026-03-03', 4.5, 2)]), sources: [] },
+      ],
+    };
+    expect(reputationSeries(answer, ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'])).to.deep.equal([
+      { product: 'first-review-later', values: [null, null, 4.5, 4.5] },
+    ]);
   });
 });

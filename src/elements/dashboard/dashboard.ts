@@ -1022,10 +1022,11 @@ export class ZmotDashboard extends LitElement {
   /** Chart specs per reputation answer, so the chart is drawn again only when the answer changes. */
   private readonly reputationSpecs = new WeakMap<ReputationAnswer, ChartSpec>();
 
-  /** The combined score of the most-reviewed products, day by day, with its data table. */
-  private renderReputationChart(answer: ReputationAnswer): TemplateResult {
+  /** The combined score of the most-reviewed products, day by day, with its data table; none without a review. */
+  private renderReputationChart(answer: ReputationAnswer): TemplateResult | typeof nothing {
     const days = periodDays({ from: answer.from, to: answer.to });
     const lines = reputationSeries(answer, days);
+    if (lines.length === 0) return nothing;
     let spec = this.reputationSpecs.get(answer);
     if (!spec) {
       spec = { kind: 'line', scale: 'score', days, series: lines.map((l) => ({ label: l.product, values: l.values })), dayLabel: this.t('day') };

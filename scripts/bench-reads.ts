@@ -3,8 +3,11 @@
  * store with BENCH_EVENTS events (default 10,000,000) over the last 365 days — renders, impressions,
  * interactions, NPS answers (a third with a comment), shares, referral landings and conversions over 200
  * products — straight through the store in 10,000-event transactions, then times the collector's answers over
- * HTTP on loopback: `GET /v1/metrics` (30 days with the product and widget breakdowns; 366 days) and
+ * HTTP on loopback: `GET /v1/metrics` (30 days with the product and widget breakdowns; 366 days, without and
+ * with them, the latter being what the dashboard asks for a year) and
  * `GET /v1/comments` (30 days; detractors of 366 days), BENCH_READS times each (default 21), median and p90.
+ * Then the baseline in the same run: the year's report (without and with the breakdowns) computed as before,
+ * row by row (test/collector/report-model.ts), beside the report now, in process, taken in turn, checked equal.
  * SQLite, then PostgreSQL (BENCH_ONLY=sqlite|postgres for one).
  *
  *   BENCH_EVENTS=1000000 BENCH_ONLY=sqlite npm run bench:reads
@@ -13,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deepStrictEqual } from 'node:assert';
+import { buildReport, type ReportOptions } from '../src/collector/metrics.js';
 import { createCollector } from '../src/collector/server.js';
 import { openPostgres } from '../src/collector/store/postgres.js';
 import { toRows } from '../src/collector/store/rows.js';
@@ -20,6 +25,7 @@ import { openSqlite } from '../src/collector/store/sqlite.js';
 import type { Store } from '../src/collector/store/types.js';
 import type { Envelope, ZmotEvent } from '../src/telemetry/schema.js';
 import { startPostgres } from '../test/collector/postgres.js';
+import { modelReport } from '../test/collector/report-model.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const READS = Number(process.env.BENCH_READS ?? 21);
@@ -91,6 +97,7 @@ async function bench(name: string, store: Store): Promise<string[]> {
   const questions: [string, string][] = [
     ['metrics, 30 days, by product and widget', `/v1/metrics?site=${SITE}&from=${day(29)}&to=${day(0)}&breakdown=product,widget`],
     ['metrics, 366 days', `/v1/metrics?site=${SITE}&from=${day(365)}&to=${day(0)}`],
+    ['metrics, 366 days, by product and widget (the dashboard’s year)', `/v1/metrics?site=${SITE}&from=${day(365)}&to=${day(0)}&breakdown=product,widget`],
     ['comments, 30 days (100 newest)', `/v1/comments?site=${SITE}&from=${day(29)}&to=${day(0)}`],
     ['comments, detractors of 366 days', `/v1/comments?site=${SITE}&from=${day(365)}&to=${day(0)}&group=detractor`],
   ];
@@ -101,6 +108,33 @@ async function bench(name: string, store: Store): Promise<string[]> {
       const load = loadavg()[0]!.toFixed(1);
       console.log(`  ${label}: median ${t.median.toFixed(1)} ms, p90 ${t.p90.toFixed(1)} ms (${t.bytes.toLocaleString('en-US')} bytes; load ${load})`);
       rows.push(`| ${name} | ${label} | ${t.median.toFixed(1)} | ${t.p90.toFixed(1)} | ${load} |`);
+    }
+    // The baseline, in the same run: the report as it was computed before (row by row in the collector,
+    // test/collector/report-model.ts) beside the report now, in this process, taken in turn; equal answers.
+    const year = { site: SITE, from: day(365), to: day(0) };
+    const cases: [string, ReportOptions][] = [['366 days', {}], ['366 days, by product and widget', { breakdown: ['product', 'widget'] }]];
+    for (const [label, options] of cases) {
+      const before: number[] = [];
+      const now: number[] = [];
+      for (let i = 0; i < READS + 1; i++) {
+        let start = performance.now();
+        const old = await modelReport(store, year, options);
+        const oldTime = performance.now() - start;
+        start = performance.now();
+        const fresh = await buildReport(store, year, options);
+        const freshTime = performance.now() - start;
+        if (i === 0) deepStrictEqual(fresh, old, `${label}: the report differs from the row-by-row one`);
+        else {
+          before.push(oldTime);
+          now.push(freshTime);
+        }
+      }
+      const load = loadavg()[0]!.toFixed(1);
+      console.log(
+        `  report of ${label} in the collector's process: before (row by row) median ${median(before).toFixed(1)} ms, now ${median(now).toFixed(1)} ms, ${(median(before) / median(now)).toFixed(1)}× faster; the same answer (load ${load})`,
+      );
+      rows.push(`| ${name} | report of ${label}, in process, before (row by row) | ${median(before).toFixed(1)} | ${p90(before).toFixed(1)} | ${load} |`);
+      rows.push(`| ${name} | report of ${label}, in process, now (${(median(before) / median(now)).toFixed(1)}× faster) | ${median(now).toFixed(1)} | ${p90(now).toFixed(1)} | ${load} |`);
     }
   } finally {
     await collector.close();

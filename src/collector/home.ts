@@ -1,7 +1,7 @@
 /**
  * The page at `GET /`: the site owner's dashboard (`<zmot-dashboard>`, served by the collector from
  * `/zmot-dashboard.js`), reading this collector's own API. Links the caller lists (the demo, under
- * `npm start`) go in its footer. The dashboard keeps its site, period and language in the page's address
+ * `npm start`) go in a line above it. The dashboard keeps its site, period and language in the page's address
  * (`?site=&from=&to=&lang=`) and offers the 12 languages. The page runs under a strict Content-Security-Policy with Trusted Types:
  * scripts and API calls from this origin only, the one inline style by its hash.
  */
@@ -15,14 +15,14 @@ export interface HomeLink {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-// The footer stands at the bottom of the first screen (body a column, main taking the rest), so it does not
-// move while the dashboard loads and grows within that screen: CLS 0 on the page.
+// The links stand above the dashboard, so nothing on the page is below it: the dashboard grows downwards as
+// its report arrives (and grows past the first screen once signed in) and nothing moves: CLS 0 on the page,
+// signed in or not. (A footer moved, at the bottom of the first screen or below the dashboard.)
 const STYLE = `:root{color-scheme:light dark;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-body{margin:0;background:Canvas;color:CanvasText;display:flex;flex-direction:column;min-block-size:100vh}
-main{flex:1 0 auto}
+body{margin:0;background:Canvas;color:CanvasText}
 zmot-dashboard{display:block;max-inline-size:80rem;margin:0 auto;padding:1rem}
-footer{box-sizing:border-box;inline-size:100%;max-inline-size:80rem;margin:0 auto;padding:1rem;font-size:.875rem}
-footer ul{display:inline;margin:0;padding:0;list-style:none}footer li{display:inline;margin-inline-end:1rem}
+header{box-sizing:border-box;max-inline-size:80rem;margin:0 auto;padding:.5rem 1rem 0;font-size:.875rem}
+header ul{display:inline;margin:0;padding:0;list-style:none}header li{display:inline;margin-inline-end:1rem}
 a{color:LinkText}`;
 
 const styleHash = createHash('sha256').update(STYLE).digest('base64');
@@ -42,10 +42,10 @@ export const HOME_CSP = [
 ].join('; ');
 
 export function homePage(links: readonly HomeLink[] = []): string {
-  const footer = links.length
-    ? `<footer><nav aria-label="Demo pages"><strong>Demo pages:</strong> <ul>${links
+  const header = links.length
+    ? `<header><nav aria-label="Demo pages"><strong>Demo pages:</strong> <ul>${links
         .map((l) => `<li><a href="${escape(l.href)}">${escape(l.label)}</a></li>`)
-        .join('')}</ul></nav></footer>\n`
+        .join('')}</ul></nav></header>\n`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -60,8 +60,8 @@ export function homePage(links: readonly HomeLink[] = []): string {
 <script type="module" src="zmot-dashboard.js"></script>
 </head>
 <body>
-<main><zmot-dashboard sync-url language-picker></zmot-dashboard></main>
-${footer}</body>
+${header}<main><zmot-dashboard sync-url language-picker></zmot-dashboard></main>
+</body>
 </html>
 `;
 }

@@ -7,7 +7,7 @@ import { NO_CURRENCY } from './store/rows.js';
 import type { ConfirmedConversion } from './store/types.js';
 import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type LiftReport, type PeriodMetrics, type Report } from '../report/types.js';
 import { analyseLift, type Arm } from './lift.js';
-import type { RangeQuery, RollupRow, SharerDayRow, Store } from './store/types.js';
+import type { RangeQuery, RollupRow, Store } from './store/types.js';
 
 export type { BreakdownKind, BreakdownRow, LiftReport, PeriodMetrics, Report, UmotMetrics, ZmotMetrics } from '../report/types.js';
 
@@ -182,23 +182,6 @@ export function resolveRange(from: string | undefined, to: string | undefined, n
   return { from: start, to: end };
 }
 
-/** Per (day, ref): a sharing visitor counted once a day however many products they shared. */
-function sharersPerDay(rows: readonly SharerDayRow[]): { byDay: Map<string, number>; total: number } {
-  const perDayRef = new Map<string, number>();
-  const perRef = new Map<string, number>();
-  for (const s of rows) {
-    const id = `${s.day}\u0000${s.ref}`;
-    perDayRef.set(id, Math.max(perDayRef.get(id) ?? 0, s.weight));
-    perRef.set(s.ref, Math.max(perRef.get(s.ref) ?? 0, s.weight));
-  }
-  const byDay = new Map<string, number>();
-  for (const [id, weight] of perDayRef) {
-    const day = id.slice(0, id.indexOf('\u0000'));
-    byDay.set(day, (byDay.get(day) ?? 0) + weight);
-  }
-  return { byDay, total: [...perRef.values()].reduce((a, b) => a + b, 0) };
-}
-
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -210,16 +193,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** The period's metrics per product or per widget, by renders (then viewable impressions, then key). */
-function breakdownBy(kind: BreakdownKind, rows: readonly RollupRow[], sharerRows: readonly SharerDayRow[], confirmed: Confirmed): BreakdownRow[] {
-  const sharersByProduct = groupBy(sharerRows, (s) => s.product);
-  const sureByKey = groupBy(confirmed.rows, (r) => r[kind]);
-  const result = [...groupBy(rows, (r) => r[kind])].map(([key, group]): BreakdownRow => {
-    // Shares come from the recommend widget, so per widget its sharers are all the period's sharers.
-    const sharers = kind === 'product' ? (sharersByProduct.get(key) ?? []) : key === 'recommend' ? sharerRows : [];
-    return { key, ...computeMetrics(group, sharersPerDay(sharers).total, { rows: sureByKey.get(key) ?? [], confirming: confirmed.confirming }) };
-  });
-  return result.sort(
+/** Breakdown rows by renders (then viewable impressions, then key). */
+function sortBreakdown(rows: BreakdownRow[]): BreakdownRow[] {
+  return rows.sort(
     (a, b) => b.zmot.renders - a.zmot.renders || b.zmot.impressions - a.zmot.impressions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
@@ -229,15 +205,24 @@ export interface ReportOptions {
   breakdown?: readonly BreakdownKind[];
 }
 
+/**
+ * The report of a period, from sums the database makes: the rollups per day over every product (the site's
+ * daily rollups), per product over the period when the product breakdown is asked for, and the sharing
+ * visitors per day, per period and per product. What is left to add up here is a few rows per day.
+ */
 export async function buildReport(store: Store, query: RangeQuery, options: ReportOptions = {}): Promise<Report> {
-  const [rows, sharerRows, conversions, confirming] = await Promise.all([
-    store.rollups(query),
-    store.sharers(query),
+  const kinds = options.breakdown ?? [];
+  const byProduct = kinds.includes('product');
+  const [dayRows, productRows, sharers, conversions, confirming] = await Promise.all([
+    store.dayRollups(query),
+    byProduct ? store.productRollups(query) : Promise.resolve([]),
+    store.sharerCounts(query, byProduct),
     store.confirmedConversions(query),
     store.confirms(query.site),
   ]);
-  const rowsByDay = groupBy(rows, (r) => r.day);
-  const sharers = sharersPerDay(sharerRows);
+  const rowsByDay = groupBy(dayRows, (r) => r.day);
+  const sharersByDay = new Map(sharers.byDay.map((s) => [s.day, s.weight]));
+  const sharersByProduct = new Map(sharers.byProduct.map((s) => [s.product, s.weight]));
   const sure = confirmedRows(conversions);
   const sureByDay = groupBy(sure, (r) => r.day);
   const report: Report = {
@@ -245,19 +230,30 @@ export async function buildReport(store: Store, query: RangeQuery, options: Repo
     from: query.from,
     to: query.to,
     product: query.product ?? null,
-    total: computeMetrics(rows, sharers.total, { rows: sure, confirming }),
+    total: computeMetrics(dayRows, sharers.total, { rows: sure, confirming }),
     days: daysBetween(query.from, query.to).map((day) => ({
       day,
-      ...computeMetrics(rowsByDay.get(day) ?? [], sharers.byDay.get(day) ?? 0, { rows: sureByDay.get(day) ?? [], confirming }),
+      ...computeMetrics(rowsByDay.get(day) ?? [], sharersByDay.get(day) ?? 0, { rows: sureByDay.get(day) ?? [], confirming }),
     })),
   };
-  if (options.breakdown?.length) {
+  if (kinds.length > 0) {
     report.breakdown = {};
-    for (const kind of options.breakdown) report.breakdown[kind] = breakdownBy(kind, rows, sharerRows, { rows: sure, confirming });
+    for (const kind of kinds) {
+      const sureByKey = groupBy(sure, (r) => r[kind]);
+      const sharersOf =
+        kind === 'product'
+          ? (key: string) => sharersByProduct.get(key) ?? 0
+          : // Shares come from the recommend widget, so per widget its sharers are all the period's sharers.
+            (key: string) => (key === 'recommend' ? sharers.total : 0);
+      const groups = groupBy(kind === 'product' ? productRows : dayRows, (r) => r[kind]);
+      report.breakdown[kind] = sortBreakdown(
+        [...groups].map(([key, group]) => ({ key, ...computeMetrics(group, sharersOf(key), { rows: sureByKey.get(key) ?? [], confirming }) })),
+      );
+    }
   }
   // Browsers are assigned to the site, not to a product: a product's lift divides by the site's browsers.
-  const assignments = query.product ? await store.rollups({ ...query, product: undefined }) : rows;
-  const lift = liftReport(rows, assignments);
+  const assignments = query.product ? await store.dayRollups({ ...query, product: undefined }) : dayRows;
+  const lift = liftReport(dayRows, assignments);
   if (lift) report.lift = lift;
   return report;
 }

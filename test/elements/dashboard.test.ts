@@ -258,8 +258,9 @@ describe('<zmot-dashboard>: the report', () => {
     const el = await mount();
     el.token = TOKEN;
     await shown(el);
+    await waitUntil(() => $(el, '[data-chart="reputation"]'), 'the reputation did not show', { timeout: 5000 });
     const charts = $$(el, '[data-chart]');
-    expect(charts.map((c) => c.dataset.chart)).to.deep.equal(['zmot', 'umot', 'nps']);
+    expect(charts.map((c) => c.dataset.chart)).to.deep.equal(['zmot', 'umot', 'nps', 'reputation']);
     for (const chart of charts) {
       expect(chart.getAttribute('aria-hidden')).to.equal('true');
       expect(chart.querySelector('.uplot canvas'), chart.dataset.chart).to.exist;

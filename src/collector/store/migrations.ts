@@ -164,6 +164,37 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'site rollups: the daily rollups and sharers of every product together',
+    statements: [
+      // `zmot_rollups` summed over products, kept on ingest in the same transaction: a year's report of a site
+      // reads a few thousand rows here instead of every product's.
+      `CREATE TABLE IF NOT EXISTS zmot_site_rollups (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        widget TEXT NOT NULL,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        n DOUBLE PRECISION NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (site, day, widget, type, key)
+      )`,
+      // `zmot_sharers` without the product: each referral code that shared on a day, at its largest weight.
+      `CREATE TABLE IF NOT EXISTS zmot_site_sharers (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (site, day, ref)
+      )`,
+      // What was stored before this step.
+      `INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
+       SELECT site, day, widget, type, key, SUM(n), SUM(value) FROM zmot_rollups GROUP BY site, day, widget, type, key`,
+      `INSERT INTO zmot_site_sharers (site, day, ref, weight)
+       SELECT site, day, ref, MAX(weight) FROM zmot_sharers GROUP BY site, day, ref`,
+    ],
+  },
   // Version 6 is issue 20's (per-site rollups); the two are independent, and each store applies the versions
   // it has not applied yet, whatever their order.
   {

@@ -13,9 +13,9 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
 import { recordSnapshots, type ReputationRow } from '../reputation.js';
-import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
+import { attribute, dayOf, sharedKey, summariseRows, summariseSites, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
-import type { ConfirmedConversion, ProductData, RangeQuery, ReviewStats, RollupRow, SharerDayRow, Store } from './types.js';
+import type { ConfirmedConversion, ProductData, RangeQuery, ReviewStats, RollupRow, SharerCounts, SharerDayRow, Store } from './types.js';
 
 /** Any number for pg_advisory_xact_lock, so two collectors starting at once migrate one after the other. */
 const MIGRATION_LOCK = 7_316_822;
@@ -127,6 +127,36 @@ export interface PostgresOptions {
   now?: () => number;
   /** Run the migrations on open (default true); false for a read-only replica, which gets them from its primary. */
   migrate?: boolean;
+}
+
+/** Adds a transaction's increments to `zmot_site_rollups` and `zmot_site_sharers` (sorted, like every write here). */
+async function saveSiteSums(client: pg.PoolClient, sites: ReturnType<typeof summariseSites>): Promise<void> {
+  const { rollups, sharers } = sites;
+  if (rollups.length > 0) {
+    await client.query(
+      `INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[])
+       ON CONFLICT (site, day, widget, type, key)
+       DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value`,
+      [
+        rollups.map((d) => d.site),
+        rollups.map((d) => d.day),
+        rollups.map((d) => d.widget),
+        rollups.map((d) => d.type),
+        rollups.map((d) => d.key),
+        rollups.map((d) => d.n),
+        rollups.map((d) => d.value),
+      ],
+    );
+  }
+  if (sharers.length > 0) {
+    await client.query(
+      `INSERT INTO zmot_site_sharers (site, day, ref, weight)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])
+       ON CONFLICT (site, day, ref) DO UPDATE SET weight = GREATEST(zmot_site_sharers.weight, excluded.weight)`,
+      [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
+    );
+  }
 }
 
 export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Store> {
@@ -251,7 +281,8 @@ export async function openPostgres(connectionString: string, options: PostgresOp
           );
           for (const f of found) shared.set(sharedKey(f.site, f.ref), f.product);
         }
-        const { rollups, sharers } = summariseRows(attribute(fresh, shared));
+        const summary = summariseRows(attribute(fresh, shared));
+        const { rollups, sharers } = summary;
         if (rollups.length > 0) {
           await client.query(
             `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
@@ -278,6 +309,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
             [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.product), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
           );
         }
+        await saveSiteSums(client, summariseSites(summary));
         return results;
       });
     },
@@ -290,6 +322,46 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       );
       return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
     },
+    async dayRollups(query) {
+      const { where, params } = range(query);
+      const sql =
+        query.product === undefined
+          ? `SELECT day, '' AS product, widget, type, key, n, value FROM zmot_site_rollups WHERE ${where} ORDER BY day`
+          : `SELECT day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+             WHERE ${where} GROUP BY day, product, widget, type, key ORDER BY day`;
+      const { rows } = await pool.query<RollupRow>(sql, params);
+      return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
+    },
+    async productRollups(query) {
+      const { where, params } = range(query);
+      const { rows } = await pool.query<RollupRow>(
+        `SELECT '' AS day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+         WHERE ${where} GROUP BY product, widget, type, key`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
+    },
+    async sharerCounts(query, byProduct) {
+      const { where, params } = range(query);
+      // One row per day and code in either source: the site's table, or the product's rows of `zmot_sharers`.
+      const source = `${query.product === undefined ? 'zmot_site_sharers' : 'zmot_sharers'} WHERE ${where}`;
+      const [byDay, total, products] = await Promise.all([
+        pool.query<{ day: string; weight: number }>(`SELECT day, SUM(weight) AS weight FROM ${source} GROUP BY day ORDER BY day`, params),
+        pool.query<{ total: number }>(`SELECT COALESCE(SUM(weight), 0) AS total FROM (SELECT MAX(weight) AS weight FROM ${source} GROUP BY ref) AS refs`, params),
+        byProduct
+          ? pool.query<{ product: string; weight: number }>(
+              `SELECT product, SUM(weight) AS weight FROM (SELECT product, ref, MAX(weight) AS weight FROM zmot_sharers
+               WHERE ${where} GROUP BY product, ref) AS refs GROUP BY product`,
+              params,
+            )
+          : undefined,
+      ]);
+      return {
+        byDay: byDay.rows.map((r) => ({ day: r.day, weight: Number(r.weight) })),
+        total: Number(total.rows[0]?.total ?? 0),
+        byProduct: (products?.rows ?? []).map((r) => ({ product: r.product, weight: Number(r.weight) })),
+      } satisfies SharerCounts;
+    },
     async sharers(query) {
       const { where, params } = range(query);
       const { rows } = await pool.query<SharerDayRow>(
@@ -300,7 +372,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     },
     async sites() {
       const { rows } = await pool.query<{ id: string; first: string; last: string }>(
-        'SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_rollups GROUP BY site ORDER BY site',
+        'SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_site_rollups GROUP BY site ORDER BY site',
       );
       return rows;
     },

@@ -197,3 +197,35 @@ export function summariseRows(rows: readonly EventRow[]): { rollups: RollupDelta
   const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return { rollups: byKey(rollups), sharers: byKey(sharers) };
 }
+
+/** An increment to one per-site rollup row: a rollup delta without the product. */
+export type SiteRollupDelta = Omit<RollupDelta, 'product'>;
+/** A sharer without the product. */
+export type SiteSharerRow = Omit<SharerRow, 'product'>;
+
+/**
+ * The same increments summed over products, for `zmot_site_rollups` and `zmot_site_sharers` (a code's largest
+ * weight of the day), sorted like `summariseRows`'.
+ */
+export function summariseSites(summary: { rollups: readonly RollupDelta[]; sharers: readonly SharerRow[] }): { rollups: SiteRollupDelta[]; sharers: SiteSharerRow[] } {
+  const rollups = new Map<string, SiteRollupDelta>();
+  const sharers = new Map<string, SiteSharerRow>();
+  for (const d of summary.rollups) {
+    const id = [d.site, d.day, d.widget, d.type, d.key].join('\u0000');
+    const delta = rollups.get(id);
+    if (delta) {
+      delta.n += d.n;
+      delta.value += d.value;
+    } else {
+      rollups.set(id, { site: d.site, day: d.day, widget: d.widget, type: d.type, key: d.key, n: d.n, value: d.value });
+    }
+  }
+  for (const s of summary.sharers) {
+    const id = [s.site, s.day, s.ref].join('\u0000');
+    const sharer = sharers.get(id);
+    if (sharer) sharer.weight = Math.max(sharer.weight, s.weight);
+    else sharers.set(id, { site: s.site, day: s.day, ref: s.ref, weight: s.weight });
+  }
+  const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return { rollups: byKey(rollups), sharers: byKey(sharers) };
+}

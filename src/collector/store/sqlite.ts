@@ -15,9 +15,9 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { recordSnapshots, type ReputationRow } from '../reputation.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { attribute, dayOf, sharedKey, summariseRows, type EventRow } from './rows.js';
+import { attribute, dayOf, sharedKey, summariseRows, summariseSites, type EventRow } from './rows.js';
 import { mergeProductData, reviewRecord } from './reviews.js';
-import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, Store } from './types.js';
+import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, RollupRow, SharerCounts, Store } from './types.js';
 
 export interface SqliteOptions {
   /** `FULL` (default) syncs every commit; `NORMAL` survives a crash of the process but maybe not of the machine. */
@@ -104,6 +104,16 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
   );
 
+  const upsertSiteRollup = db.prepare(
+    `INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (site, day, widget, type, key)
+     DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value`,
+  );
+  const upsertSiteSharer = db.prepare(
+    `INSERT INTO zmot_site_sharers (site, day, ref, weight) VALUES (?, ?, ?, ?)
+     ON CONFLICT (site, day, ref) DO UPDATE SET weight = MAX(zmot_site_sharers.weight, excluded.weight)`,
+  );
+
   const insertComment = db.prepare(
     `INSERT INTO zmot_comments (id, site, day, ts, product, score, comment, handled) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
      ON CONFLICT (id) DO NOTHING`,
@@ -142,9 +152,12 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       const product = sharedProduct.get(r.site, r.via) as string | undefined;
       if (product !== undefined) shared.set(sharedKey(r.site, r.via), product);
     }
-    const { rollups, sharers } = summariseRows(attribute(fresh, shared));
-    for (const d of rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
-    for (const s of sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
+    const summary = summariseRows(attribute(fresh, shared));
+    for (const d of summary.rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
+    for (const s of summary.sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
+    const sites = summariseSites(summary);
+    for (const d of sites.rollups) upsertSiteRollup.run(d.site, d.day, d.widget, d.type, d.key, d.n, d.value);
+    for (const s of sites.sharers) upsertSiteSharer.run(s.site, s.day, s.ref, s.weight);
     return results;
   });
 
@@ -230,6 +243,46 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         )
         .all(query) as Awaited<ReturnType<Store['rollups']>>;
     },
+    async dayRollups(query) {
+      const sql =
+        query.product === undefined
+          ? `SELECT day, '' AS product, widget, type, key, n, value FROM zmot_site_rollups
+             WHERE site = @site AND day >= @from AND day <= @to ORDER BY day`
+          : `SELECT day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+             WHERE site = @site AND day >= @from AND day <= @to AND product = @product
+             GROUP BY day, product, widget, type, key ORDER BY day`;
+      return reader.prepare(sql).all(query) as RollupRow[];
+    },
+    async productRollups(query) {
+      return reader
+        .prepare(
+          `SELECT '' AS day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
+           WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
+           GROUP BY product, widget, type, key`,
+        )
+        .all(query) as RollupRow[];
+    },
+    async sharerCounts(query, byProduct) {
+      // One row per day and code in either source: the site's table, or the product's rows of `zmot_sharers`.
+      const source =
+        query.product === undefined
+          ? 'zmot_site_sharers WHERE site = @site AND day >= @from AND day <= @to'
+          : 'zmot_sharers WHERE site = @site AND day >= @from AND day <= @to AND product = @product';
+      const byDay = reader.prepare(`SELECT day, SUM(weight) AS weight FROM ${source} GROUP BY day ORDER BY day`).all(query) as SharerCounts['byDay'];
+      const total = reader
+        .prepare(`SELECT COALESCE(SUM(weight), 0) FROM (SELECT MAX(weight) AS weight FROM ${source} GROUP BY ref)`)
+        .pluck()
+        .get(query) as number;
+      const products = byProduct
+        ? (reader
+            .prepare(
+              `SELECT product, SUM(weight) AS weight FROM (SELECT product, ref, MAX(weight) AS weight FROM zmot_sharers
+               WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)} GROUP BY product, ref) GROUP BY product`,
+            )
+            .all(query) as SharerCounts['byProduct'])
+        : [];
+      return { byDay, total, byProduct: products };
+    },
     async sharers(query) {
       return reader
         .prepare(
@@ -241,7 +294,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     },
     async sites() {
       return reader
-        .prepare('SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_rollups GROUP BY site ORDER BY site')
+        .prepare('SELECT site AS id, MIN(day) AS first, MAX(day) AS last FROM zmot_site_rollups GROUP BY site ORDER BY site')
         .all() as Awaited<ReturnType<Store['sites']>>;
     },
     async importFeeds(site, feeds, options = {}) {

@@ -27,6 +27,16 @@ export interface RollupRow {
   value: number;
 }
 
+/** Sharing visitors (referral codes that shared), each code counted once at its largest weight. */
+export interface SharerCounts {
+  /** Per day with any, by day. */
+  byDay: { day: string; weight: number }[];
+  /** In the whole period. */
+  total: number;
+  /** Per product with any, in the whole period; empty unless asked for. */
+  byProduct: { product: string; weight: number }[];
+}
+
 export interface SharerDayRow {
   day: string;
   product: string;
@@ -93,8 +103,19 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores the batches in one transaction; resolves once it is durably committed. Ids already stored are duplicates. */
   insert(batches: readonly (readonly EventRow[])[]): Promise<InsertResult[]>;
+  /** The period's rollups row by row (per day and product); reports read the sums below instead. */
   rollups(query: RangeQuery): Promise<RollupRow[]>;
+  /** The period's sharers row by row (per day, product and code); reports read `sharerCounts` instead. */
   sharers(query: RangeQuery): Promise<SharerDayRow[]>;
+  /**
+   * The period's rollups summed over products, per day, widget, type and key (`product` is ''), from
+   * `zmot_site_rollups`; with `query.product`, that product's rollups.
+   */
+  dayRollups(query: RangeQuery): Promise<RollupRow[]>;
+  /** The period's rollups summed over days, per product, widget, type and key (`day` is ''). */
+  productRollups(query: RangeQuery): Promise<RollupRow[]>;
+  /** The period's sharing visitors per day and in all; per product too when `byProduct`. */
+  sharerCounts(query: RangeQuery, byProduct: boolean): Promise<SharerCounts>;
   /** Every site with events, with its first and last day, by id. */
   sites(): Promise<{ id: string; first: string; last: string }[]>;
   /**

@@ -14,8 +14,11 @@ export interface LineChartSpec {
   kind: 'line';
   /** yyyy-mm-dd, one per point. */
   days: string[];
-  series: { label: string; values: number[] }[];
+  /** null: no value that day (a gap in the line). */
+  series: { label: string; values: (number | null)[] }[];
   dayLabel: string;
+  /** `count` (default): from 0, whole steps. `score`: a score of 5, the axis around the values. */
+  scale?: 'count' | 'score';
 }
 
 export interface NpsChartSpec {
@@ -138,6 +141,11 @@ export class ChartController implements ReactiveController {
     const yScale: uPlot.Scale = { range: (_u, _min, max) => [0, max > 0 ? max : 1] };
     const counts: number[] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7, 1e8];
     const width = Math.max(200, Math.floor(box.clientWidth));
+    // Scores of 5: half-points around the values, so a move from 4.3 to 4.4 shows.
+    const scoreScale: uPlot.Scale = {
+      range: (_u, min, max) => (min === null || max === null ? [0, 5] : [Math.max(0, Math.floor(min * 2 - 1) / 2), Math.min(5, Math.ceil(max * 2 + 1) / 2)]),
+    };
+    const scores5: number[] = [0.1, 0.2, 0.25, 0.5, 1];
 
     if (spec.kind === 'line') {
       const xs = spec.days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
@@ -147,9 +155,12 @@ export class ChartController implements ReactiveController {
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
         legend,
-        scales: { x: { time: true, dir: rtl ? -1 : 1 }, y: yScale },
+        scales: { x: { time: true, dir: rtl ? -1 : 1 }, y: spec.scale === 'score' ? scoreScale : yScale },
         // Whole days only: one label per tick, in the element's language.
-        axes: [axis({ space: 60, incrs: [1, 2, 7, 14, 28].map((n) => n * DAY_S), values: (_u, splits) => splits.map((ts) => axisDay(dayOf(ts))) }), { ...yAxis, incrs: counts }],
+        axes: [
+          axis({ space: 60, incrs: [1, 2, 7, 14, 28].map((n) => n * DAY_S), values: (_u, splits) => splits.map((ts) => axisDay(dayOf(ts))) }),
+          { ...yAxis, incrs: spec.scale === 'score' ? scores5 : counts },
+        ],
         series: [
           { label: spec.dayLabel, value: (_u, v) => (v === null || v === undefined ? '' : day(dayOf(v))) },
           ...spec.series.map((s, i) => ({

@@ -537,6 +537,13 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* Lines whose text arrives after the report (when the live view was checked, how many comments): one
+       line reserved from the start, so nothing below them moves when it comes. */
+    [data-live-checked],
+    [data-comments-status] {
+      min-block-size: 1lh;
+    }
+
     /* Live */
     .live {
       display: flex;

@@ -18,6 +18,7 @@ import {
   column,
   COLUMN_KINDS,
   PRODUCT_COLUMNS,
+  reputationSeries,
   UMOT_SERIES,
   WIDGET_COLUMNS,
   ZMOT_SERIES,
@@ -28,7 +29,7 @@ import {
   type ValueKind,
   type View,
 } from './model.js';
-import { DEFAULT_DAYS, isDay, lastDays, length, periodProblem, PRESETS, previous, today, type Period } from './period.js';
+import { days as periodDays, DEFAULT_DAYS, isDay, lastDays, length, periodProblem, PRESETS, previous, today, type Period } from './period.js';
 import { styles } from './dashboard.styles.js';
 
 /** Detail of `zmot-export`: the CSV about to be downloaded. */
@@ -1031,7 +1032,10 @@ export class ZmotDashboard extends LitElement {
     let body: TemplateResult;
     if (task.status === TaskStatus.ERROR) {
       body = html`<p class="problem">${task.error instanceof Error ? task.error.message : String(task.error)}</p>`;
-    } else if (answer && rows.length === 0) {
+    } else if (!answer) {
+      // One line, as tall as "no reviews imported", not an empty table: nothing below moves when that is the answer.
+      body = html`<p class="muted" data-reputation-loading>${this.t('loading')}</p>`;
+    } else if (rows.length === 0) {
       body = html`<p class="muted">${this.t('reputationNone')}</p>`;
     } else {
       body = html`<div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('reputation')}: ${this.t('dataTable')}`}>
@@ -1064,8 +1068,52 @@ export class ZmotDashboard extends LitElement {
     return html`<section aria-labelledby="reputation-title" data-section="reputation">
       <h3 id="reputation-title">${this.t('reputation')}</h3>
       <p class="muted">${this.t('reputationHelp')}</p>
-      ${body}
+      ${answer && rows.length > 0 ? this.renderReputationChart(answer) : nothing} ${body}
     </section>`;
+  }
+
+  /** Chart specs per reputation answer, so the chart is drawn again only when the answer changes. */
+  private readonly reputationSpecs = new WeakMap<ReputationAnswer, ChartSpec>();
+
+  /** The combined score of the most-reviewed products, day by day, with its data table; none without a review. */
+  private renderReputationChart(answer: ReputationAnswer): TemplateResult | typeof nothing {
+    const days = periodDays({ from: answer.from, to: answer.to });
+    const lines = reputationSeries(answer, days);
+    if (lines.length === 0) return nothing;
+    let spec = this.reputationSpecs.get(answer);
+    if (!spec) {
+      spec = { kind: 'line', scale: 'score', days, series: lines.map((l) => ({ label: l.product, values: l.values })), dayLabel: this.t('day') };
+      this.reputationSpecs.set(answer, spec);
+    }
+    const id = this.charts.set('reputation', spec);
+    const score = (n: number | null) => (n === null ? '–' : this.l.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const title = this.t('reputationDaily');
+    return html`<figure aria-labelledby="reputation-chart-title" data-figure="reputation">
+      <figcaption id="reputation-chart-title">${title}</figcaption>
+      <p class="sr">${this.t('chartSummary', { title, from: this.formatDay(answer.from), to: this.formatDay(answer.to) })}</p>
+      <div class="chart" part="chart" data-chart=${id} aria-hidden="true"></div>
+      <details>
+        <summary>${this.t('dataTable')}</summary>
+        <div class="scroll" tabindex="0" role="region" aria-label=${`${title}: ${this.t('dataTable')}`}>
+          <table part="table" data-table="reputation-daily">
+            <thead>
+              <tr>
+                <th scope="col">${this.t('day')}</th>
+                ${lines.map((l) => html`<th scope="col">${l.product}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${days.map(
+                (day, i) => html`<tr>
+                  <th scope="row">${this.formatDay(day)}</th>
+                  ${lines.map((l) => html`<td data-label=${l.product}>${score(l.values[i] ?? null)}</td>`)}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>`;
   }
 
   private renderBreakdown(id: string, title: DashboardMessage, keyLabel: DashboardMessage, rows: BreakdownRow[], columns: readonly ColumnId[], blank: DashboardMessage, collapsible = false): TemplateResult {

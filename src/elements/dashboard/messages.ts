@@ -145,6 +145,7 @@ export const messages = {
   source: 'Source',
   ownReviews: 'Your own reviews',
   combined: 'Combined (as the widgets show it)',
+  reputationDaily: 'Combined score (of 5), day by day',
   score5: 'Score (of 5)',
   reviews: 'Reviews',
   trend: 'Change since the previous period',

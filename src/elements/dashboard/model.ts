@@ -3,7 +3,7 @@
  * funnel, the daily series, the NPS distribution and the breakdowns. Rendering and the CSV export both read
  * this, so the file holds exactly what is on screen.
  */
-import type { BreakdownRow, LiftReport, PeriodMetrics, Report } from '../../report/types.js';
+import type { BreakdownRow, LiftReport, PeriodMetrics, Report, ReputationAnswer, ReputationPoint } from '../../report/types.js';
 
 /** How a value is shown and how its change is measured. */
 export type ValueKind = 'count' | 'rate' | 'score' | 'decimal' | 'money';
@@ -222,4 +222,25 @@ export function buildView(current: Report, previous: Report | undefined): View {
     previousEmpty: !previous || isEmpty(previous.total),
     lift: current.lift,
   };
+}
+
+/** Products the reputation chart draws at most: one colour and dash each. */
+export const REPUTATION_SERIES = 4;
+
+/**
+ * The combined score (of 5) of the most-reviewed products on each day of the period: the latest snapshot on or
+ * before the day, the previous period's close before the period's first snapshot, null before any and while
+ * a product has no review (its score of 0 is no score). Products that never had a review are left out.
+ */
+export function reputationSeries(answer: ReputationAnswer, days: readonly string[]): { product: string; values: (number | null)[] }[] {
+  const score = (p: ReputationPoint | null | undefined) => (p && p.count > 0 ? p.rating : null);
+  const products = answer.products
+    .filter(({ combined }) => [combined.previous, ...combined.days].some((p) => score(p) !== null))
+    .sort((a, b) => b.combined.count - a.combined.count || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0));
+  return products.slice(0, REPUTATION_SERIES).map(({ product, combined }) => {
+    const byDay = new Map(combined.days.map((p) => [p.day, score(p)]));
+    let current: number | null = score(combined.previous);
+    const values = days.map((day) => (current = byDay.has(day) ? byDay.get(day)! : current));
+    return { product, values };
+  });
 }

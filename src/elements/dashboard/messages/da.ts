@@ -134,6 +134,7 @@ export default {
   source: 'Kilde',
   ownReviews: 'Dine egne anmeldelser',
   combined: 'Samlet (som widgets viser den)',
+  reputationDaily: 'Samlet score (ud af 5), dag for dag',
   score5: 'Score (ud af 5)',
   reviews: 'Anmeldelser',
   trend: 'Ændring siden forrige periode',

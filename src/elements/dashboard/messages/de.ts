@@ -134,6 +134,7 @@ export default {
   source: 'Quelle',
   ownReviews: 'Ihre eigenen Bewertungen',
   combined: 'Kombiniert (wie die Widgets sie zeigen)',
+  reputationDaily: 'Kombinierter Wert (von 5), Tag für Tag',
   score5: 'Wert (von 5)',
   reviews: 'Bewertungen',
   trend: 'Veränderung seit dem vorigen Zeitraum',

@@ -134,6 +134,7 @@ export default {
   source: 'Fuente',
   ownReviews: 'Sus propias reseñas',
   combined: 'Combinada (como la muestran los widgets)',
+  reputationDaily: 'Puntuación combinada (de 5), día a día',
   score5: 'Puntuación (de 5)',
   reviews: 'Reseñas',
   trend: 'Cambio desde el periodo anterior',

@@ -134,6 +134,7 @@ export default {
   source: 'Source',
   ownReviews: 'Vos propres avis',
   combined: 'Combinée (telle que les widgets l’affichent)',
+  reputationDaily: 'Note combinée (sur 5), jour par jour',
   score5: 'Note (sur 5)',
   reviews: 'Avis',
   trend: 'Évolution depuis la période précédente',

@@ -134,6 +134,7 @@ export default {
   source: 'Fonte',
   ownReviews: 'Le tue recensioni',
   combined: 'Combinato (come lo mostrano i widget)',
+  reputationDaily: 'Punteggio combinato (su 5), giorno per giorno',
   score5: 'Punteggio (su 5)',
   reviews: 'Recensioni',
   trend: 'Variazione dal periodo precedente',

@@ -134,6 +134,7 @@ export default {
   source: 'ソース',
   ownReviews: '自社のレビュー',
   combined: '総合（ウィジェットの表示どおり）',
+  reputationDaily: '総合評価（5 点満点）の日別推移',
   score5: '評価（5 点満点）',
   reviews: 'レビュー数',
   trend: '前の期間からの変化',

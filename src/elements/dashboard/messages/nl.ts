@@ -134,6 +134,7 @@ export default {
   source: 'Bron',
   ownReviews: 'Uw eigen reviews',
   combined: 'Gecombineerd (zoals de widgets het tonen)',
+  reputationDaily: 'Gecombineerde score (van 5), dag voor dag',
   score5: 'Score (van 5)',
   reviews: 'Reviews',
   trend: 'Verandering sinds de vorige periode',

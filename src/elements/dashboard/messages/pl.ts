@@ -134,6 +134,7 @@ export default {
   source: 'Źródło',
   ownReviews: 'Twoje własne opinie',
   combined: 'Łącznie (tak jak pokazują widżety)',
+  reputationDaily: 'Łączna ocena (na 5), dzień po dniu',
   score5: 'Ocena (na 5)',
   reviews: 'Opinie',
   trend: 'Zmiana od poprzedniego okresu',

@@ -134,6 +134,7 @@ export default {
   source: 'Fonte',
   ownReviews: 'As suas avaliações',
   combined: 'Combinada (como os widgets a mostram)',
+  reputationDaily: 'Nota combinada (de 5), dia a dia',
   score5: 'Nota (de 5)',
   reviews: 'Avaliações',
   trend: 'Variação desde o período anterior',

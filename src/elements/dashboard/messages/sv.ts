@@ -134,6 +134,7 @@ export default {
   source: 'Källa',
   ownReviews: 'Dina egna recensioner',
   combined: 'Sammanvägt (som widgetarna visar det)',
+  reputationDaily: 'Sammanvägt betyg (av 5), dag för dag',
   score5: 'Betyg (av 5)',
   reviews: 'Recensioner',
   trend: 'Förändring sedan föregående period',

@@ -93,6 +93,27 @@ describe('<zmot-recommend>: the question', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a 320 px phone: eleven 44 × 44 px targets in two rows (0–5, 6–10), "10" clear of its edges', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 304px"><zmot-recommend .data=${b2b}></zmot-recommend></div>`);
+    const el = wrapper.firstElementChild as ZmotRecommend;
+    await el.updateComplete;
+    const boxes = [...root(el).querySelectorAll('[part~="score"]')].map((label) => label.getBoundingClientRect());
+    const host = el.getBoundingClientRect();
+    for (const [score, box] of boxes.entries()) {
+      expect(box.width, `${score} wide`).to.be.at.least(44);
+      expect(box.height, `${score} high`).to.be.at.least(44);
+      expect(box.right, `${score} inside`).to.be.at.most(host.right);
+    }
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size, 'rows').to.equal(2);
+    expect(boxes[6]!.top, '6 starts the second row').to.be.above(boxes[5]!.top);
+    const ten = root(el).querySelector('input[value="10"] + .box')!;
+    const range = document.createRange();
+    range.selectNodeContents([...ten.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!);
+    const digits = range.getBoundingClientRect();
+    const edge = ten.getBoundingClientRect();
+    expect(Math.min(digits.left - edge.left, edge.right - digits.right), '"10" clear of its edges').to.be.at.least(4);
+  });
+
   it('works with the keyboard: Tab into the scale, arrow keys choose, Enter sends; nothing is sent before', async () => {
     const el = await mount(html`<zmot-recommend .data=${b2b}></zmot-recommend>`);
     radio(el, 0).focus();

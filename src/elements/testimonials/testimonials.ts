@@ -10,6 +10,7 @@ import type { Feed, Review, Source } from '../../feed/schema.js';
 import { productJsonLd, type JsonLd } from '../../feed/structured-data.js';
 import { addEnglish } from '../../i18n/i18n.js';
 import { TelemetryController } from '../core/telemetry-controller.js';
+import { stars as starIcons } from '../core/stars.js';
 import { tokens } from '../core/tokens.styles.js';
 import { ZmotElement } from '../core/zmot-element.js';
 import { Carousel, type Step } from './carousel.js';
@@ -65,7 +66,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart source - "on Google": the platform the review comes from, linked when it has a URL.
  * @csspart language - "Written in German": shown when the review's language is not the page's.
  * @csspart reply - The merchant's reply.
- * @csspart empty - The sentence shown when no review matches.
+ * @csspart empty - The note shown when there are no reviews yet, or none matches the star filter (with five empty stars).
  * @csspart show-more - The "Show more reviews" button.
  * @csspart more-error - The message shown when a further page could not be loaded.
  * @csspart retry - The button that tries that page again.
@@ -77,7 +78,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart position - "Review 2 of 6".
  * @csspart slide - The carousel's current slide.
  * @csspart fallback - The default fallback text.
- * @csspart stars - A testimonial's stars (an SVG).
+ * @csspart stars - A testimonial's stars, and the empty ones of the "no reviews" note (an SVG).
  *
  * @cssprop --zmot-testimonials-min-block-size - Space reserved before the data arrives (default `12em`; `18em` for the carousel).
  * @cssprop --zmot-testimonials-lines - Lines of text shown before "Read more" (default `5`).
@@ -283,7 +284,7 @@ export class ZmotTestimonials extends ZmotElement {
     const empty = shown.length
       ? nothing
       : html`<p part="empty" class="empty">
-          ${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
+          ${starIcons(0)}${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
         </p>`;
     if (layout === 'carousel') return this.renderCarousel(shown, card, empty);
     return html`<div part="base" class=${layout}>
@@ -301,7 +302,7 @@ export class ZmotTestimonials extends ZmotElement {
     const l = this.l;
     const sort = this.sortOrder;
     return html`<div part="controls" class="controls">
-      ${this.noSort
+      ${this.noSort || !this.reviews.length
         ? nothing
         : html`<label class="sort"
             >${l.t('sortLabel')}
@@ -474,9 +475,9 @@ export class ZmotTestimonials extends ZmotElement {
     const carousel = this.layoutName === 'carousel';
     this.renderRoot.querySelectorAll<HTMLElement>('[part~="testimonial"]').forEach((card, i) => {
       const review = shown[carousel ? this.carousel.index : i];
-      const text = card.querySelector<HTMLElement>('.clamp'); // none when expanded: nothing to measure
-      if (!review || !text) return;
-      const overflows = [...text.querySelectorAll<HTMLElement>('.body, .reply-body')].some(
+      // An expanded card clamps nothing: nothing to measure.
+      if (!review || !card.classList.contains('clamp')) return;
+      const overflows = [...card.querySelectorAll<HTMLElement>('.body, .reply-body, .title, .name, .role')].some(
         (el) => el.scrollHeight > el.clientHeight + 1,
       );
       if (overflows) clamped.add(String(review.id));

@@ -140,6 +140,7 @@ export const styles = css`
     border: 0;
     padding: 0;
     min-block-size: 44px;
+    min-inline-size: 44px;
     text-decoration: underline;
     cursor: pointer;
   }

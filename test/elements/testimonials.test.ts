@@ -212,6 +212,34 @@ describe('<zmot-testimonials>', () => {
     });
   });
 
+  describe('summary header', () => {
+    it('list and grid open with the site’s own score, stars and number of reviews, read as one sentence', async () => {
+      for (const layout of ['list', 'grid']) {
+        const el = await mount(html`<zmot-testimonials layout=${layout} .data=${references}></zmot-testimonials>`);
+        const summary = part(el, 'summary')!;
+        // The site's own reviews, as in the product's JSON-LD; reviews from other platforms are listed, not counted.
+        expect(summary.firstElementChild!.getAttribute('role')).to.equal('img');
+        expect(summary.firstElementChild!.getAttribute('aria-label')).to.equal('Rated 4.0 out of 5 from 3 reviews');
+        expect(text(part(el, 'average'))).to.equal('4.0');
+        expect(text(part(el, 'count'))).to.equal('3 reviews');
+        expect(summary.querySelector('[part~="stars"]')).not.to.equal(null);
+        expect(summary.compareDocumentPosition(part(el, 'list')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'before the reviews').to.be.above(0);
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('is left out with no-summary, in the carousel, and for a product without reviews', async () => {
+      for (const template of [
+        html`<zmot-testimonials no-summary .data=${references}></zmot-testimonials>`,
+        html`<zmot-testimonials layout="carousel" .data=${references}></zmot-testimonials>`,
+        html`<zmot-testimonials .data=${{ product: { id: 'new' }, reviews: [] }}></zmot-testimonials>`,
+      ]) {
+        const el = await mount(template);
+        expect(part(el, 'summary')).to.equal(null);
+      }
+    });
+  });
+
   describe('on a phone (issue 23)', () => {
     const b2bReference = {
       ...references,

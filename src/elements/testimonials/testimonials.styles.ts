@@ -28,6 +28,22 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* The summary header: the score large, its stars and the number of reviews beside it. */
+  .summary {
+    margin-block-end: var(--_gap);
+  }
+  .score {
+    --_star-size: 1.5em;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  [part='average'] {
+    font-size: 2.5em;
+    font-weight: 700;
+    line-height: 1.2;
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -187,6 +203,7 @@ export const styles = css`
   }
   .role,
   .meta,
+  [part='count'],
   .position,
   .empty,
   .more-error {

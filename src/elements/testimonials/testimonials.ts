@@ -47,6 +47,9 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @slot fallback - Shown instead of the reviews when the feed cannot be loaded. Defaults to a short muted sentence.
  *
  * @csspart base - The outer box.
+ * @csspart summary - The summary header (list and grid): the site's own score, stars and number of reviews.
+ * @csspart average - The summary's average score.
+ * @csspart count - The summary's number of reviews.
  * @csspart controls - The bar with the sort menu and the active star filter.
  * @csspart sort - The sort `<select>`.
  * @csspart filter - The sentence naming the active star filter.
@@ -126,6 +129,9 @@ export class ZmotTestimonials extends ZmotElement {
 
   /** Hide the sort menu. */
   @property({ type: Boolean, attribute: 'no-sort' }) noSort = false;
+
+  /** List and grid: hide the summary header (the site's own score, stars and number of reviews). */
+  @property({ type: Boolean, attribute: 'no-summary' }) noSummary = false;
 
   /** Don't add the shown reviews to the product's JSON-LD. */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
@@ -288,6 +294,7 @@ export class ZmotTestimonials extends ZmotElement {
         </p>`;
     if (layout === 'carousel') return this.renderCarousel(shown, card, empty);
     return html`<div part="base" class=${layout}>
+      ${this.noSummary ? nothing : this.renderSummary(feed)}
       ${this.renderControls()}
       ${shown.length
         ? html`<ul part="list" class="items" aria-label=${l.t('testimonialsLabel')}>
@@ -295,6 +302,23 @@ export class ZmotTestimonials extends ZmotElement {
           </ul>`
         : empty}
       ${this.renderMore(shown.length)}
+    </div>`;
+  }
+
+  /**
+   * The summary header: the site's own score, stars and count (the same as the product's JSON-LD). Nothing for
+   * a product without reviews of its own (the empty note says so). The distribution is `<zmot-rating
+   * variant="full">`'s, whose rows filter these reviews: in this element it would cost more than its budget.
+   */
+  private renderSummary(feed: Feed): TemplateResult | typeof nothing {
+    const l = this.l;
+    const { rating, count } = summarise(feed).own;
+    if (!count) return nothing;
+    const reviews = l.t('reviewCount', { count });
+    return html`<div part="summary" class="summary">
+      <p class="score" role="img" aria-label=${l.t('ratingLabel', { rating: l.score(rating), reviews })}>
+        <span part="average">${l.score(rating)}</span>${starIcons(rating)}<span part="count">${reviews}</span>
+      </p>
     </div>`;
   }
 

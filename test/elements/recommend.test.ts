@@ -300,6 +300,19 @@ describe('<zmot-recommend>: promoters share', () => {
     expect(ofType('share')).to.have.length(0);
   });
 
+  it('shows the whole referral link, its code included, on a 320 px phone', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="inline-size: 288px"><zmot-recommend ask="share" url="https://acme.example/products/trail-runner-2-waterproof?color=forest-green" .data=${b2b}></zmot-recommend></div>`,
+    );
+    const el = wrapper.firstElementChild as ZmotRecommend;
+    await el.updateComplete;
+    const field = part(el, 'link') as HTMLTextAreaElement;
+    expect(field.value).to.match(/zmot_ref=[0-9a-z]{10}$/);
+    expect(field.scrollWidth, 'nothing hidden sideways').to.be.at.most(field.clientWidth);
+    expect(field.scrollHeight, 'nothing hidden below').to.be.at.most(field.clientHeight + 1);
+    expect(field.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+  });
+
   it('links to each network’s public share page in a new window with noopener, and e-mail by mailto', async () => {
     const el = await mount(html`<zmot-recommend ask="share" .data=${b2b}></zmot-recommend>`);
     const link = (part(el, 'link') as HTMLInputElement).value;

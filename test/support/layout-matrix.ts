@@ -3,7 +3,7 @@
 // checked by geometry, never by pixels:
 // - no text or graphic overlaps another (the distribution's labels and bars, the carousel's controls …);
 // - no text is cut off unless it ends in an ellipsis (or a line clamp) and the full text can be reached
-//   (a `title`, or a "Read more" that controls it);
+//   (a `title`, or a "Read more" that controls it); a field shows its whole value;
 // - no text touches a border it sits inside;
 // - nothing makes the page wider than the screen;
 // - on the two phone widths, every control is at least 44 × 44 px (a link inside a line of text is exempt,
@@ -242,6 +242,11 @@ export function layoutProblems(el: HTMLElement, width: number): string[] {
       if (a.node === b.node || a.node.contains(b.node) || b.node.contains(a.node)) continue;
       if (intersects(a.rect, b.rect)) problems.push(`${name(a.node)} overlaps ${name(b.node)}`);
     }
+  }
+  // A field's own text (a value is no text node): shown whole, or it is cut off.
+  for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
+    if (!field.value || !visible(field)) continue;
+    if (field.scrollWidth > field.clientWidth + 1 || field.scrollHeight > field.clientHeight + 1) problems.push(`${name(field)} hides part of its text "${field.value.slice(0, 40)}"`);
   }
   if (width <= NARROW) {
     const controls = root.querySelectorAll<HTMLElement>('button, a[href], select, input, textarea, [tabindex="0"]');

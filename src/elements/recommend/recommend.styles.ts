@@ -172,9 +172,15 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  .row input {
+  .row textarea {
     flex: 1 1 14em;
     inline-size: auto;
+  }
+  /* The whole referral link, wrapping, its code at the end included: never cut off in a one-line field. */
+  [part~='link'] {
+    field-sizing: content;
+    resize: none;
+    overflow-wrap: anywhere;
   }
   .channels {
     list-style: none;

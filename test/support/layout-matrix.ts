@@ -61,7 +61,7 @@ const matrixFeed = {
   ],
 };
 
-/** The states of the matrix: the shared ones (but the dialog, which covers the page), with widths left to the page. */
+/** The states of the matrix: the shared ones (but the dialog, which covers the page: checked alone), with widths left to the page. */
 function states(): State[] {
   const kept = STATES.filter((s) => s.name !== 'dialog' && s.name !== 'grid' && s.tag !== 'zmot-rating');
   const rating = (name: string, template: TemplateResult): State => ({ tag: 'zmot-rating', name, mount: (c) => mountTemplate(c, template) });
@@ -331,6 +331,30 @@ export function describeMatrix(languages: readonly (typeof LANGUAGES)[number][])
             }
           }
         }
+        // The recommend prompt as a dialog covers the page: checked alone, once the rest is done.
+        page.replaceChildren();
+        page.className = '';
+        await emulateMedia({ colorScheme: 'light' });
+        await setViewport({ width: 800, height: 800 });
+        const dialogState = STATES.find((s) => s.name === 'dialog')!;
+        localStorage.removeItem(ANSWERED_KEY);
+        const dialog = await dialogState.mount(page.appendChild(document.createElement('section')));
+        for (const theme of THEMES) {
+          page.className = theme === 'default' ? '' : `zmot-theme-${theme}`;
+          for (const scheme of SCHEMES) {
+            await emulateMedia({ colorScheme: scheme });
+            for (const width of WIDTHS) {
+              await setViewport({ width, height: 800 });
+              for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+              for (const problem of layoutProblems(dialog, width)) problems.push(`${theme}, ${scheme}, ${width} px: <zmot-recommend> dialog: ${problem}`);
+            }
+            const { violations } = await window.axe.run(dialog, { runOnly: ['color-contrast'] });
+            for (const v of violations) {
+              for (const node of v.nodes) problems.push(`${theme}, ${scheme}: <zmot-recommend> dialog: contrast ${JSON.stringify(node.target)} ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+            }
+          }
+        }
+        (dialog as Widget & { close(): void }).close();
         // Grouped: each problem once, with the cells it shows in.
         const grouped = new Map<string, string[]>();
         for (const problem of problems) {

@@ -170,6 +170,20 @@ describe('<zmot-rating>', () => {
     expect(part(el, 'base')!.getAttribute('aria-label')).to.equal('No reviews yet');
   });
 
+  it('full, no reviews yet: empty stars and "No reviews yet" in the middle of the reserved box, framed by a dashed line', async () => {
+    const el = await fixture<ZmotRating>(html`<zmot-rating variant="full" .data=${{ product: { id: 'new-1' }, reviews: [] }}></zmot-rating>`);
+    await loaded(el);
+    const base = part(el, 'base')!;
+    const header = base.querySelector('.header')!;
+    const middle = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
+    const [bx, by] = middle(base.getBoundingClientRect());
+    const [hx, hy] = middle(header.getBoundingClientRect());
+    expect(Math.abs(bx! - hx!), 'centred across').to.be.below(2);
+    expect(Math.abs(by! - hy!), 'centred down').to.be.below(2);
+    expect(getComputedStyle(base).borderTopStyle).to.equal('dashed');
+    expect(text(header)).to.equal('No reviews yet');
+  });
+
   describe('layout in every language (issue 23)', () => {
     it('full: each distribution label ends before its bar starts, in all 12 languages, at 320 px and wider', async () => {
       const problems: string[] = [];

@@ -51,6 +51,12 @@ export const styles = css`
     padding-inline: 0.5em;
     white-space: nowrap;
   }
+  /* No reviews yet: empty stars and the sentence in the middle of the reserved box, framed by a dashed line. */
+  .full.none {
+    display: grid;
+    place-content: center;
+    border: 1px dashed var(--zmot-color-border, color-mix(in srgb, currentColor 25%, transparent));
+  }
   .header {
     display: flex;
     align-items: center;

@@ -146,7 +146,7 @@ export class ZmotRating extends ZmotElement {
   private renderSummary(summary: Summary, variant: RatingVariant): TemplateResult {
     const l = this.l;
     if (summary.count === 0) {
-      return html`<div part="base" class=${variant} role=${variant === 'compact' ? 'img' : 'group'} aria-label=${l.t('noReviews')}>
+      return html`<div part="base" class="${variant} none" role=${variant === 'compact' ? 'img' : 'group'} aria-label=${l.t('noReviews')}>
         <div class="header" aria-hidden="true">${stars(0)}<span part="count">${l.t('noReviews')}</span></div>
       </div>`;
     }

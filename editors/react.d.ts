@@ -137,6 +137,10 @@ export interface ZmotTestimonialsProps {
   'no-sort'?: ZmotTestimonials['noSort'];
   /** Hide the sort menu. */
   noSort?: ZmotTestimonials['noSort'];
+  /** List and grid: hide the summary header (the site's own score, stars and number of reviews). */
+  'no-summary'?: ZmotTestimonials['noSummary'];
+  /** List and grid: hide the summary header (the site's own score, stars and number of reviews). */
+  noSummary?: ZmotTestimonials['noSummary'];
   /** Don't add the shown reviews to the product's JSON-LD. */
   'no-structured-data'?: ZmotTestimonials['noStructuredData'];
   /** Don't add the shown reviews to the product's JSON-LD. */

@@ -17,13 +17,22 @@ export interface FeedPageRequest {
   limit: number;
   /** This feed's URL without its query, for `next`: absolute, or relative to the feed's own URL. */
   self: string;
+  /** The sites named by `--site` and `--allow-origin site=…`: known even before anything is imported. */
+  named?: readonly string[];
 }
 
-/** The feed page, or undefined when nothing was imported for the product. */
+/**
+ * The feed page. A product nothing was imported for is a product without reviews yet when its site is known
+ * (named by `--site` or `--allow-origin site=…`, or with any product imported): an empty feed, so the widgets
+ * say "No reviews yet". Undefined for a product of a site the collector does not know.
+ */
 export async function buildFeedPage(store: Store, request: FeedPageRequest): Promise<Feed | undefined> {
   const { site, product, page, limit } = request;
   const data = await store.product(site, product);
-  if (!data) return undefined;
+  if (!data) {
+    const known = (request.named ?? []).includes(site) || (await store.hasProducts(site));
+    return known ? { product: { id: product }, reviews: [] } : undefined;
+  }
   const [stats, reviews] = await Promise.all([
     store.reviewStats(site, product),
     store.reviews(site, product, (page - 1) * limit, limit),

@@ -43,10 +43,13 @@ function oneOf(value: string | undefined, name: string, allowed: readonly string
 /** A server-side include of one of the collector's own GET routes. */
 const INCLUDE = /<!--#include virtual="(\/v1\/[^"]*)" -->/g;
 
-export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string; includes?: readonly { path: string; file: string }[] }> = async (
-  app,
-  { store, publicUrl, includes = [] },
-) => {
+export const renderRoutes: FastifyPluginAsync<{
+  store: Store;
+  publicUrl?: string;
+  includes?: readonly { path: string; file: string }[];
+  /** The sites named by `--site` and `--allow-origin site=…` (see buildFeedPage). */
+  named?: readonly string[];
+}> = async (app, { store, publicUrl, includes = [], named = [] }) => {
   for (const page of includes) {
     app.get(page.path, async (_request, reply) => {
       const template = await readFile(page.file, 'utf8');
@@ -84,10 +87,10 @@ export const renderRoutes: FastifyPluginAsync<{ store: Store; publicUrl?: string
     // cached answer would carry to everyone; without --public-url the element pages through the first 20.
     const path = `/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`;
     const self = publicUrl ? `${publicUrl.replace(/\/+$/, '')}${path}` : path;
-    const feed = await buildFeedPage(store, { site, product, page: 1, limit: DEFAULT_PAGE_SIZE, self });
+    const feed = await buildFeedPage(store, { site, product, page: 1, limit: DEFAULT_PAGE_SIZE, self, named });
     if (feed && !publicUrl) delete feed.next;
     if (!feed) {
-      return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
+      return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `unknown site ${JSON.stringify(site)}: nothing imported for it, and not named by --site` });
     }
     const key = JSON.stringify([WIDGETS[widget], attributes, feed]);
     let body = rendered.get(key);

@@ -249,9 +249,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     const self = options.publicUrl
       ? `${options.publicUrl.replace(/\/+$/, '')}/v1/feeds/${encodeURIComponent(site)}/${encodeURIComponent(product)}`
       : `./${encodeURIComponent(product).replace(/^\.\.?$/, (dots) => dots.replace(/\./g, '%2E'))}`;
-    const feed = await buildFeedPage(store, { site, product, page, limit, self });
+    const feed = await buildFeedPage(store, { site, product, page, limit, self, named: access.named });
     if (!feed) {
-      return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `no reviews imported for product ${JSON.stringify(product)} of site ${JSON.stringify(site)}` });
+      return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `unknown site ${JSON.stringify(site)}: nothing imported for it, and not named by --site` });
     }
     const body = JSON.stringify(feed);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
@@ -261,7 +261,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  await app.register(renderRoutes, { store, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), includes: options.includes ?? [] });
+  await app.register(renderRoutes, { store, named: access.named, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), includes: options.includes ?? [] });
 
   const home = options.home ?? homePage();
   // The page's policy as a header too: only a header can forbid framing (`frame-ancestors`), which a page

@@ -30,7 +30,7 @@ export const ELEMENTS = {
     shared: true,
     reserve: {
       '': 'min-block-size:var(--zmot-rating-min-block-size,3.5em)',
-      '[variant=full]': 'min-block-size:var(--zmot-rating-min-block-size,calc(14em + var(--zmot-space,.5rem)))',
+      '[variant=full]': 'min-block-size:var(--zmot-rating-min-block-size,calc(5.25em + 220px + var(--zmot-space,.5rem)))',
       '[variant=compact]':
         'display:inline-block;vertical-align:middle;block-size:1.75em;min-block-size:0;min-inline-size:var(--zmot-rating-compact-min-inline-size,11em)',
     },

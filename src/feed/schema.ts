@@ -33,8 +33,8 @@ export const SourceSchema = z
     name: z.string().check(z.minLength(1)),
     url: z.optional(text),
     rating: z.number().check(z.gte(0)),
-    /** The top of the source's own scale (5, 10, 100 …); 5 when absent. */
-    scale: z._default(z.number().check(z.gt(0)), 5),
+    /** The top of the source's own scale (5, 10, 100 …; at least 1); 5 when absent. */
+    scale: z._default(z.number().check(z.gte(1)), 5),
     count,
   })
   .check(z.refine((s) => s.rating <= s.scale, { message: 'rating is above the source’s scale', path: ['rating'] }));

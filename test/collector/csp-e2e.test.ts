@@ -68,8 +68,8 @@ describe('strict CSP and Trusted Types, end to end', () => {
     const { violations, errors, failed } = await problems();
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
-    // The demo's product with no reviews yet: its feed is a 404, and the badge shows its quiet fallback.
-    assert.deepEqual(failed.filter((f) => !f.endsWith('/favicon.ico') && f !== '404 /v1/feeds/demo/ridge-hiker'), []);
+    // The demo's product with no reviews yet has an empty feed (its badge says "No reviews yet"), not a 404.
+    assert.deepEqual(failed.filter((f) => !f.endsWith('/favicon.ico')), []);
   });
 
   test('B2B page (module build): sources, grid, carousel, modal dialog, NPS 3 → private feedback', { timeout: 60_000 }, async () => {

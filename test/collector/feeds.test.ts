@@ -79,8 +79,8 @@ for (const kind of STORE_KINDS) {
 
     test('a new import changes the feed and its ETag', async () => {
       const before = await get(`${server.url}/v1/feeds/acme/sku-9`);
-      assert.equal(before.status, 404);
-      assert.equal(before.body.error, 'no reviews imported for product "sku-9" of site "acme"');
+      assert.equal(before.status, 200);
+      assert.deepEqual(before.body, { product: { id: 'sku-9' }, reviews: [] });
       const csv = 'product,id,rating,title,author,date,product_name\nsku-9,c1,4,Good,Ana,2026-02-01,Hiker\n';
       await server.store.importFeeds('acme', parseImport(csv, 'csv').feeds);
       const first = await get(`${server.url}/v1/feeds/acme/sku-9`);
@@ -99,6 +99,20 @@ for (const kind of STORE_KINDS) {
       await server.store.importFeeds('acme', parseImport('product,id,rating\nsku-r,c,1\n').feeds, { replace: true });
       const feed = (await get(`${server.url}/v1/feeds/acme/sku-r`)).body as unknown as Feed;
       assert.deepEqual(feed.reviews.map((r) => r.id), ['c']);
+    });
+
+    test('a product of a known site without reviews is an empty feed, valid, so the widgets say "No reviews yet"; an unknown site is a 404', async () => {
+      const empty = await get(`${server.url}/v1/feeds/acme/not-imported`);
+      assert.equal(empty.status, 200);
+      assert.deepEqual(parseFeed(empty.body).feed, { product: { id: 'not-imported' }, reviews: [] });
+      assert.match(empty.headers.get('cache-control') ?? '', /max-age=60/);
+      const unknown = await get(`${server.url}/v1/feeds/nobody/sku-42`);
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.error, 'unknown site "nobody": nothing imported for it, and not named by --site');
+      // A site named by --site is known before anything is imported for it.
+      const named = await startCollector(kind, { sites: ['fresh'] });
+      assert.deepEqual((await get(`${named.url}/v1/feeds/fresh/sku-1`)).body, { product: { id: 'sku-1' }, reviews: [] });
+      assert.equal((await get(`${named.url}/v1/feeds/other/sku-1`)).status, 404);
     });
 
     test('keeps sites apart and refuses bad paging', async () => {

@@ -128,13 +128,16 @@ for (const kind of STORE_KINDS) {
       assert.notEqual((await render('?widget=rating&lang=de')).headers.get('etag'), etag, 'another language, another ETag');
     });
 
-    test('a clear 400 for a bad or repeated parameter, 404 for a product without reviews', async () => {
+    test('a clear 400 for a bad or repeated parameter; "No reviews yet" for a product without reviews, 404 for an unknown site', async () => {
       for (const query of ['?widget=dashboard', '?widget=rating&widget=testimonials', '?lang=xx', '?widget=testimonials&limit=0', '?variant=huge']) {
         const answer = await get(`${server.url}/v1/render/acme/${FEED.product.id}${query}`);
         assert.equal(answer.status, 400, query);
         assert.match(String(answer.body.error), /^(widget|lang|limit|variant)/, query);
       }
-      assert.equal((await get(`${server.url}/v1/render/acme/nothing-here`)).status, 404);
+      const empty = await fetch(`${server.url}/v1/render/acme/nothing-here`);
+      assert.equal(empty.status, 200);
+      assert.match(await empty.text(), /No reviews yet/);
+      assert.equal((await get(`${server.url}/v1/render/nobody/nothing-here`)).status, 404);
     });
   });
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { configure } from '../../src/config.js';
+import { LOCALES } from '../../src/i18n/i18n.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import { ZmotFilterEvent } from '../../src/events.js';
 import '../../src/entries/define.js';
@@ -167,6 +168,83 @@ describe('<zmot-rating>', () => {
     await waitUntil(() => el.summary);
     await el.updateComplete;
     expect(part(el, 'base')!.getAttribute('aria-label')).to.equal('No reviews yet');
+  });
+
+  it('full, no reviews yet: empty stars and "No reviews yet" in the middle of the reserved box, framed by a dashed line', async () => {
+    const el = await fixture<ZmotRating>(html`<zmot-rating variant="full" .data=${{ product: { id: 'new-1' }, reviews: [] }}></zmot-rating>`);
+    await loaded(el);
+    const base = part(el, 'base')!;
+    const header = base.querySelector('.header')!;
+    const middle = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
+    const [bx, by] = middle(base.getBoundingClientRect());
+    const [hx, hy] = middle(header.getBoundingClientRect());
+    expect(Math.abs(bx! - hx!), 'centred across').to.be.below(2);
+    expect(Math.abs(by! - hy!), 'centred down').to.be.below(2);
+    expect(getComputedStyle(base).borderTopStyle).to.equal('dashed');
+    expect(text(header)).to.equal('No reviews yet');
+  });
+
+  describe('layout in every language (issue 23)', () => {
+    it('full: each distribution label ends before its bar starts, in all 12 languages, at 320 px and wider', async () => {
+      const problems: string[] = [];
+      for (const lang of ['en', ...LOCALES]) {
+        const wrapper = await fixture<HTMLElement>(
+          html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} style="inline-size: 304px"><zmot-rating variant="full" .data=${b2b}></zmot-rating></div>`,
+        );
+        const el = wrapper.firstElementChild as ZmotRating;
+        await loaded(el);
+        for (const width of ['304px', '40rem']) {
+          wrapper.style.inlineSize = width;
+          for (const row of el.shadowRoot!.querySelectorAll('.row')) {
+            // The label's text itself, not its grid cell: text can overflow a cell too narrow for it.
+            const range = document.createRange();
+            range.selectNodeContents(row.querySelector('span[aria-hidden="true"]:not(.track):not(.num)')!);
+            const label = range.getBoundingClientRect();
+            const track = row.querySelector('.track')!.getBoundingClientRect();
+            const apart = lang === 'ar' ? label.left >= track.right : label.right <= track.left;
+            if (!apart) problems.push(`${lang} at ${width}: "${text(row.querySelector('span[aria-hidden]'))}" runs into its bar`);
+          }
+          const tracks = [...el.shadowRoot!.querySelectorAll('.track')].map((s) => s.getBoundingClientRect());
+          if (new Set(tracks.map((t) => Math.round(t.left))).size !== 1) problems.push(`${lang} at ${width}: the bars do not line up`);
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+
+    it('full: shares come from the distribution’s own total, so they never pass 100 %', async () => {
+      const feed = { product: { id: 'odd' }, aggregate: { rating: 5, count: 1, distribution: { 5: 1000, 4: 1000 } }, reviews: [] };
+      const el = await loaded(await fixture<ZmotRating>(html`<zmot-rating variant="full" .data=${feed}></zmot-rating>`));
+      const shares = [...el.shadowRoot!.querySelectorAll('.num')].map((n) => text(n)).filter((t) => t.includes('%'));
+      expect(shares).to.deep.equal(['1,000 · 50%', '1,000 · 50%', '0 · 0%', '0 · 0%', '0 · 0%']);
+      const fills = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.fill')].map((f) => f.style.inlineSize);
+      expect(fills).to.deep.equal(['50%', '50%', '0%', '0%', '0%']);
+    });
+
+    it('a source on a scale below 1 (1e-300) is an invalid feed: the fallback, never "0/0"', async () => {
+      const feed = { ...b2b, sources: [{ id: 'tiny', name: 'Tiny', rating: 1e-300, scale: 1e-300, count: 5 }] };
+      const warnings = captureWarnings();
+      try {
+        const { wrapper, event } = await mountExpectingError(html`<zmot-rating variant="full" .data=${feed}></zmot-rating>`);
+        expect(event.detail.message).to.contain('feed.sources[0].scale');
+        const el = wrapper.firstElementChild as ZmotRating;
+        await el.updateComplete;
+        expect(text(part(el, 'base'))).not.to.contain('0/0');
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('a source name of 260 characters wraps inside the widget: the page gets no horizontal scrollbar', async () => {
+      const name = 'Reviews collected by the independent consumer association of the northern provinces '.repeat(3).trim();
+      const feed = { ...b2b, sources: [{ ...b2b.sources[0]!, name }] };
+      const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 300px"><zmot-rating variant="full" .data=${feed}></zmot-rating></div>`);
+      const el = await loaded(wrapper.firstElementChild as ZmotRating);
+      expect(name.length).to.be.above(250);
+      expect(el.getBoundingClientRect().width).to.equal(300);
+      expect(document.documentElement.scrollWidth, 'the page is no wider than the window').to.be.at.most(window.innerWidth);
+      const link = el.shadowRoot!.querySelector('[part="sources"] a')!;
+      expect(link.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+    });
   });
 
   describe('structured data', () => {

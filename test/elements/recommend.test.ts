@@ -93,6 +93,27 @@ describe('<zmot-recommend>: the question', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a 320 px phone: eleven 44 × 44 px targets in two rows (0–5, 6–10), "10" clear of its edges', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 304px"><zmot-recommend .data=${b2b}></zmot-recommend></div>`);
+    const el = wrapper.firstElementChild as ZmotRecommend;
+    await el.updateComplete;
+    const boxes = [...root(el).querySelectorAll('[part~="score"]')].map((label) => label.getBoundingClientRect());
+    const host = el.getBoundingClientRect();
+    for (const [score, box] of boxes.entries()) {
+      expect(box.width, `${score} wide`).to.be.at.least(44);
+      expect(box.height, `${score} high`).to.be.at.least(44);
+      expect(box.right, `${score} inside`).to.be.at.most(host.right);
+    }
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size, 'rows').to.equal(2);
+    expect(boxes[6]!.top, '6 starts the second row').to.be.above(boxes[5]!.top);
+    const ten = root(el).querySelector('input[value="10"] + .box')!;
+    const range = document.createRange();
+    range.selectNodeContents([...ten.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!);
+    const digits = range.getBoundingClientRect();
+    const edge = ten.getBoundingClientRect();
+    expect(Math.min(digits.left - edge.left, edge.right - digits.right), '"10" clear of its edges').to.be.at.least(4);
+  });
+
   it('works with the keyboard: Tab into the scale, arrow keys choose, Enter sends; nothing is sent before', async () => {
     const el = await mount(html`<zmot-recommend .data=${b2b}></zmot-recommend>`);
     radio(el, 0).focus();
@@ -277,6 +298,19 @@ describe('<zmot-recommend>: promoters share', () => {
     expect(who(root(el).activeElement)).to.equal(who(input));
     expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, input.value.length]);
     expect(ofType('share')).to.have.length(0);
+  });
+
+  it('shows the whole referral link, its code included, on a 320 px phone', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="inline-size: 288px"><zmot-recommend ask="share" url="https://acme.example/products/trail-runner-2-waterproof?color=forest-green" .data=${b2b}></zmot-recommend></div>`,
+    );
+    const el = wrapper.firstElementChild as ZmotRecommend;
+    await el.updateComplete;
+    const field = part(el, 'link') as HTMLTextAreaElement;
+    expect(field.value).to.match(/zmot_ref=[0-9a-z]{10}$/);
+    expect(field.scrollWidth, 'nothing hidden sideways').to.be.at.most(field.clientWidth);
+    expect(field.scrollHeight, 'nothing hidden below').to.be.at.most(field.clientHeight + 1);
+    expect(field.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
   });
 
   it('links to each network’s public share page in a new window with noopener, and e-mail by mailto', async () => {

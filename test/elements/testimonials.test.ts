@@ -212,6 +212,90 @@ describe('<zmot-testimonials>', () => {
     });
   });
 
+  describe('summary header', () => {
+    it('list and grid open with the site’s own score, stars and number of reviews, read as one sentence', async () => {
+      for (const layout of ['list', 'grid']) {
+        const el = await mount(html`<zmot-testimonials layout=${layout} .data=${references}></zmot-testimonials>`);
+        const summary = part(el, 'summary')!;
+        // The site's own reviews, as in the product's JSON-LD; reviews from other platforms are listed, not counted.
+        expect(summary.firstElementChild!.getAttribute('role')).to.equal('img');
+        expect(summary.firstElementChild!.getAttribute('aria-label')).to.equal('Rated 4.0 out of 5 from 3 reviews');
+        expect(text(part(el, 'average'))).to.equal('4.0');
+        expect(text(part(el, 'count'))).to.equal('3 reviews');
+        expect(summary.querySelector('[part~="stars"]')).not.to.equal(null);
+        expect(summary.compareDocumentPosition(part(el, 'list')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'before the reviews').to.be.above(0);
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('is left out with no-summary, in the carousel, and for a product without reviews', async () => {
+      for (const template of [
+        html`<zmot-testimonials no-summary .data=${references}></zmot-testimonials>`,
+        html`<zmot-testimonials layout="carousel" .data=${references}></zmot-testimonials>`,
+        html`<zmot-testimonials .data=${{ product: { id: 'new' }, reviews: [] }}></zmot-testimonials>`,
+      ]) {
+        const el = await mount(template);
+        expect(part(el, 'summary')).to.equal(null);
+      }
+    });
+  });
+
+  describe('on a phone (issue 23)', () => {
+    const b2bReference = {
+      ...references,
+      reviews: [
+        {
+          id: 'who',
+          rating: 5,
+          body: 'Month-end close went from nine days to three.',
+          author: { name: 'Maximilian Obermeier-Castellanos', role: 'Head of Finance and Group Controlling', company: 'Northwind Logistics International' },
+        },
+        ...references.reviews,
+      ],
+    };
+
+    it('shows a B2B reviewer’s name, role and company in full, wrapping, at 320 px', async () => {
+      const el = await mount(html`<div style="inline-size: 304px"><zmot-testimonials .data=${b2bReference}></zmot-testimonials></div>`);
+      await loaded(el);
+      const card = cards(el).find((c) => text(c).includes('Maximilian'))!;
+      for (const name of ['author-name', 'author-role']) {
+        const node = card.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+        expect(node.scrollWidth, `${name} not cut sideways`).to.be.at.most(node.clientWidth);
+        expect(node.scrollHeight, `${name} not cut below`).to.be.at.most(node.clientHeight + 1);
+        expect(node.getBoundingClientRect().right, `${name} inside the card`).to.be.at.most(card.getBoundingClientRect().right);
+      }
+      expect(text(card.querySelector('[part~="author-role"]'))).to.equal('\u2068Head of Finance and Group Controlling\u2069, \u2068Northwind Logistics International\u2069');
+    });
+
+    it('carousel at 390 px, in German with autoplay: previous, position and next on one row, each control 44 × 44 px', async () => {
+      const el = await mount(
+        html`<div lang="de" style="inline-size: 374px"><zmot-testimonials layout="carousel" autoplay .data=${b2bReference}></zmot-testimonials></div>`,
+      );
+      await waitUntil(() => part(el, 'position')?.textContent?.includes('von'), 'German');
+      await loaded(el);
+      const [previous, position, next] = ['previous', 'position', 'next'].map((name) => part(el, name)!.getBoundingClientRect());
+      const middle = (r: DOMRect) => r.top + r.height / 2;
+      expect(Math.abs(middle(previous!) - middle(next!)), 'previous and next on one row').to.be.below(1);
+      expect(Math.abs(middle(position!) - middle(next!)), 'the position between them').to.be.below(1);
+      expect(previous!.right).to.be.at.most(position!.left);
+      expect(position!.right).to.be.at.most(next!.left);
+      for (const box of [previous!, next!, part(el, 'sort')!.getBoundingClientRect()]) {
+        expect(Math.min(box.width, box.height)).to.be.at.least(44);
+      }
+    });
+
+    it('no reviews yet: a framed note with empty stars, and no sort menu with nothing to sort', async () => {
+      const el = await mount(html`<zmot-testimonials .data=${{ product: { id: 'new' }, reviews: [] }}></zmot-testimonials>`);
+      await loaded(el);
+      const empty = part(el, 'empty')!;
+      expect(text(empty)).to.equal('No reviews yet');
+      expect(empty.querySelector('[part~="stars"]')).not.to.equal(null);
+      expect(getComputedStyle(empty).borderTopStyle).to.equal('dashed');
+      expect(part(el, 'sort')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('choosing what to show', () => {
     it('sort: most recent first by default (undated last), highest or lowest rated, stable for ties', async () => {
       serve(references);

@@ -6,16 +6,30 @@
 //   `emulateMedia` does not reach under puppeteer (`forced-colors`); `[]` resets them.
 // - `a11y-tree`: the page's accessibility tree as Chromium gives it to screen readers (roles, names,
 //   states), shadow roots included.
+// - `save-screenshot` { path }: the whole test page as a JPEG at `path`, relative to test/screenshots/ (git-ignored),
+//   for a reviewer to look at; no test compares its pixels.
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 const sessions = new WeakMap();
 
 export function pageCommands() {
   return {
     name: 'zmot-page-commands',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'screenshot' && command !== 'media-features' && command !== 'a11y-tree') return undefined;
+      if (!['screenshot', 'media-features', 'a11y-tree', 'save-screenshot'].includes(command)) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs the puppeteer (Chrome) launcher`);
       const page = session.browser.getPage(session.id);
       if (command === 'a11y-tree') return page.accessibility.snapshot({ interestingOnly: false });
+      if (command === 'save-screenshot') {
+        const root = fileURLToPath(new URL('./screenshots/', new URL('..', import.meta.url)));
+        const path = resolve(root, payload.path);
+        if (!path.startsWith(root)) throw new Error(`save-screenshot: ${payload.path} is outside test/screenshots/`);
+        await mkdir(dirname(path), { recursive: true });
+        await page.screenshot({ path, type: 'jpeg', quality: 60, fullPage: true });
+        return true;
+      }
       if (command === 'media-features') {
         // Through the DevTools protocol: puppeteer's emulateMediaFeatures refuses `forced-colors`. The
         // emulation lasts as long as the session, so each page keeps its own.

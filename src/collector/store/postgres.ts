@@ -450,6 +450,10 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       const { rows } = await pool.query<{ data: string }>('SELECT data FROM zmot_products WHERE site = $1 AND product = $2', [site, product]);
       return rows[0] && (JSON.parse(rows[0].data) as ProductData);
     },
+    async hasProducts(site) {
+      const { rows } = await pool.query('SELECT 1 FROM zmot_products WHERE site = $1 LIMIT 1', [site]);
+      return rows.length > 0;
+    },
     async reviewStats(site, product) {
       const { rows } = await pool.query<{ rating: number; own: number; n: string }>(
         'SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = $1 AND product = $2 GROUP BY rating, own',

@@ -317,6 +317,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       const row = readProduct.get(site, product) as { data: string } | undefined;
       return row && (JSON.parse(row.data) as ProductData);
     },
+    async hasProducts(site) {
+      return reader.prepare('SELECT 1 FROM zmot_products WHERE site = ? LIMIT 1').get(site) !== undefined;
+    },
     async reviewStats(site, product) {
       const rows = reader
         .prepare('SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND product = ? GROUP BY rating, own')

@@ -128,6 +128,8 @@ export interface Store {
   /** Every snapshot up to `to` (inclusive), by product, source and day. */
   reputation(site: string, to: string, product?: string): Promise<ReputationRow[]>;
   product(site: string, product: string): Promise<ProductData | undefined>;
+  /** True when any product of the site was imported. */
+  hasProducts(site: string): Promise<boolean>;
   reviewStats(site: string, product: string): Promise<ReviewStats>;
   /** Reviews newest first (undated last), then by id. */
   reviews(site: string, product: string, offset: number, limit: number): Promise<Review[]>;

@@ -4,9 +4,7 @@
  * the whole catalogue every locale is checked against: `src/i18n/messages/en.ts`.
  */
 export const ratingMessages = {
-  ratingLabel: 'Rated {rating} out of 5 from {reviews}',
   ratingLabelSources: 'Rated {rating} out of 5 from {reviews} across {sources}',
-  reviewCount: { one: '{count} review', other: '{count} reviews' },
   outOfFive: 'out of 5',
   sourceCount: { one: '{count} source', other: '{count} sources' },
   ownSource: 'This site',

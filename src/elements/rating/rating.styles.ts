@@ -1,13 +1,17 @@
 import { css } from 'lit';
 
 /*
- * Every row has a fixed block size and single-line text, so the reserved space before data arrives is
- * the space the data takes: the host page never shifts (CLS 0) for the layouts described in the README.
+ * Every row has a fixed minimum block size, so the reserved space before data arrives is the space the data
+ * takes: the host page never shifts (CLS 0) for the layouts described in the README. Text is never cut off:
+ * a line that does not fit (a long headline, provenance or source name) wraps, and the box grows with it.
+ * The distribution's rows are 44 px tall (touch targets) and share their columns (subgrid), the label column
+ * as wide as the longest label in the visitor's language.
  */
 export const styles = css`
   :host {
     --_star-size: var(--zmot-rating-star-size, 1.25em);
     --_row: 1.75em;
+    --_target: max(var(--_row), 44px);
     display: block;
     container-type: inline-size;
   }
@@ -21,10 +25,14 @@ export const styles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    /* Text never touches a border a theme draws (--zmot-color-border). */
+    padding-inline: var(--_space);
     min-block-size: var(--zmot-rating-min-block-size, calc(var(--_row) * 2));
+    overflow-wrap: anywhere;
   }
   .full[part='base'] {
-    min-block-size: var(--zmot-rating-min-block-size, calc(var(--_row) * 8 + var(--_space)));
+    /* The header, provenance and label rows, five 44 px distribution rows and the space between. */
+    min-block-size: var(--zmot-rating-min-block-size, calc(var(--_row) * 3 + 220px + var(--_space)));
   }
   @container (min-inline-size: 34em) {
     .full .details {
@@ -40,16 +48,22 @@ export const styles = css`
     block-size: var(--_row);
     min-block-size: 0;
     min-inline-size: var(--zmot-rating-compact-min-inline-size, 11em);
+    padding-inline: 0.5em;
     white-space: nowrap;
+  }
+  /* No reviews yet: empty stars and the sentence in the middle of the reserved box, framed by a dashed line. */
+  .full.none {
+    display: grid;
+    place-content: center;
+    border: 1px dashed var(--zmot-color-border, color-mix(in srgb, currentColor 25%, transparent));
   }
   .header {
     display: flex;
     align-items: center;
-    flex-wrap: nowrap;
-    gap: 0.4em;
-    block-size: var(--_row);
-    overflow: hidden;
-    white-space: nowrap;
+    flex-wrap: wrap;
+    gap: 0.25em 0.4em;
+    min-block-size: var(--_row);
+    line-height: 1.2;
   }
   [part='average'] {
     font-size: 1.25em;
@@ -68,11 +82,9 @@ export const styles = css`
   .label {
     display: block;
     margin: 0;
-    block-size: var(--_row);
-    line-height: var(--_row);
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-block-size: var(--_row);
+    line-height: 1.4;
+    padding-block: calc((var(--_row) - 1.4em) / 2);
     font-size: 0.875em;
   }
   .label {
@@ -91,23 +103,25 @@ export const styles = css`
     display: grid;
     align-items: center;
     gap: 0.5em;
-    block-size: var(--_row);
+    min-block-size: var(--_row);
     font-size: 0.875em;
+  }
+  [part='distribution'] ul {
+    display: grid;
+    grid-template-columns: max-content minmax(3em, 1fr) max-content;
+    column-gap: 0.5em;
+  }
+  [part='distribution'] li,
+  .row {
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+    block-size: var(--_target);
     white-space: nowrap;
-  }
-  [part='distribution'] li {
-    grid-template-columns: 3.5em minmax(3em, 1fr) 7.5em;
-  }
-  [part='distribution'] li:has(> .row) {
-    display: block;
   }
   .row {
     display: grid;
-    grid-template-columns: 3.5em minmax(3em, 1fr) 7.5em;
     align-items: center;
-    gap: 0.5em;
     inline-size: 100%;
-    block-size: 100%;
     padding: 0;
     border: 0;
     background: none;
@@ -126,9 +140,8 @@ export const styles = css`
   [part='sources'] li {
     grid-template-columns: minmax(0, 1fr) auto auto;
   }
-  [part='sources'] li > * {
-    overflow: hidden;
-    text-overflow: ellipsis;
+  [part='sources'] li > :not(:first-child) {
+    white-space: nowrap;
   }
   .track {
     display: block;

@@ -146,7 +146,7 @@ export class ZmotRating extends ZmotElement {
   private renderSummary(summary: Summary, variant: RatingVariant): TemplateResult {
     const l = this.l;
     if (summary.count === 0) {
-      return html`<div part="base" class=${variant} role=${variant === 'compact' ? 'img' : 'group'} aria-label=${l.t('noReviews')}>
+      return html`<div part="base" class="${variant} none" role=${variant === 'compact' ? 'img' : 'group'} aria-label=${l.t('noReviews')}>
         <div class="header" aria-hidden="true">${stars(0)}<span part="count">${l.t('noReviews')}</span></div>
       </div>`;
     }
@@ -174,7 +174,10 @@ export class ZmotRating extends ZmotElement {
 
   private renderDetails(summary: Summary): TemplateResult {
     const l = this.l;
-    const { distribution, count } = summary.own;
+    const { distribution } = summary.own;
+    // Shares of the distribution's own total: a feed whose distribution does not add up to its count
+    // still shows shares that add up to 100 %.
+    const total = distribution ? STARS.reduce((sum, star) => sum + distribution[star], 0) : 0;
     return html`<div class="details">
       ${distribution
         ? html`<div part="distribution">
@@ -182,7 +185,7 @@ export class ZmotRating extends ZmotElement {
             <ul aria-labelledby="distribution-label">
               ${STARS.map((star) => {
                 const n = distribution[star];
-                const share = count ? n / count : 0;
+                const share = total ? n / total : 0;
                 const starsText = l.t('starCount', { count: star });
                 // The bar's width goes through the CSSOM in the browser: a `style` attribute is blocked by a
                 // strict `style-src` (SECURITY.md); the server writes one (inline-size.ts).

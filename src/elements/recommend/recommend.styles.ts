@@ -5,6 +5,8 @@ export const styles = css`
     --_accent: var(--zmot-color-accent, #0969da);
     --_on-accent: var(--zmot-color-on-accent, #fff);
     --_line: var(--zmot-color-border, #8c959f);
+    /* Every control at least 44 × 44 px, whatever the page's font size. */
+    --_target: max(2.75em, 44px);
     display: block;
   }
   @media (prefers-color-scheme: dark) {
@@ -43,7 +45,7 @@ export const styles = css`
     position: absolute;
     inset-block-start: var(--_space);
     inset-inline-end: var(--_space);
-    inline-size: 2.75em;
+    inline-size: var(--_target);
     padding: 0;
     font-size: 1em;
     line-height: 1;
@@ -52,6 +54,9 @@ export const styles = css`
   .share {
     display: grid;
     gap: calc(var(--_space) * 1.5);
+  }
+  form {
+    container-type: inline-size;
   }
   fieldset {
     margin: 0;
@@ -73,6 +78,13 @@ export const styles = css`
     grid-template-columns: repeat(11, minmax(0, 1fr));
     gap: 0.25em;
   }
+  /* Too narrow for eleven 44 px targets in a row (a phone): two rows, 0–5 and 6–10. */
+  @container (max-inline-size: 540px) {
+    .scale {
+      grid-template-columns: repeat(6, minmax(44px, 1fr));
+      gap: 2px;
+    }
+  }
   .scale label {
     position: relative;
     display: block;
@@ -90,7 +102,8 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    min-block-size: 2.75em;
+    min-block-size: var(--_target);
+    padding-inline: 2px;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     font-variant-numeric: tabular-nums;
@@ -133,7 +146,7 @@ export const styles = css`
   textarea,
   input[type='text'] {
     inline-size: 100%;
-    min-block-size: 2.75em;
+    min-block-size: var(--_target);
     padding: 0.5em;
     font: inherit;
     color: inherit;
@@ -159,9 +172,15 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  .row input {
+  .row textarea {
     flex: 1 1 14em;
     inline-size: auto;
+  }
+  /* The whole referral link, wrapping, its code at the end included: never cut off in a one-line field. */
+  [part~='link'] {
+    field-sizing: content;
+    resize: none;
+    overflow-wrap: anywhere;
   }
   .channels {
     list-style: none;
@@ -172,7 +191,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-block-size: 2.75em;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
     padding: 0 1em;
     font: inherit;
     color: inherit;

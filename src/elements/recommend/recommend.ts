@@ -67,7 +67,7 @@ export function npsGroup(score: number): Answer {
  * @csspart primary - The main action: the send button, and the copy button of the share panel.
  * @csspart heading - The text that opens each follow-up panel.
  * @csspart share - The share panel.
- * @csspart link - The read-only field with the referral link.
+ * @csspart link - The read-only field with the referral link (a `<textarea>`: the whole link shows, wrapping, its code included).
  * @csspart channels - The list of share buttons.
  * @csspart status - The "Link copied" confirmation.
  *
@@ -292,7 +292,7 @@ export class ZmotRecommend extends ZmotElement {
   }
 
   private async copy(ref: string): Promise<void> {
-    const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="link"]');
+    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="link"]');
     if (!input) return;
     this.copied = undefined;
     await this.updateComplete;
@@ -417,10 +417,10 @@ export class ZmotRecommend extends ZmotElement {
       ${heading}
       <label for="link" class="label">${l.t('shareLink')}</label>
       <div class="row">
-        <input id="link" part="link" type="text" readonly .value=${link} @focus=${(e: Event) => {
-          (e.target as HTMLInputElement).select();
+        <textarea id="link" part="link" rows="2" readonly .value=${link} @focus=${(e: Event) => {
+          (e.target as HTMLTextAreaElement).select();
           keepCode(ref);
-        }} />
+        }}></textarea>
         ${channels.includes('copy')
           ? html`<button part="button primary" type="button" @click=${() => this.copy(ref)}>${l.t('shareCopy')}</button>`
           : nothing}

@@ -58,7 +58,7 @@ export function channelUrl(channel: LinkChannel, { url, text, subject }: ShareMe
  * Copies `input`'s value: the Clipboard API first, then the selection and `execCommand('copy')` for
  * browsers (or pages) without it. Leaves the text selected either way, so a visitor can copy by hand.
  */
-export async function copyText(input: HTMLInputElement): Promise<boolean> {
+export async function copyText(input: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(input.value);
     input.select();

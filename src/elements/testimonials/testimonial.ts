@@ -81,11 +81,13 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
   const replyName = visibleText(reply?.author) ? reply!.author! : c.seller;
   const replyDate = parseDate(reply?.date);
 
-  return html`<article part="testimonial" class="card" tabindex="-1">
+  // Until expanded, the texts are clamped (the body to a few lines, a title, name or role of pathological
+  // length to three); "Read more" shows the whole card.
+  return html`<article part="testimonial" class=${state.expanded ? 'card' : 'card clamp'} id=${state.id} tabindex="-1">
     <p class="rating">${stars(review.rating)}<span class="sr">${l.t('reviewRating', { rating: review.rating })}</span></p>
     ${title ? html`<p part="title" class="title" dir="auto" lang=${ifDefined(foreign)}>${title}</p>` : nothing}
     ${body || reply
-      ? html`<div class=${state.expanded ? 'text' : 'text clamp'} id=${state.id}>
+      ? html`<div class="text">
           ${body ? html`<p part="body" class="body" dir="auto" lang=${ifDefined(foreign)}>${body}</p>` : nothing}
           ${reply
             ? html`<div part="reply" class="reply">

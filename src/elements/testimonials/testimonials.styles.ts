@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /*
  * Untrusted text must not break the layout: every box may shrink (`min-inline-size: 0`), long words wrap
- * anywhere, names and roles end in an ellipsis, and long texts are clamped until the visitor expands them.
- * The grid follows the element's own width (container queries), not the viewport's.
+ * anywhere, and long texts are clamped until the visitor expands them ("Read more"). Titles, names, roles
+ * and companies are shown in full, wrapping: who said it is the point of a B2B reference. Every control is
+ * at least 44 × 44 px. The grid follows the element's own width (container queries), not the viewport's.
  */
 export const styles = css`
   :host {
@@ -13,6 +14,7 @@ export const styles = css`
     --_card-border: var(--zmot-testimonials-card-border, var(--_line));
     --_gap: calc(var(--_space) * 2);
     --_star-size: 1em;
+    --_target: max(2.75em, 44px);
     display: block;
     container-type: inline-size;
   }
@@ -25,6 +27,22 @@ export const styles = css`
   }
   p {
     margin: 0;
+  }
+  /* The summary header: the score large, its stars and the number of reviews beside it. */
+  .summary {
+    margin-block-end: var(--_gap);
+  }
+  .score {
+    --_star-size: 1.5em;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+  [part='average'] {
+    font-size: 2.5em;
+    font-weight: 700;
+    line-height: 1.2;
   }
   .controls {
     display: flex;
@@ -49,7 +67,7 @@ export const styles = css`
     background: var(--_surface);
     border: 1px solid var(--_card-border);
     border-radius: var(--_radius);
-    min-block-size: 2.25em;
+    min-block-size: var(--_target);
     padding: 0.25em 0.75em;
   }
   .button {
@@ -102,10 +120,7 @@ export const styles = css`
   }
   .title {
     font-weight: 600;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
+    font-size: 1.0625em;
   }
   .text {
     display: flex;
@@ -122,6 +137,12 @@ export const styles = css`
   .clamp .reply-body {
     -webkit-line-clamp: 2;
   }
+  .clamp :is(.title, .name, .role) {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
   .body,
   .reply-body {
     white-space: pre-line;
@@ -134,7 +155,8 @@ export const styles = css`
     background: none;
     border: 0;
     padding: 0;
-    min-block-size: 24px;
+    min-block-size: 44px;
+    min-inline-size: 44px;
     text-decoration: underline;
     cursor: pointer;
   }
@@ -176,17 +198,12 @@ export const styles = css`
     flex-direction: column;
     min-inline-size: 0;
   }
-  .name,
-  .role {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
   .name {
     font-weight: 600;
   }
   .role,
   .meta,
+  [part='count'],
   .position,
   .empty,
   .more-error {
@@ -225,21 +242,27 @@ export const styles = css`
     gap: var(--_space) var(--_gap);
     margin-block-start: var(--_gap);
   }
+  /* Previous, position and next always on one row, the position between them; the rotation control above. */
   .nav {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
     gap: var(--_space);
     margin-block-end: var(--_space);
   }
+  [part~='rotation'] {
+    grid-column: 1 / -1;
+    justify-self: start;
+  }
   .position {
     font-size: 0.875em;
     font-variant-numeric: tabular-nums;
+    text-align: center;
   }
   .icon-button {
     display: inline-grid;
     place-items: center;
-    inline-size: 2.25em;
+    inline-size: var(--_target);
     padding: 0;
   }
   [part~='next'] .chevron,
@@ -261,5 +284,17 @@ export const styles = css`
   [part='fallback'] {
     color: var(--_muted);
     font-size: 0.875em;
+  }
+  /* No reviews (yet, or matching the filter): a quiet, framed note with empty stars, not an error. */
+  .empty {
+    --_star-size: 1.5em;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3) calc(var(--_space) * 2);
+    border: 1px dashed var(--_card-border);
+    border-radius: var(--_radius);
+    text-align: center;
   }
 `;

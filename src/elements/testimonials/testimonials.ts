@@ -10,6 +10,7 @@ import type { Feed, Review, Source } from '../../feed/schema.js';
 import { productJsonLd, type JsonLd } from '../../feed/structured-data.js';
 import { addEnglish } from '../../i18n/i18n.js';
 import { TelemetryController } from '../core/telemetry-controller.js';
+import { stars as starIcons } from '../core/stars.js';
 import { tokens } from '../core/tokens.styles.js';
 import { ZmotElement } from '../core/zmot-element.js';
 import { Carousel, type Step } from './carousel.js';
@@ -46,6 +47,9 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @slot fallback - Shown instead of the reviews when the feed cannot be loaded. Defaults to a short muted sentence.
  *
  * @csspart base - The outer box.
+ * @csspart summary - The summary header (list and grid): the site's own score, stars and number of reviews.
+ * @csspart average - The summary's average score.
+ * @csspart count - The summary's number of reviews.
  * @csspart controls - The bar with the sort menu and the active star filter.
  * @csspart sort - The sort `<select>`.
  * @csspart filter - The sentence naming the active star filter.
@@ -65,7 +69,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart source - "on Google": the platform the review comes from, linked when it has a URL.
  * @csspart language - "Written in German": shown when the review's language is not the page's.
  * @csspart reply - The merchant's reply.
- * @csspart empty - The sentence shown when no review matches.
+ * @csspart empty - The note shown when there are no reviews yet, or none matches the star filter (with five empty stars).
  * @csspart show-more - The "Show more reviews" button.
  * @csspart more-error - The message shown when a further page could not be loaded.
  * @csspart retry - The button that tries that page again.
@@ -77,7 +81,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart position - "Review 2 of 6".
  * @csspart slide - The carousel's current slide.
  * @csspart fallback - The default fallback text.
- * @csspart stars - A testimonial's stars (an SVG).
+ * @csspart stars - A testimonial's stars, and the empty ones of the "no reviews" note (an SVG).
  *
  * @cssprop --zmot-testimonials-min-block-size - Space reserved before the data arrives (default `12em`; `18em` for the carousel).
  * @cssprop --zmot-testimonials-lines - Lines of text shown before "Read more" (default `5`).
@@ -125,6 +129,9 @@ export class ZmotTestimonials extends ZmotElement {
 
   /** Hide the sort menu. */
   @property({ type: Boolean, attribute: 'no-sort' }) noSort = false;
+
+  /** List and grid: hide the summary header (the site's own score, stars and number of reviews). */
+  @property({ type: Boolean, attribute: 'no-summary' }) noSummary = false;
 
   /** Don't add the shown reviews to the product's JSON-LD. */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
@@ -283,10 +290,11 @@ export class ZmotTestimonials extends ZmotElement {
     const empty = shown.length
       ? nothing
       : html`<p part="empty" class="empty">
-          ${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
+          ${starIcons(0)}${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
         </p>`;
     if (layout === 'carousel') return this.renderCarousel(shown, card, empty);
     return html`<div part="base" class=${layout}>
+      ${this.noSummary ? nothing : this.renderSummary(feed)}
       ${this.renderControls()}
       ${shown.length
         ? html`<ul part="list" class="items" aria-label=${l.t('testimonialsLabel')}>
@@ -297,11 +305,28 @@ export class ZmotTestimonials extends ZmotElement {
     </div>`;
   }
 
+  /**
+   * The summary header: the site's own score, stars and count (the same as the product's JSON-LD). Nothing for
+   * a product without reviews of its own (the empty note says so). The distribution is `<zmot-rating
+   * variant="full">`'s, whose rows filter these reviews: in this element it would cost more than its budget.
+   */
+  private renderSummary(feed: Feed): TemplateResult | typeof nothing {
+    const l = this.l;
+    const { rating, count } = summarise(feed).own;
+    if (!count) return nothing;
+    const reviews = l.t('reviewCount', { count });
+    return html`<div part="summary" class="summary">
+      <p class="score" role="img" aria-label=${l.t('ratingLabel', { rating: l.score(rating), reviews })}>
+        <span part="average">${l.score(rating)}</span>${starIcons(rating)}<span part="count">${reviews}</span>
+      </p>
+    </div>`;
+  }
+
   private renderControls(): TemplateResult {
     const l = this.l;
     const sort = this.sortOrder;
     return html`<div part="controls" class="controls">
-      ${this.noSort
+      ${this.noSort || !this.reviews.length
         ? nothing
         : html`<label class="sort"
             >${l.t('sortLabel')}
@@ -474,9 +499,9 @@ export class ZmotTestimonials extends ZmotElement {
     const carousel = this.layoutName === 'carousel';
     this.renderRoot.querySelectorAll<HTMLElement>('[part~="testimonial"]').forEach((card, i) => {
       const review = shown[carousel ? this.carousel.index : i];
-      const text = card.querySelector<HTMLElement>('.clamp'); // none when expanded: nothing to measure
-      if (!review || !text) return;
-      const overflows = [...text.querySelectorAll<HTMLElement>('.body, .reply-body')].some(
+      // An expanded card clamps nothing: nothing to measure.
+      if (!review || !card.classList.contains('clamp')) return;
+      const overflows = [...card.querySelectorAll<HTMLElement>('.body, .reply-body, .title, .name, .role')].some(
         (el) => el.scrollHeight > el.clientHeight + 1,
       );
       if (overflows) clamped.add(String(review.id));

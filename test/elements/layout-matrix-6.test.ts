@@ -1,0 +1,5 @@
+// The layout matrix (test/support/layout-matrix.ts), part 6 of 6, in files of two languages each so that
+// they run in parallel and each ends well within the runner's two minutes: ja, ar.
+import { describeMatrix } from '../support/layout-matrix.js';
+
+describeMatrix(['ja', 'ar']);

@@ -371,7 +371,7 @@ describe('the package', () => {
   ] as const) {
     test(`the drop-in ${build}, served from the installed files, renders elements before and after its tag`, async () => {
       const { page, errors } = await open(`${base}/apps/dropin/${file}`);
-      const { summarise } = (await import(join(dir, 'node_modules/zmot/dist/lib/index.js'))) as { summarise(feed: unknown): { rating: number } };
+      const { summarise } = (await import(join(dir, 'node_modules/zmot/dist/lib/entries/index.js'))) as { summarise(feed: unknown): { rating: number } };
       for (const [host, feed] of [
         ['#before', 'trail-runner-2'],
         ['#after', 'ledgerly-cloud'],

@@ -14,12 +14,14 @@ export const KB = 1024;
  * home-made renderer that Lit replaced) plus about 3%; a page without an element 5.9 KB since the drop-in
  * finds its own tag by file name and notices server-rendered elements (6.1 KB with its 3%), then 6.2 KB with
  * the holdout's assignment (`data-holdout`, contract §10: 0.3 KB, of the 0.5 KB issue 25 allows), 6.4 KB with
- * its 3%. Lower a limit when a change makes the drop-in smaller; raise one only with the reason in the commit.
+ * its 3%. The page with every element 37.5 KB with the holdout (0.3 KB) and issue 23's look (0.6 KB over four
+ * chunks, each within the 0.5 KB per chunk it allows): 37.8 KB, without its 3% this time. Lower a limit when a
+ * change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 export const BUDGETS = {
   'no element': { limit: 6.4 * KB },
   'rating only': { target: 20 * KB, limit: 22.7 * KB },
-  'all visitor elements, with referral attribution': { target: 34 * KB, limit: 37.4 * KB },
+  'all visitor elements, with referral attribution': { target: 34 * KB, limit: 37.8 * KB },
 };
 
 /**

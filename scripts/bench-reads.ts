@@ -1,8 +1,9 @@
 /**
  * `npm run bench:reads`: how fast the owner's questions are answered for a site with many events. Fills a
  * store with BENCH_EVENTS events (default 10,000,000) over the last 365 days — renders, impressions,
- * interactions, NPS answers (a third with a comment), shares, referral landings and conversions over 200
- * products — straight through the store in 10,000-event transactions, then times the collector's answers over
+ * interactions, NPS answers (a third with a comment), shares, referral landings, conversions and a 5 %
+ * holdout's assignments (so every report carries the lift, contract §10) over 200 products — straight
+ * through the store in 10,000-event transactions, then times the collector's answers over
  * HTTP on loopback: `GET /v1/metrics` (30 days with the product and widget breakdowns; 366 days, without and
  * with them, the latter being what the dashboard asks for a year) and
  * `GET /v1/comments` (30 days; detractors of 366 days), BENCH_READS times each (default 21), median and p90.
@@ -51,8 +52,11 @@ function makeEvent(i: number, ts: number): ZmotEvent {
     return { ...base, type: 'nps', widget: 'recommend', score, ...(i % 3 === 0 ? { comment: COMMENTS[i % COMMENTS.length]! } : {}) };
   }
   if (r < 88) return { ...base, type: 'share', widget: 'recommend', channel: 'whatsapp', ref: `R${i % 5000}` };
+  // A 5 % holdout runs all year (contract §10): one browser assigned in every 50 events, each conversion with its arm.
+  const arm = Math.floor(i / 100) % 20 === 0 ? 'holdout' : 'shown';
+  if (r < 96 && i % 4 === 0) return { ...base, type: 'assignment', widget: undefined, product: undefined, arm, share: 0.05 };
   if (r < 96) return { ...base, type: 'referral_landing', widget: undefined, ref: `R${i % 5000}` };
-  return { ...base, type: 'conversion', widget: undefined, product: undefined, order_id: `o${i}`, ref: `R${i % 5000}`, value: 40, currency: 'EUR' };
+  return { ...base, type: 'conversion', widget: undefined, product: undefined, order_id: `o${i}`, ref: `R${i % 5000}`, value: 40, currency: 'EUR', arm };
 }
 
 async function fill(store: Store): Promise<number> {
@@ -123,7 +127,12 @@ async function bench(name: string, store: Store): Promise<string[]> {
         start = performance.now();
         const fresh = await buildReport(store, year, options);
         const freshTime = performance.now() - start;
-        if (i === 0) deepStrictEqual(fresh, old, `${label}: the report differs from the row-by-row one`);
+        if (i === 0) {
+          // The lift (contract §10) is new: the row-by-row report never had one.
+          const { lift, ...rest } = fresh;
+          deepStrictEqual(rest, old, `${label}: the report differs from the row-by-row one`);
+          if (!lift?.interval) throw new Error(`${label}: the report has no lift with an interval`);
+        }
         else {
           before.push(oldTime);
           now.push(freshTime);

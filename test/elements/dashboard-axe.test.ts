@@ -4,7 +4,7 @@
 // (`dir="rtl"`).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import '../../src/dashboard.js';
+import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { LOCALES } from '../../src/i18n/i18n.js';
 import { serveCollector } from '../support/collector.js';

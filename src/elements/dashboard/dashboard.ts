@@ -826,6 +826,30 @@ export class ZmotDashboard extends LitElement {
     return this.charts.set(id, spec);
   }
 
+  /**
+   * A data table in a scrolling region named `label`: `head` names the columns, each row starts with its
+   * header cell; on a narrow screen each cell shows its column's name (`data-label`).
+   */
+  private dataTable(id: string, label: string, head: readonly string[], rows: readonly (readonly string[])[]): TemplateResult {
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${label}>
+      <table part="table" data-table=${id}>
+        <thead>
+          <tr>
+            ${head.map((name) => html`<th scope="col">${name}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ([first, ...cells]) => html`<tr>
+              <th scope="row">${first}</th>
+              ${cells.map((cell, i) => html`<td data-label=${head[i + 1]!}>${cell}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
   /** The holdout's lift in words, its two groups in a table, and what could make it wrong (docs/lift.md). */
   private renderLift(view: View): TemplateResult | typeof nothing {
     const { lift } = view;
@@ -852,30 +876,18 @@ export class ZmotDashboard extends LitElement {
         : nothing}
       ${notes.map((note) => html`<p class="muted" data-lift=${note}>${this.t(note)}</p>`)}
       ${lift.mde !== null ? html`<p class="muted" data-lift="mde">${this.t('liftMde', { mde: signed(lift.mde) })}</p>` : nothing}
-      <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('liftTitle')}: ${this.t('dataTable')}`}>
-        <table part="table" data-table="lift">
-          <thead>
-            <tr>
-              <th scope="col">${this.t('liftGroup')}</th>
-              <th scope="col">${this.t('liftBrowsers')}</th>
-              <th scope="col">${this.t('conversions')}</th>
-              <th scope="col">${this.t('liftRate')}</th>
-              <th scope="col">${this.t('liftRevenue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${(['shown', 'holdout'] as const).map(
-              (arm) => html`<tr>
-                <th scope="row">${this.t(arm === 'shown' ? 'liftShown' : 'liftHeld')}</th>
-                <td data-label=${this.t('liftBrowsers')}>${count(lift[arm].browsers)}</td>
-                <td data-label=${this.t('conversions')}>${count(lift[arm].conversions)}</td>
-                <td data-label=${this.t('liftRate')}>${this.formatValue(lift[arm].rate, 'rate')}</td>
-                <td data-label=${this.t('liftRevenue')}>${this.formatValue(lift[arm].revenuePerBrowser, 'money', lift.currency)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${this.dataTable(
+        'lift',
+        `${this.t('liftTitle')}: ${this.t('dataTable')}`,
+        [this.t('liftGroup'), this.t('liftBrowsers'), this.t('conversions'), this.t('liftRate'), this.t('liftRevenue')],
+        (['shown', 'holdout'] as const).map((arm) => [
+          this.t(arm === 'shown' ? 'liftShown' : 'liftHeld'),
+          count(lift[arm].browsers),
+          count(lift[arm].conversions),
+          this.formatValue(lift[arm].rate, 'rate'),
+          this.formatValue(lift[arm].revenuePerBrowser, 'money', lift.currency),
+        ]),
+      )}
     </section>`;
   }
 
@@ -904,26 +916,12 @@ export class ZmotDashboard extends LitElement {
               }))} aria-hidden="true"></div>
               <details>
                 <summary>${this.t('dataTable')}</summary>
-                <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t('npsDistribution')}: ${this.t('dataTable')}`}>
-                  <table part="table" data-table="nps">
-                    <thead>
-                      <tr>
-                        <th scope="col">${this.t('score')}</th>
-                        <th scope="col">${this.t('answers')}</th>
-                        <th scope="col">${this.t('share')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${view.npsScores.map(
-                        (n, score) => html`<tr>
-                          <th scope="row">${score}</th>
-                          <td data-label=${this.t('answers')}>${this.formatValue(n, 'count')}</td>
-                          <td data-label=${this.t('share')}>${this.formatValue(n / total, 'rate')}</td>
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
+                ${this.dataTable(
+                  'nps',
+                  `${this.t('npsDistribution')}: ${this.t('dataTable')}`,
+                  [this.t('score'), this.t('answers'), this.t('share')],
+                  view.npsScores.map((n, score) => [String(score), this.formatValue(n, 'count'), this.formatValue(n / total, 'rate')]),
+                )}
               </details>`
           : nothing}
       </figure>

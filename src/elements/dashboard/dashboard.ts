@@ -792,24 +792,12 @@ export class ZmotDashboard extends LitElement {
       <div class="chart" part="chart" data-chart=${chart} aria-hidden="true"></div>
       <details>
         <summary>${this.t('dataTable')}</summary>
-        <div class="scroll" tabindex="0" role="region" aria-label=${`${this.t(title)}: ${this.t('dataTable')}`}>
-          <table part="table" data-table=${id}>
-            <thead>
-              <tr>
-                <th scope="col">${this.t('day')}</th>
-                ${ids.map((s) => html`<th scope="col">${this.t(SERIES_LABELS[s])}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${view.days.map(
-                (day, i) => html`<tr>
-                  <th scope="row">${this.formatDay(day)}</th>
-                  ${ids.map((s) => html`<td data-label=${this.t(SERIES_LABELS[s])}>${this.formatValue(view.series[s][i] ?? 0, 'count')}</td>`)}
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${this.dataTable(
+          id,
+          `${this.t(title)}: ${this.t('dataTable')}`,
+          [this.t('day'), ...ids.map((s) => this.t(SERIES_LABELS[s]))],
+          view.days.map((day, i) => [this.formatDay(day), ...ids.map((s) => this.formatValue(view.series[s][i] ?? 0, 'count'))]),
+        )}
       </details>
     </figure>`;
   }
@@ -1092,24 +1080,12 @@ export class ZmotDashboard extends LitElement {
       <div class="chart" part="chart" data-chart=${id} aria-hidden="true"></div>
       <details>
         <summary>${this.t('dataTable')}</summary>
-        <div class="scroll" tabindex="0" role="region" aria-label=${`${title}: ${this.t('dataTable')}`}>
-          <table part="table" data-table="reputation-daily">
-            <thead>
-              <tr>
-                <th scope="col">${this.t('day')}</th>
-                ${lines.map((l) => html`<th scope="col">${l.product}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${days.map(
-                (day, i) => html`<tr>
-                  <th scope="row">${this.formatDay(day)}</th>
-                  ${lines.map((l) => html`<td data-label=${l.product}>${score(l.values[i] ?? null)}</td>`)}
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${this.dataTable(
+          'reputation-daily',
+          `${title}: ${this.t('dataTable')}`,
+          [this.t('day'), ...lines.map((l) => l.product)],
+          days.map((day, i) => [this.formatDay(day), ...lines.map((l) => score(l.values[i] ?? null))]),
+        )}
       </details>
     </figure>`;
   }

@@ -16,6 +16,8 @@ function compact(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === '$schema') continue;
+    // A record's keys are strings in JSON anyway.
+    if (key === 'propertyNames') continue;
     if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
     if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue;
     out[key] = compact(value);

@@ -8,6 +8,10 @@ import { FeedValidationError } from './validate.js';
 export { FeedValidationError };
 
 const text = z.string();
+
+/** How a review was verified (contract §8). */
+export const VERIFICATIONS = ['purchase', 'imported', 'none'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
 const count = z.int().check(z.gte(0));
 
 export const ProductSchema = z.object({
@@ -65,6 +69,28 @@ export const ReviewSchema = z.object({
   url: z.optional(text),
   lang: z.optional(text),
   reply: z.optional(ReplySchema),
+  /**
+   * How the review was verified (contract §8): `purchase`, written through a signed invitation sent after an
+   * order; `imported` from another platform (named by `source`); `none`. Absent in feeds from elsewhere.
+   */
+  verification: z.optional(z.enum(VERIFICATIONS)),
+  /** The reviewer was invited to write it (an e-mail after an order), not writing unprompted. */
+  invited: z.optional(z.boolean()),
+  /** Something was offered for writing it; `incentive` says what. */
+  incentivized: z.optional(z.boolean()),
+  incentive: z.optional(text),
+});
+
+/**
+ * How the site's reviews are collected and published (contract §8), for the widgets' "How reviews work here"
+ * disclosure: the share of verified reviews (0–1), whether every review is published or they are moderated,
+ * rejections by reason, and the default order.
+ */
+export const PolicySchema = z.object({
+  verified: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  published: z.optional(z.enum(['all', 'moderated'])),
+  rejected: z.optional(z.record(z.string(), count)),
+  sort: z.optional(text),
 });
 
 export const FeedSchema = z.object({
@@ -73,6 +99,7 @@ export const FeedSchema = z.object({
   sources: z.optional(z.array(SourceSchema)),
   reviews: z.array(ReviewSchema),
   next: z.optional(text),
+  policy: z.optional(PolicySchema),
 });
 
 export type Product = z.infer<typeof ProductSchema>;
@@ -81,6 +108,7 @@ export type Aggregate = z.infer<typeof AggregateSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type Feed = z.infer<typeof FeedSchema>;
+export type Policy = z.infer<typeof PolicySchema>;
 
 /** The envelope is validated strictly; reviews one by one, so one bad review does not hide the rest. */
 const EnvelopeSchema = z.extend(FeedSchema, { reviews: z.array(z.unknown()) });

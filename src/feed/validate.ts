@@ -11,7 +11,10 @@ import type { Feed, ParsedFeed } from './schema.js';
 export interface JsonSchema {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
   properties?: Record<string, JsonSchema>;
+  /** A record's values (its keys are strings). */
+  additionalProperties?: JsonSchema;
   required?: string[];
+  enum?: string[];
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   minimum?: number;
@@ -50,6 +53,8 @@ function check(schema: JsonSchema, value: unknown, path: string): unknown {
     if (kind(value) !== 'object') fail(path, `expected object, received ${kind(value)}`);
     const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
+    const values = schema.additionalProperties;
+    if (values) for (const key of Object.keys(record)) out[key] = check(values, record[key], `${path}.${key}`);
     for (const [key, child] of Object.entries(schema.properties ?? {})) {
       const present = Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined;
       if (present) out[key] = check(child, record[key], `${path}.${key}`);
@@ -65,6 +70,7 @@ function check(schema: JsonSchema, value: unknown, path: string): unknown {
   if (type === 'string') {
     if (typeof value !== 'string') fail(path, `expected string, received ${kind(value)}`);
     if (schema.minLength !== undefined && (value as string).length < schema.minLength) fail(path, 'too short');
+    if (schema.enum && !schema.enum.includes(value as string)) fail(path, `expected one of ${schema.enum.join(', ')}`);
     return value;
   }
   if (type === 'boolean') {

@@ -88,6 +88,8 @@ export interface Report {
   breakdown?: Partial<Record<BreakdownKind, BreakdownRow[]>>;
   /** Present while a holdout runs (browsers were assigned in the period): contract §10, docs/lift.md. */
   lift?: LiftReport;
+  /** The review-collection funnel (contract §8): present when the site has invitations or collected reviews. */
+  collection?: CollectionFunnel;
 }
 
 /** One arm of a holdout in a period: its browsers, their conversions and revenue, and the rates. */
@@ -218,4 +220,70 @@ export interface LiveAnswer {
   minutes: LiveMinute[];
   /** The sums over the 30 minutes, per type. */
   total: Record<string, number>;
+}
+
+/** A review collected by the collector (contract §8), as the owner's API answers it. */
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Why a review may be rejected: never its rating (contract §8). */
+export const REJECT_REASONS = ['spam', 'offensive', 'personal-data', 'off-topic', 'not-genuine'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** One step in a collected review's life, oldest first. */
+export interface ReviewHistoryItem {
+  /** ISO 8601 in UTC. */
+  at: string;
+  action: 'submitted' | 'approved' | 'rejected' | 'replied';
+  /** With `rejected`. */
+  reason?: RejectReason;
+  /** With `replied`: the reply's text. */
+  body?: string;
+}
+
+/**
+ * A collected review with its moderation state. Its text is the visitor's: untrusted. `verification` is
+ * `purchase` only when a valid, unused invitation came with it.
+ */
+export interface ModeratedReview {
+  id: string;
+  site: string;
+  product: string;
+  status: ReviewStatus;
+  rating: number;
+  title?: string;
+  body: string;
+  author: { name: string; role?: string; company?: string };
+  lang?: string;
+  verification: 'purchase' | 'none';
+  invited: boolean;
+  incentivized: boolean;
+  incentive?: string;
+  /** When it was submitted, ISO 8601 in UTC. */
+  date: string;
+  reason?: RejectReason;
+  reply?: { body: string; date: string };
+  history: ReviewHistoryItem[];
+}
+
+/** `GET /v1/reviews`: newest first; `total` counts every review matching the filters. */
+export interface ReviewsAnswer {
+  reviews: ModeratedReview[];
+  total: number;
+}
+
+/** The review-collection funnel of a period (contract §8), in `Report.collection`. */
+export interface CollectionFunnel {
+  /** Invitations created (`POST /v1/invitations`, `zmot invite`). */
+  invitations: number;
+  /** `<zmot-review-form>` seen (viewable impressions). */
+  viewed: number;
+  /** Forms a visitor began to fill in. */
+  started: number;
+  /** Reviews received (stored, whatever their status now). */
+  submitted: number;
+  approved: number;
+  rejected: number;
+  /** Approved reviews' count and mean rating by how they were verified. */
+  byVerification: { verification: 'purchase' | 'none'; count: number; rating: number | null }[];
 }

@@ -11,6 +11,8 @@ const valid: unknown[] = [
   { product: { id: 'p', extra: 1 }, reviews: [{ id: 7, rating: 3, unknown: 'dropped' }], next: '/p?page=2' },
   { product: { id: 'p' }, sources: [{ id: 's', name: 'S', rating: 4, count: 3 }], reviews: [] },
   { product: { id: 'p' }, aggregate: { rating: 0, count: 0 }, reviews: [] },
+  { product: { id: 'p' }, reviews: [], policy: { verified: 0.4, published: 'moderated', rejected: { spam: 3, offensive: 1 }, sort: 'newest' } },
+  { product: { id: 'p' }, reviews: [], policy: {} },
 ];
 
 const invalid: unknown[] = [
@@ -30,6 +32,10 @@ const invalid: unknown[] = [
   { product: { id: 'p' }, sources: [{ id: 's', name: 'S', rating: 4, scale: 0, count: 3 }], reviews: [] },
   { product: { id: 'p' }, sources: [{ id: 's', rating: 4, count: 3 }], reviews: [] },
   { product: { id: 'p' }, reviews: [], next: 5 },
+  { product: { id: 'p' }, reviews: [], policy: { verified: 1.5 } },
+  { product: { id: 'p' }, reviews: [], policy: { published: 'some' } },
+  { product: { id: 'p' }, reviews: [], policy: { rejected: { spam: -1 } } },
+  { product: { id: 'p' }, reviews: [], policy: { rejected: { spam: 'many' } } },
 ];
 
 const reviews: unknown[] = [
@@ -43,6 +49,10 @@ const reviews: unknown[] = [
   { id: 'f', rating: 4, verified: 'yes' },
   { id: 'g', rating: 4, reply: { date: '2026-01-01' } },
   { id: 'h', rating: 2, reply: { body: 'Sorry' }, lang: 'de', source: 'google' },
+  { id: 'i', rating: 4, verification: 'purchase', invited: true, incentivized: true, incentive: '10% off' },
+  { id: 'j', rating: 4, verification: 'imported', source: 'google' },
+  { id: 'k', rating: 4, verification: 'trusted' },
+  { id: 'l', rating: 4, invited: 'yes' },
   'not a review',
   null,
 ];

@@ -255,7 +255,7 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
   // A worker of `--workers N` (forked below with the same arguments) takes its share of the limits.
   const share = cluster.isWorker ? Number(io.env.ZMOT_WORKERS ?? workers) : 1;
   await io.prepare?.();
-  const { createCollector } = await import('./server.js');
+  const { createCollector, REVIEWS_PER_ADDRESS, REVIEWS_PER_SITE } = await import('./server.js');
   let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
@@ -279,6 +279,9 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     sites: values.site ?? [],
     rateAddress: rateAddress / share,
     rateSite: rateSite / share,
+    // Each worker takes its share of the review limits too (and at least one review's burst).
+    reviewsPerAddress: { rate: REVIEWS_PER_ADDRESS.rate / share, burst: Math.max(1, REVIEWS_PER_ADDRESS.burst! / share) },
+    reviewsPerSite: { rate: REVIEWS_PER_SITE.rate / share, burst: Math.max(1, REVIEWS_PER_SITE.burst! / share) },
     trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,

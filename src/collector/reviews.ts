@@ -10,7 +10,7 @@
  * Every body is read as text whatever its content type (a form may post `text/plain`, a CORS-simple request) and
  * parsed here, so every problem gets a 400 naming the field, never a 5xx.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import * as z from 'zod/mini';
@@ -18,7 +18,7 @@ import { REJECT_REASONS, REVIEW_STATUSES, type RejectReason, type ReviewStatus }
 import { HONEYPOT_FIELD, MIN_FILL_MS, REVIEW_LIMITS } from '../reviews/limits.js';
 import { describeIssue, LIMITS, pathOf, SiteSchema, STORABLE, valueAt } from '../telemetry/schema.js';
 import type { SiteAccess } from './access.js';
-import { INVITATION_DAYS, invitationLink, orderHash, signInvitation, verifyInvitation } from './invitations.js';
+import { InvitationError, issueInvitation, parseInvitationRequest, verifyInvitation, type InvitationRequest } from './invitations.js';
 import { QueryError } from './metrics.js';
 import { tokenRequired } from './owner.js';
 import type { TokenBuckets } from './ratelimit.js';
@@ -30,7 +30,6 @@ export const MAX_REVIEW_BYTES = 64 * 1024;
 export const MAX_REPLY = 2000;
 export const DEFAULT_REVIEWS = 100;
 export const MAX_REVIEWS = 1000;
-const DAY_MS = 86_400_000;
 
 const storable = z.regex(STORABLE, 'must not contain U+0000 or unpaired surrogates');
 const upTo = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`), storable);
@@ -63,22 +62,6 @@ export const ReviewBodySchema = z.object({
   consent: z.literal(true, 'must be true'),
   [HONEYPOT_FIELD]: z.optional(z.string()),
   elapsed: z.optional(z.number()),
-});
-
-export const InvitationBodySchema = z.object({
-  site: SiteSchema,
-  product: required(LIMITS.product),
-  order: required(LIMITS.order_id),
-  url: z.optional(
-    z.string().check(z.maxLength(LIMITS.url, `at most ${LIMITS.url} characters`), z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/, 'must be an http(s) URL of the page with the review form')),
-  ),
-  incentive: z.optional(upTo(REVIEW_LIMITS.incentive)),
-  days: z.optional(
-    z.int(`must be an integer from ${INVITATION_DAYS.min} to ${INVITATION_DAYS.max}`).check(
-      z.gte(INVITATION_DAYS.min, `must be an integer from ${INVITATION_DAYS.min} to ${INVITATION_DAYS.max}`),
-      z.lte(INVITATION_DAYS.max, `must be an integer from ${INVITATION_DAYS.min} to ${INVITATION_DAYS.max}`),
-    ),
-  ),
 });
 
 const ReasonSchema = z.object({ reason: z.enum(REJECT_REASONS, `must be one of ${REJECT_REASONS.join(', ')}`) });
@@ -253,30 +236,18 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
     if (!authorised(request)) return tokenRequired(reply);
     const input = jsonObject(request.body);
     if (typeof input === 'string') return reply.code(400).send({ error: input });
-    const tidied = tidyFields(input, ['url', 'incentive']);
-    const result = InvitationBodySchema.safeParse(tidied);
-    if (!result.success) return reply.code(400).send({ error: problem(result.error, tidied) });
-    const { site, product, order, incentive, days = INVITATION_DAYS.default } = result.data;
-    if (!access.knows(site)) return reply.code(400).send({ error: `site: unknown site ${JSON.stringify(site)}` });
-    const imported = (await store.product(site, product))?.product.url;
-    const page = result.data.url ?? (imported && /^https?:\/\//i.test(imported) ? imported : undefined);
-    if (page === undefined) {
-      return reply.code(400).send({ error: `url: required: no page address was imported for product ${JSON.stringify(product)}; give the page with the review form` });
-    }
+    let invitation: InvitationRequest;
     try {
-      new URL(page);
-    } catch {
-      return reply.code(400).send({ error: 'url: must be an http(s) URL of the page with the review form' });
-    }
-    const created = now();
-    const expires = created + days * DAY_MS;
-    const id = randomBytes(16).toString('base64url');
-    try {
-      const secret = (await store.siteSecret(site, true))!;
-      await store.createInvitation({ id, site, product, orderHash: orderHash(order), incentive, created, expires });
-      const token = signInvitation({ v: 1, s: site, p: product, i: id, e: expires, ...(incentive ? { n: incentive } : {}) }, secret);
-      return reply.code(201).send({ token, url: invitationLink(page, token), expires: new Date(expires).toISOString() });
+      invitation = parseInvitationRequest(tidyFields(input, ['url', 'incentive']));
     } catch (error) {
+      if (error instanceof InvitationError) return reply.code(400).send({ error: error.message });
+      throw error;
+    }
+    if (!access.knows(invitation.site)) return reply.code(400).send({ error: `site: unknown site ${JSON.stringify(invitation.site)}` });
+    try {
+      return reply.code(201).send(await issueInvitation(store, invitation, now()));
+    } catch (error) {
+      if (error instanceof InvitationError) return reply.code(400).send({ error: error.message });
       return unavailable(request, reply, error, 'invitation');
     }
   });

@@ -10,7 +10,8 @@ import { openPostgres } from '../../src/collector/store/postgres.js';
 import type { Feed } from '../../src/feed/schema.js';
 import { parseFeed } from '../../src/feed/schema.js';
 import type { ModeratedReview, ReviewsAnswer } from '../../src/report/types.js';
-import { BROWSER_UA, DAY, get, startCollector, storeLocation, STORE_KINDS, T0, TOKEN, type Answer, type Running } from './helpers.js';
+import { formatReport } from '../../src/collector/report.js';
+import { batch, BROWSER_UA, DAY, event, get, metrics, post, startCollector, storeLocation, STORE_KINDS, T0, TOKEN, type Answer, type Running } from './helpers.js';
 
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const HOSTILE = '<img src=x onerror=alert(1)> "quotes" & =HYPERLINK("http://evil.example") </script>';
@@ -333,6 +334,51 @@ for (const kind of STORE_KINDS) {
       const { feed: nine } = await feed('sku-9');
       assert.deepEqual(nine.reviews.map((r) => r.id).sort(), [id, 'i-2'].sort());
       assert.equal(nine.aggregate?.count, 2);
+    });
+  });
+
+  describe(`the collection funnel (${kind})`, () => {
+    test('/v1/metrics and zmot report count invitations, form views and starts, submitted, approved, rejected, and ratings by verification', async () => {
+      let clock = T0;
+      const server = await startCollector(kind, { now: () => clock, reviewsPerAddress: NO_LIMIT });
+      const before = await metrics(server.url, 'site=acme&from=2026-03-10&to=2026-03-10');
+      assert.equal(before.collection, undefined, 'absent while the site collects no reviews');
+      const tokens: string[] = [];
+      for (const order of ['A-1', 'A-2', 'A-3']) {
+        const answer = await send(server.url, '/v1/invitations', { site: 'acme', product: 'sku-42', order, url: 'https://acme.example/p' }, AUTH);
+        tokens.push(String(answer.body.token));
+      }
+      const form = { widget: 'review-form' };
+      const sent = await post(server.url, batch([event('impression', form), event('impression', form), event('interaction', { ...form, action: 'start' }), event('impression')]));
+      assert.equal(sent.status, 202);
+      const ids: string[] = [];
+      for (const body of [review({ token: tokens[0], rating: 5 }), review({ token: tokens[1], rating: 4 }), review({ rating: 2 }), review({ rating: 1 })]) {
+        ids.push(String((await send(server.url, '/v1/reviews', body)).body.id));
+      }
+      await send(server.url, `/v1/reviews/${ids[0]}/approve`, '', AUTH);
+      await send(server.url, `/v1/reviews/${ids[1]}/approve`, '', AUTH);
+      await send(server.url, `/v1/reviews/${ids[2]}/approve`, '', AUTH);
+      await send(server.url, `/v1/reviews/${ids[3]}/reject`, { reason: 'not-genuine' }, AUTH);
+      // A review of the next day is not in the period.
+      clock += DAY;
+      await send(server.url, '/v1/reviews', review());
+      const report = await metrics(server.url, 'site=acme&from=2026-03-10&to=2026-03-10');
+      assert.deepEqual(report.collection, {
+        invitations: 3,
+        viewed: 2,
+        started: 1,
+        submitted: 4,
+        approved: 3,
+        rejected: 1,
+        byVerification: [
+          { verification: 'purchase', count: 2, rating: 4.5 },
+          { verification: 'none', count: 1, rating: 2 },
+        ],
+      });
+      assert.equal((await metrics(server.url, 'site=acme&from=2026-03-10&to=2026-03-11')).collection?.submitted, 5);
+      const text = formatReport(report);
+      assert.match(text, /Collecting reviews: 3 invitations, 2 forms seen, 1 started, 4 submitted, 3 approved, 1 rejected\./);
+      assert.match(text, /Approved by verification: verified purchases 2 \(4\.50★\), not verified 1 \(2\.00★\)\./);
     });
   });
 

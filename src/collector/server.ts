@@ -14,6 +14,7 @@ import { LiveCounts, liveRoutes } from './live.js';
 import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
+import { googleReviewRoutes } from './google-reviews.js';
 import { HOME_CSP, homePage } from './home.js';
 import { startRetention } from './retention.js';
 import { ingestRoutes } from './ingest.js';
@@ -252,6 +253,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   await app.register(reputationRoutes, { store, now, authorised: (request) => owner.matches(request) });
   await app.register(liveRoutes, { live, authorised: (request) => owner.matches(request) });
   await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
+
+  await app.register(googleReviewRoutes, { store, named: access.named });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };

@@ -326,6 +326,41 @@ for (const kind of STORE_KINDS) {
       assert.equal((await list('site=nobody')).total, 0);
     });
 
+    test('google-product-reviews.xml: approved collected reviews only, labelled, XML-escaped', async () => {
+      const hostile = await submit(review({ title: HOSTILE.slice(0, 100), body: `${HOSTILE} \u0007bell`, lang: 'pt-BR', author: { name: '<b>Zoë & co</b>' } }));
+      await moderate(hostile, 'approve');
+      const pending = await submit(review({ body: 'Still pending, never syndicated.' }));
+      const answer = await fetch(`${server.url}/v1/feeds/acme/google-product-reviews.xml`);
+      assert.equal(answer.status, 200);
+      assert.match(answer.headers.get('content-type') ?? '', /^application\/xml; charset=utf-8/);
+      assert.ok(answer.headers.get('etag'));
+      const xml = await answer.text();
+      assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<feed [^>]*product_reviews\.xsd">\n  <version>2\.4<\/version>/);
+      const unescape = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+      const blocks = [...xml.matchAll(/<review>([\s\S]*?)<\/review>/g)].map((m) => m[1]!);
+      const field = (block: string, name: string) => unescape(new RegExp(`<${name}(?: [^>]*)?>([^<]*)</${name}>`).exec(block)?.[1] ?? '');
+      const ids = blocks.map((b) => field(b, 'review_id'));
+      const collected = (await list('site=acme&status=approved&limit=1000')).reviews;
+      assert.deepEqual([...ids].sort(), collected.filter((r) => r.product === 'sku-42').map((r) => r.id).sort(), 'every approved collected review of a product with a page, nothing else');
+      assert.ok(!ids.includes(pending) && !ids.includes('imp-1') && !ids.includes('g-1'), 'no pending or imported review');
+      const block = blocks[ids.indexOf(hostile)]!;
+      assert.equal(field(block, 'content'), `${HOSTILE} bell`, 'the text survives escaping; a control character XML cannot carry is dropped');
+      assert.equal(field(block, 'title'), HOSTILE.slice(0, 100).trim());
+      assert.equal(field(block, 'name'), '<b>Zoë & co</b>');
+      assert.equal(field(block, 'review_language'), 'pt');
+      assert.doesNotMatch(xml, /<img|<b>|<script|<\/script/);
+      assert.equal(field(block, 'is_verified_purchase'), 'false');
+      assert.equal(field(block, 'is_incentivized_review'), 'false');
+      assert.equal(field(block, 'collection_method'), 'unsolicited');
+      assert.equal(field(block, 'product_url'), 'https://acme.example/p/sku-42');
+      const verified = collected.find((r) => r.verification === 'purchase' && r.incentivized && r.product === 'sku-42')!;
+      const labelled = blocks[ids.indexOf(verified.id)]!;
+      assert.equal(field(labelled, 'is_verified_purchase'), 'true');
+      assert.equal(field(labelled, 'is_incentivized_review'), 'true');
+      assert.equal(field(labelled, 'collection_method'), 'post_fulfillment');
+      assert.equal((await get(`${server.url}/v1/feeds/nobody/google-product-reviews.xml`)).status, 404);
+    });
+
     test('imports keep working beside collected reviews: --replace drops imported ones only', async () => {
       const id = await submit(review({ product: 'sku-9', body: 'Collected before an import of the same product.' }));
       await moderate(id, 'approve');

@@ -417,6 +417,25 @@ for (const kind of STORE_KINDS) {
     });
   });
 
+  describe(`origins (${kind})`, () => {
+    test('a page of the site may post reviews cross-origin (CORS); another origin gets 403; the owner routes answer only named origins', async () => {
+      const server = await startCollector(kind, { allowOrigin: ['acme=https://acme.example'], reviewsPerAddress: NO_LIMIT });
+      const preflight = await fetch(`${server.url}/v1/reviews`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://acme.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://acme.example');
+      const own = await send(server.url, '/v1/reviews', review(), { origin: 'https://acme.example' });
+      assert.equal(own.status, 202);
+      assert.equal(own.headers.get('access-control-allow-origin'), 'https://acme.example');
+      const evil = await send(server.url, '/v1/reviews', review(), { origin: 'https://evil.example' });
+      assert.equal(evil.status, 403);
+      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+      const list = await get(`${server.url}/v1/reviews?site=acme`, { ...AUTH, origin: 'https://evil.example' });
+      assert.equal(list.headers.get('access-control-allow-origin'), null, 'the owner’s list is not readable from another origin');
+    });
+  });
+
   describe(`review floods (${kind})`, () => {
     test('a flood from one address gets 429 with Retry-After; another address still gets 202', async () => {
       const server = await startCollector(kind, { trustProxy: ['loopback'] });

@@ -1,5 +1,5 @@
 /**
- * `zmot serve | import | report` (contract section 6). `main` takes the arguments after `zmot` and returns
+ * `zmot serve | import | report | invite` (contract sections 6 and 8). `main` takes the arguments after `zmot` and returns
  * the exit code; `bin/zmot.js` calls it.
  */
 import cluster from 'node:cluster';
@@ -31,6 +31,7 @@ Commands:
   serve    run the collector (events, metrics, review feeds)
   import   load reviews (contract JSON or CSV) for the review feeds
   report   print a site's ZMOT/UMOT report
+  invite   print a signed, single-use link inviting a buyer to review a product
 
 Run "zmot <command> --help" for a command's options.
 `,
@@ -99,6 +100,25 @@ Options:
   --json                print the report as JSON (the same as GET /v1/metrics)
   --comments            add what customers said: the period's NPS comments, newest first (at most 1000)
   --group G             with --comments: only detractor, passive or promoter
+  --db FILE             SQLite file (default ${DEFAULT_DB})
+  --database-url URL    PostgreSQL instead (also read from DATABASE_URL)
+  -h, --help            show this help
+`,
+  invite: `Usage: zmot invite --site S --product P --order O [options]
+
+Prints a link that invites the buyer of order O to review product P: the page with <zmot-review-form>, with a
+signed token in its fragment (#zmot-invite=…). A review written through it is a verified purchase, once; the
+order is kept only as a SHA-256 of it. Send the link in your own post-purchase e-mail, to every buyer.
+Same as POST /v1/invitations (docs/reviews.md); writes to the store directly.
+
+Options:
+  --site S              the site (required)
+  --product P           the product bought (required)
+  --order O             the order number (required; not in the link)
+  --url U               the page with the review form (default: the product's url, from its import)
+  --incentive TEXT      what is offered for a review, shown with it (e.g. "10 % off your next order")
+  --days N              days the link stays valid, 1–365 (default 60)
+  --json                print {"token","url","expires"} instead of the link alone
   --db FILE             SQLite file (default ${DEFAULT_DB})
   --database-url URL    PostgreSQL instead (also read from DATABASE_URL)
   -h, --help            show this help
@@ -255,7 +275,7 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
   // A worker of `--workers N` (forked below with the same arguments) takes its share of the limits.
   const share = cluster.isWorker ? Number(io.env.ZMOT_WORKERS ?? workers) : 1;
   await io.prepare?.();
-  const { createCollector } = await import('./server.js');
+  const { createCollector, REVIEWS_PER_ADDRESS, REVIEWS_PER_SITE } = await import('./server.js');
   let token = (values.token ?? io.env.ZMOT_TOKEN ?? '').trim();
   const generated = !token;
   if (generated) token = randomBytes(18).toString('base64url');
@@ -279,6 +299,9 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
     sites: values.site ?? [],
     rateAddress: rateAddress / share,
     rateSite: rateSite / share,
+    // Each worker takes its share of the review limits too (and at least one review's burst).
+    reviewsPerAddress: { rate: REVIEWS_PER_ADDRESS.rate / share, burst: Math.max(1, REVIEWS_PER_ADDRESS.burst! / share) },
+    reviewsPerSite: { rate: REVIEWS_PER_SITE.rate / share, burst: Math.max(1, REVIEWS_PER_SITE.burst! / share) },
     trustProxy: trustProxy(values['trust-proxy']),
     keepBots: values['keep-bots'] ?? false,
     requestTimeout: number(values['request-timeout'], 'request-timeout', 10, true) * 1000,
@@ -448,6 +471,53 @@ async function report(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function invite(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    ...storeFlags,
+    site: { type: 'string' },
+    product: { type: 'string' },
+    order: { type: 'string' },
+    url: { type: 'string' },
+    incentive: { type: 'string' },
+    days: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(USAGE.invite);
+    return 0;
+  }
+  for (const name of ['site', 'product', 'order'] as const) if (!values[name]) throw new UsageError(`--${name} is required`);
+  if (values.days !== undefined && !/^\d+$/.test(values.days.trim())) throw new UsageError(`--days: expected a whole number of days, got ${JSON.stringify(values.days)}`);
+  await io.prepare?.();
+  const { InvitationError, issueInvitation, parseInvitationRequest } = await import('./invitations.js');
+  const tidy = (text: string | undefined) => (text === undefined ? undefined : text.normalize('NFC').trim() || undefined);
+  let request;
+  try {
+    request = parseInvitationRequest({
+      site: tidy(values.site),
+      product: tidy(values.product),
+      order: tidy(values.order),
+      url: tidy(values.url),
+      incentive: tidy(values.incentive),
+      days: values.days === undefined ? undefined : Number(values.days),
+    });
+  } catch (error) {
+    if (error instanceof InvitationError) throw new UsageError(`--${error.message}`);
+    throw error;
+  }
+  const store = await openStore(storeOptions(values, io.env));
+  try {
+    const invitation = await issueInvitation(store, request, Date.now());
+    io.out(values.json ? `${JSON.stringify(invitation, null, 2)}\n` : `${invitation.url}\n`);
+  } catch (error) {
+    if (error instanceof InvitationError) throw new InputError(`--${error.message}`);
+    throw error;
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtras = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -458,12 +528,14 @@ export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtra
         return await importCommand(rest, io);
       case 'report':
         return await report(rest, io);
+      case 'invite':
+        return await invite(rest, io);
       case undefined:
       case 'help':
       case '--help':
       case '-h': {
         const topic = rest[0];
-        io.out(topic === 'serve' || topic === 'import' || topic === 'report' ? USAGE[topic] : USAGE.main);
+        io.out(topic === 'serve' || topic === 'import' || topic === 'report' || topic === 'invite' ? USAGE[topic] : USAGE.main);
         return 0;
       }
       default:
@@ -472,8 +544,8 @@ export async function main(argv: string[], io: Io = defaultIo, extra: ServeExtra
   } catch (error) {
     if (error instanceof UsageError) {
       // Short: the error, then where the help is (the help itself would push the error off the screen).
-      const known = command === 'serve' || command === 'import' || command === 'report';
-      const usage = known ? (USAGE[command].split('\n')[0] ?? '') : 'Usage: zmot serve | import | report [options]';
+      const known = command === 'serve' || command === 'import' || command === 'report' || command === 'invite';
+      const usage = known ? (USAGE[command].split('\n')[0] ?? '') : 'Usage: zmot serve | import | report | invite [options]';
       io.err(`zmot: ${error.message}\n${usage}\nRun "zmot ${known ? `${command} ` : ''}--help" for ${known ? 'every option' : 'the commands'}.\n`);
       return 2;
     }

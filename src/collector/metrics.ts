@@ -4,8 +4,8 @@
  * denominator is 0.
  */
 import { NO_CURRENCY } from './store/rows.js';
-import type { ConfirmedConversion } from './store/types.js';
-import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type LiftReport, type PeriodMetrics, type Report } from '../report/types.js';
+import type { CollectionCounts, ConfirmedConversion } from './store/types.js';
+import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type CollectionFunnel, type LiftReport, type PeriodMetrics, type Report } from '../report/types.js';
 import { analyseLift, type Arm } from './lift.js';
 import type { RangeQuery, RollupRow, Store } from './store/types.js';
 
@@ -213,12 +213,13 @@ export interface ReportOptions {
 export async function buildReport(store: Store, query: RangeQuery, options: ReportOptions = {}): Promise<Report> {
   const kinds = options.breakdown ?? [];
   const byProduct = kinds.includes('product');
-  const [dayRows, productRows, sharers, conversions, confirming] = await Promise.all([
+  const [dayRows, productRows, sharers, conversions, confirming, policy] = await Promise.all([
     store.dayRollups(query),
     byProduct ? store.productRollups(query) : Promise.resolve([]),
     store.sharerCounts(query, byProduct),
     store.confirmedConversions(query),
     store.confirms(query.site),
+    store.sitePolicy(query.site),
   ]);
   const rowsByDay = groupBy(dayRows, (r) => r.day);
   const sharersByDay = new Map(sharers.byDay.map((s) => [s.day, s.weight]));
@@ -255,7 +256,34 @@ export async function buildReport(store: Store, query: RangeQuery, options: Repo
   const assignments = query.product ? await store.dayRollups({ ...query, product: undefined }) : dayRows;
   const lift = liftReport(dayRows, assignments);
   if (lift) report.lift = lift;
+  if (policy.collects) report.collection = collectionFunnel(dayRows, await store.collection(query));
   return report;
+}
+
+/** The widget name `<zmot-review-form>` reports its events under. */
+export const REVIEW_FORM_WIDGET = 'review-form';
+
+/**
+ * The review-collection funnel (contract §8): invitations and reviews from the store (honest counts, not
+ * telemetry), the form's viewable impressions and starts (interaction `start`) from the period's rollups.
+ */
+export function collectionFunnel(rows: readonly RollupRow[], counts: CollectionCounts): CollectionFunnel {
+  let viewed = 0;
+  let started = 0;
+  for (const row of rows) {
+    if (row.widget !== REVIEW_FORM_WIDGET) continue;
+    if (row.type === 'impression') viewed += row.n;
+    else if (row.type === 'interaction' && row.key === 'start') started += row.n;
+  }
+  return {
+    invitations: counts.invitations,
+    viewed: tidy(viewed),
+    started: tidy(started),
+    submitted: counts.submitted,
+    approved: counts.approved,
+    rejected: counts.rejected,
+    byVerification: counts.byVerification.map((v) => ({ verification: v.verification, count: v.count, rating: v.count === 0 ? null : tidy(v.sum / v.count) })),
+  };
 }
 
 /**

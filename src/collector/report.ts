@@ -1,5 +1,5 @@
 /** The report as a readable text table, for `zmot report`. */
-import { npsGroup, type CommentsAnswer, type LiftReport, type NpsGroup } from '../report/types.js';
+import { npsGroup, type CollectionFunnel, type CommentsAnswer, type LiftReport, type NpsGroup } from '../report/types.js';
 import type { PeriodMetrics, Report } from './metrics.js';
 
 const count = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -68,6 +68,16 @@ export function formatLift(lift: LiftReport): string {
   return lines.join('\n');
 }
 
+/** The review-collection funnel in one line, and the mean rating by verification in another. */
+export function formatCollection(funnel: CollectionFunnel): string {
+  const steps = `Collecting reviews: ${count(funnel.invitations)} invitations, ${count(funnel.viewed)} forms seen, ${count(funnel.started)} started, ${count(funnel.submitted)} submitted, ${count(funnel.approved)} approved, ${count(funnel.rejected)} rejected.`;
+  const ratings = funnel.byVerification
+    .map((v) => `${v.verification === 'purchase' ? 'verified purchases' : 'not verified'} ${v.count} (${v.rating === null ? '–' : `${v.rating.toFixed(2)}★`})`)
+    .join(', ');
+  return `${steps}
+Approved by verification: ${ratings}.`;
+}
+
 export function formatReport(report: Report): string {
   const title = `zmot report for site ${report.site}${report.product ? `, product ${report.product}` : ''}, ${report.from} to ${report.to}`;
   const active = report.days.filter((d) => d.zmot.renders + d.zmot.impressions + d.zmot.interactions + d.umot.nps.responses + d.umot.shares + d.umot.referralLandings + d.umot.conversions > 0);
@@ -91,7 +101,8 @@ export function formatReport(report: Report): string {
       )
     : 'No events in this period.';
   const lift = report.lift ? `\n${formatLift(report.lift)}\n` : '';
-  return `${title}\n\n${summary(report.total)}\n${lift}\nPer day (days with events):\n${days}\n`;
+  const collection = report.collection ? `\n${formatCollection(report.collection)}\n` : '';
+  return `${title}\n\n${summary(report.total)}\n${lift}${collection}\nPer day (days with events):\n${days}\n`;
 }
 
 /**

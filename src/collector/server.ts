@@ -14,6 +14,7 @@ import { LiveCounts, liveRoutes } from './live.js';
 import { reputationRoutes } from './reputation.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { buildFeedPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './feeds.js';
+import { googleReviewRoutes } from './google-reviews.js';
 import { HOME_CSP, homePage } from './home.js';
 import { startRetention } from './retention.js';
 import { ingestRoutes } from './ingest.js';
@@ -21,8 +22,9 @@ import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics
 import { orderRoutes } from './orders.js';
 import { OwnerAuth, tokenRequired } from './owner.js';
 import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
-import { TokenBuckets } from './ratelimit.js';
+import { TokenBuckets, type BucketOptions } from './ratelimit.js';
 import { renderRoutes } from './render.js';
+import { reviewRoutes } from './reviews.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
 
@@ -44,6 +46,10 @@ export interface CollectorOptions {
   rateAddress?: number;
   /** Events a second per site (burst: 10 s' worth); 0 turns it off. Default 2000. */
   rateSite?: number;
+  /** Reviews (`POST /v1/reviews`) per client address: default a burst of 5, then 1 a minute; rate 0 turns it off. */
+  reviewsPerAddress?: BucketOptions;
+  /** Reviews per site: default a burst of 60, then 1 a second; rate 0 turns it off. */
+  reviewsPerSite?: BucketOptions;
   /**
    * Take the client address from X-Forwarded-For, as the proxies in front of the collector wrote it: a
    * number of proxies (hops; `true` is one), or the proxies' addresses or CIDR ranges (also `loopback`,
@@ -128,6 +134,10 @@ export function proxyTrust(trust: CollectorOptions['trustProxy']): false | strin
 
 const isFile = (path: string): Promise<boolean> => stat(path).then((info) => info.isFile(), () => false);
 
+/** Contract §8's limits on reviews: per client address a burst of 5, then one a minute; per site 60, then one a second. */
+export const REVIEWS_PER_ADDRESS: BucketOptions = { rate: 1 / 60, burst: 5 };
+export const REVIEWS_PER_SITE: BucketOptions = { rate: 1, burst: 60 };
+
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
@@ -161,7 +171,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       // instead of this answer. Keeping it open lets Node read and drop the rest of the body, which the
       // request timeout bounds.
       reply.removeHeader('connection');
-      return reply.code(413).send({ error: 'body: larger than 64 KiB; send at most 200 events a batch' });
+      const events = request.url.split('?')[0] === '/v1/events';
+      return reply.code(413).send({ error: `body: larger than 64 KiB${events ? '; send at most 200 events a batch' : ''}` });
     }
     return reply.code(status).send({ error: error.message });
   });
@@ -228,11 +239,22 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
   });
 
+  await app.register(reviewRoutes, {
+    store,
+    access,
+    authorised: (request) => owner.matches(request),
+    perAddress: new TokenBuckets(options.reviewsPerAddress ?? REVIEWS_PER_ADDRESS, clock),
+    perSite: new TokenBuckets(options.reviewsPerSite ?? REVIEWS_PER_SITE, clock),
+    keepBots: options.keepBots ?? false,
+    now,
+  });
   await app.register(orderRoutes, { store, access, authorised: (request) => owner.matches(request), now });
   await app.register(commentRoutes, { store, now, authorised: (request) => owner.matches(request) });
   await app.register(reputationRoutes, { store, now, authorised: (request) => owner.matches(request) });
   await app.register(liveRoutes, { live, authorised: (request) => owner.matches(request) });
   await app.register(dashboardRoutes, { store, access, authorised: (request) => owner.matches(request) });
+
+  await app.register(googleReviewRoutes, { store, named: access.named });
 
   app.get('/v1/feeds/:site/:product', async (request, reply) => {
     const { site, product } = request.params as { site: string; product: string };

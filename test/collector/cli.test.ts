@@ -21,7 +21,7 @@ describe('zmot command line', () => {
     const top = await run(['--help']);
     assert.equal(top.code, 0);
     assert.match(top.out, /Commands:\n {2}serve .*\n {2}import .*\n {2}report /);
-    for (const command of ['serve', 'import', 'report']) {
+    for (const command of ['serve', 'import', 'report', 'invite']) {
       const help = await run([command, '--help']);
       assert.equal(help.code, 0, command);
       assert.match(help.out, new RegExp(`^Usage: zmot ${command}`));
@@ -211,6 +211,39 @@ describe('zmot command line', () => {
       const report = JSON.parse(json2.out) as { total: { zmot: { renders: number } }; days: unknown[] };
       assert.equal(report.total.zmot.renders, 1);
       assert.equal(report.days.length, 1);
+    });
+  }
+
+  for (const kind of STORE_KINDS) {
+    test(`invite prints a link whose token verifies one review (${kind})`, async () => {
+      const where = await storeLocation(kind);
+      const dbArgs = kind === 'sqlite' ? ['--db', where.db!] : ['--database-url', where.databaseUrl!];
+      const args = ['invite', '--site', 'acme', '--product', 'sku-42', '--order', ' A-1001 ', ...dbArgs];
+      const missing = await run(args);
+      assert.equal(missing.code, 1, 'no --url and no imported product url');
+      assert.match(missing.err, /^zmot: --url: required: no page address was imported for product "sku-42"/);
+      const printed = await run([...args, '--url', 'https://acme.example/p/sku-42', '--incentive', 'A free sample', '--days', '7']);
+      assert.equal(printed.code, 0, printed.err);
+      const match = /^https:\/\/acme\.example\/p\/sku-42#zmot-invite=([\w-]+\.[\w-]+)\n$/.exec(printed.out);
+      assert.ok(match, printed.out);
+      const { readInvitation } = await import('../../src/collector/invitations.js');
+      assert.equal(readInvitation(match[1]!)?.n, 'A free sample');
+      const json = await run([...args, '--url', 'https://acme.example/p/sku-42', '--json']);
+      assert.deepEqual(Object.keys(JSON.parse(json.out) as object), ['token', 'url', 'expires']);
+      assert.equal((await run([...args, '--url', 'https://acme.example/p', '--days', '0'])).code, 2);
+      assert.equal((await run(['invite', '--site', 'acme', '--product', 'sku-42', ...dbArgs])).code, 2, '--order is required');
+
+      const { openStore } = await import('../../src/collector/store/open.js');
+      const store = await openStore(where);
+      try {
+        const { verifyInvitation } = await import('../../src/collector/invitations.js');
+        const claim = verifyInvitation(match[1]!, (await store.siteSecret('acme', false))!)!;
+        const submitted = { site: 'acme', product: 'sku-42', rating: 5, body: 'Written through the link.', author: { name: 'Ana' }, created: Date.now() };
+        assert.equal((await store.addReview({ ...submitted, id: 'r1' }, claim.i)).verification, 'purchase');
+        assert.equal((await store.addReview({ ...submitted, id: 'r2' }, claim.i)).verification, 'none', 'once');
+      } finally {
+        await store.close();
+      }
     });
   }
 });

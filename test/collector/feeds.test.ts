@@ -4,6 +4,14 @@ import { parseImport } from '../../src/collector/import.js';
 import { parseFeed, type Feed } from '../../src/feed/schema.js';
 import { get, startCollector, STORE_KINDS, type Running } from './helpers.js';
 
+/** The policy of a feed of a site that publishes every review it imports and collects none (contract §8). */
+const ALL_PUBLISHED = {
+  verified: 0,
+  published: 'all',
+  rejected: { spam: 0, offensive: 0, 'personal-data': 0, 'off-topic': 0, 'not-genuine': 0 },
+  sort: 'newest',
+};
+
 /** 25 own reviews dated 2026-01-01 … 2026-01-25, ratings cycling 5, 4, 3, 2, 1, plus one Google review. */
 function feedJson(): string {
   const reviews = Array.from({ length: 25 }, (_, i) => ({
@@ -45,6 +53,8 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(feed.reviews.slice(0, 3).map((r) => r.id), ['r25', 'r24', 'r23']);
       assert.deepEqual(feed.aggregate, { rating: 3, count: 25, distribution: { '5': 5, '4': 5, '3': 5, '2': 5, '1': 5 } });
       assert.deepEqual(feed.sources, [{ id: 'google', name: 'Google', rating: 4.7, scale: 5, count: 812 }]);
+      // 14 of the 26 stored reviews are marked verified: every other own one (13), and the Google one (a copy of r1).
+      assert.deepEqual(feed.policy, { ...ALL_PUBLISHED, verified: 14 / 26 });
       assert.equal(feed.next, './sku-42?page=2', 'relative to the feed: never built from the request\'s Host');
     });
 
@@ -80,7 +90,7 @@ for (const kind of STORE_KINDS) {
     test('a new import changes the feed and its ETag', async () => {
       const before = await get(`${server.url}/v1/feeds/acme/sku-9`);
       assert.equal(before.status, 200);
-      assert.deepEqual(before.body, { product: { id: 'sku-9' }, reviews: [] });
+      assert.deepEqual(before.body, { product: { id: 'sku-9' }, reviews: [], policy: ALL_PUBLISHED });
       const csv = 'product,id,rating,title,author,date,product_name\nsku-9,c1,4,Good,Ana,2026-02-01,Hiker\n';
       await server.store.importFeeds('acme', parseImport(csv, 'csv').feeds);
       const first = await get(`${server.url}/v1/feeds/acme/sku-9`);
@@ -104,14 +114,14 @@ for (const kind of STORE_KINDS) {
     test('a product of a known site without reviews is an empty feed, valid, so the widgets say "No reviews yet"; an unknown site is a 404', async () => {
       const empty = await get(`${server.url}/v1/feeds/acme/not-imported`);
       assert.equal(empty.status, 200);
-      assert.deepEqual(parseFeed(empty.body).feed, { product: { id: 'not-imported' }, reviews: [] });
+      assert.deepEqual(parseFeed(empty.body).feed, { product: { id: 'not-imported' }, reviews: [], policy: ALL_PUBLISHED });
       assert.match(empty.headers.get('cache-control') ?? '', /max-age=60/);
       const unknown = await get(`${server.url}/v1/feeds/nobody/sku-42`);
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error, 'unknown site "nobody": nothing imported for it, and not named by --site');
       // A site named by --site is known before anything is imported for it.
       const named = await startCollector(kind, { sites: ['fresh'] });
-      assert.deepEqual((await get(`${named.url}/v1/feeds/fresh/sku-1`)).body, { product: { id: 'sku-1' }, reviews: [] });
+      assert.deepEqual((await get(`${named.url}/v1/feeds/fresh/sku-1`)).body, { product: { id: 'sku-1' }, reviews: [], policy: ALL_PUBLISHED });
       assert.equal((await get(`${named.url}/v1/feeds/other/sku-1`)).status, 404);
     });
 

@@ -241,6 +241,61 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX zmot_events_default_day ON zmot_events_default (day)`,
     ],
   },
+  {
+    version: 8,
+    name: 'collected reviews: status and moderation history, invitations, per-site invitation secrets',
+    statements: [
+      // Reviews written through the collector (POST /v1/reviews, contract §8) live in zmot_reviews beside the
+      // imported ones, so feeds and their aggregate read one table: `status` is 'approved' for every imported
+      // review, 'pending' for a collected one until the owner approves or rejects it; feeds read approved
+      // rows only. `created` (when it was submitted) is set for collected reviews only: it tells them apart.
+      // `verified` mirrors the feed's `verified` (a purchase verified through an invitation, or an imported
+      // review marked verified), so the feed's policy counts it without reading JSON.
+      `ALTER TABLE zmot_reviews ADD COLUMN status TEXT NOT NULL DEFAULT 'approved'`,
+      `ALTER TABLE zmot_reviews ADD COLUMN verified INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE zmot_reviews ADD COLUMN created BIGINT`,
+      `ALTER TABLE zmot_reviews ADD COLUMN reason TEXT`,
+      // The owner's API finds a collected review by its id alone, and lists a site's newest first.
+      `CREATE INDEX IF NOT EXISTS zmot_reviews_id ON zmot_reviews (id)`,
+      `CREATE INDEX IF NOT EXISTS zmot_reviews_collected ON zmot_reviews (site, created)`,
+      // Each step of a collected review's life (submitted, approved, rejected with its reason, replied with its
+      // text), numbered from 1 per review.
+      `CREATE TABLE IF NOT EXISTS zmot_review_history (
+        review_id TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        action TEXT NOT NULL,
+        reason TEXT,
+        body TEXT,
+        PRIMARY KEY (review_id, step)
+      )`,
+      // Invitations to review a product after an order: the order only as a SHA-256 of it (never the order
+      // number itself), what was offered for a review, and once used, when and by which review. Used once:
+      // a conditional UPDATE claims it (… WHERE used_at IS NULL), so two collectors cannot both use it.
+      `CREATE TABLE IF NOT EXISTS zmot_invitations (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        product TEXT NOT NULL,
+        order_hash TEXT NOT NULL,
+        incentive TEXT,
+        created BIGINT NOT NULL,
+        expires BIGINT NOT NULL,
+        used_at BIGINT,
+        review_id TEXT
+      )`,
+      `CREATE INDEX IF NOT EXISTS zmot_invitations_site ON zmot_invitations (site, created)`,
+      // The key each site's invitations are signed with (HMAC-SHA256), made on the first invitation and kept
+      // here, so every collector process on the database checks the same signatures.
+      `CREATE TABLE IF NOT EXISTS zmot_site_secrets (
+        site TEXT PRIMARY KEY,
+        secret TEXT NOT NULL,
+        created BIGINT NOT NULL
+      )`,
+    ],
+    // Imported reviews marked verified, from their JSON.
+    sqlite: [`UPDATE zmot_reviews SET verified = 1 WHERE json_extract(data, '$.verified') = 1`],
+    postgres: [`UPDATE zmot_reviews SET verified = 1 WHERE (data::jsonb ->> 'verified') = 'true'`],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS zmot_migrations (

@@ -5,6 +5,7 @@
  * (pg-copy-streams), rollups, sharers, orders and comments as arrays through `unnest`, each sorted so
  * concurrent transactions lock rows in one order.
  */
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -14,7 +15,18 @@ import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
 import { recordSnapshots, type ReputationRow } from '../reputation.js';
 import { attribute, dayOf, sharedKey, summariseRows, summariseSites, type EventRow } from './rows.js';
-import { mergeProductData, reviewRecord } from './reviews.js';
+import {
+  COLLECTED_COLUMNS,
+  collectedReview,
+  mergeProductData,
+  moderatedReview,
+  moderationChange,
+  rejectedByReason,
+  reviewRecord,
+  type CollectedRow,
+  type HistoryRow,
+} from './reviews.js';
+import { collectionCounts, periodMs } from './collection.js';
 import type { ConfirmedConversion, ProductData, RangeQuery, ReviewStats, RollupRow, SharerCounts, SharerDayRow, Store } from './types.js';
 
 /** Any number for pg_advisory_xact_lock, so two collectors starting at once migrate one after the other. */
@@ -157,6 +169,15 @@ async function saveSiteSums(client: pg.PoolClient, sites: ReturnType<typeof summ
       [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
     );
   }
+}
+
+/** A collected review with its history, or undefined for an unknown id. */
+async function readCollected(pool: pg.Pool, id: string) {
+  const [row, history] = await Promise.all([
+    pool.query<CollectedRow>(`SELECT ${COLLECTED_COLUMNS} FROM zmot_reviews WHERE id = $1 AND created IS NOT NULL`, [id]),
+    pool.query<HistoryRow>('SELECT review_id, step, at, action, reason, body FROM zmot_review_history WHERE review_id = $1', [id]),
+  ]);
+  return row.rows[0] && moderatedReview(row.rows[0], history.rows);
 }
 
 export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Store> {
@@ -393,18 +414,29 @@ export async function openPostgres(connectionString: string, options: PostgresOp
             [site, id, JSON.stringify(mergeProductData(previous, feed)), Date.now()],
           );
           if (options.replace && !products.has(id)) {
-            await client.query('DELETE FROM zmot_reviews WHERE site = $1 AND product = $2', [site, id]);
+            // Imported reviews only: collected ones (with `created`) stay, whatever the import says.
+            await client.query('DELETE FROM zmot_reviews WHERE site = $1 AND product = $2 AND created IS NULL', [site, id]);
           }
           products.add(id);
           const records = new Map(feed.reviews.map((review) => [String(review.id), reviewRecord(review)]));
           const list = [...records.values()];
           if (list.length > 0) {
             await client.query(
-              `INSERT INTO zmot_reviews (site, product, id, rating, date, own, data)
-               SELECT $1::text, $2::text, * FROM unnest($3::text[], $4::int[], $5::text[], $6::int[], $7::text[])
+              `INSERT INTO zmot_reviews (site, product, id, rating, date, own, verified, data)
+               SELECT $1::text, $2::text, * FROM unnest($3::text[], $4::int[], $5::text[], $6::int[], $7::int[], $8::text[])
                ON CONFLICT (site, product, id) DO UPDATE SET rating = excluded.rating, date = excluded.date,
-                 own = excluded.own, data = excluded.data`,
-              [site, id, list.map((r) => r.id), list.map((r) => r.rating), list.map((r) => r.date), list.map((r) => (r.own ? 1 : 0)), list.map((r) => r.data)],
+                 own = excluded.own, verified = excluded.verified, data = excluded.data
+               WHERE zmot_reviews.created IS NULL`,
+              [
+                site,
+                id,
+                list.map((r) => r.id),
+                list.map((r) => r.rating),
+                list.map((r) => r.date),
+                list.map((r) => (r.own ? 1 : 0)),
+                list.map((r) => (r.verified ? 1 : 0)),
+                list.map((r) => r.data),
+              ],
             );
           }
           reviews += feed.reviews.length;
@@ -455,25 +487,152 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       return rows.length > 0;
     },
     async reviewStats(site, product) {
-      const { rows } = await pool.query<{ rating: number; own: number; n: string }>(
-        'SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = $1 AND product = $2 GROUP BY rating, own',
+      const { rows } = await pool.query<{ rating: number; own: number; verified: number; n: string }>(
+        `SELECT rating, own, verified, COUNT(*) AS n FROM zmot_reviews WHERE site = $1 AND product = $2 AND status = 'approved'
+         GROUP BY rating, own, verified`,
         [site, product],
       );
-      const stats: ReviewStats = { total: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+      const stats: ReviewStats = { total: 0, verified: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
       for (const row of rows) {
         const n = Number(row.n);
         stats.total += n;
+        if (row.verified) stats.verified += n;
         if (row.own && row.rating >= 1 && row.rating <= 5) stats.own[row.rating as 1] += n;
       }
       return stats;
     },
     async reviews(site, product, offset, limit) {
       const { rows } = await pool.query<{ data: string }>(
-        `SELECT data FROM zmot_reviews WHERE site = $1 AND product = $2
+        `SELECT data FROM zmot_reviews WHERE site = $1 AND product = $2 AND status = 'approved'
          ORDER BY date COLLATE "C" DESC, id COLLATE "C" LIMIT $3 OFFSET $4`,
         [site, product, limit, offset],
       );
       return rows.map((r) => JSON.parse(r.data) as Review);
+    },
+    async siteSecret(site, create) {
+      if (create) {
+        await pool.query('INSERT INTO zmot_site_secrets (site, secret, created) VALUES ($1, $2, $3) ON CONFLICT (site) DO NOTHING', [
+          site,
+          randomBytes(32).toString('base64url'),
+          Date.now(),
+        ]);
+      }
+      const { rows } = await pool.query<{ secret: string }>('SELECT secret FROM zmot_site_secrets WHERE site = $1', [site]);
+      return rows[0]?.secret;
+    },
+    async createInvitation(i) {
+      await pool.query(
+        `INSERT INTO zmot_invitations (id, site, product, order_hash, incentive, created, expires, used_at, review_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)`,
+        [i.id, i.site, i.product, i.orderHash, i.incentive ?? null, i.created, i.expires],
+      );
+    },
+    async addReview(review, invitation) {
+      await inTransaction(pool, async (client) => {
+        // The claim: only an unused, unexpired invitation of this site and product changes. A second
+        // transaction claiming it at once waits for the first's row lock, then finds used_at set: 0 rows.
+        let purchase = false;
+        if (invitation !== undefined) {
+          const { rowCount } = await client.query(
+            `UPDATE zmot_invitations SET used_at = $1, review_id = $2
+             WHERE id = $3 AND site = $4 AND product = $5 AND used_at IS NULL AND expires > $1`,
+            [review.created, review.id, invitation, review.site, review.product],
+          );
+          purchase = rowCount === 1;
+        }
+        const data = collectedReview(review, purchase);
+        await client.query(
+          `INSERT INTO zmot_reviews (site, product, id, rating, date, own, verified, data, status, created, reason)
+           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, 'pending', $8, NULL)`,
+          [review.site, review.product, review.id, review.rating, data.date, purchase ? 1 : 0, JSON.stringify(data), review.created],
+        );
+        await client.query(
+          `INSERT INTO zmot_review_history (review_id, step, at, action, reason, body) VALUES ($1, 1, $2, 'submitted', NULL, NULL)`,
+          [review.id, review.created],
+        );
+      });
+      return (await readCollected(pool, review.id))!;
+    },
+    async moderatedReviews(query) {
+      const params: unknown[] = [query.site];
+      let where = 'site = $1 AND created IS NOT NULL';
+      if (query.status !== undefined) {
+        params.push(query.status);
+        where += ` AND status = $${params.length}`;
+      }
+      if (query.product !== undefined) {
+        params.push(query.product);
+        where += ` AND product = $${params.length}`;
+      }
+      const [list, count] = await Promise.all([
+        pool.query<CollectedRow>(
+          `SELECT ${COLLECTED_COLUMNS} FROM zmot_reviews WHERE ${where}
+           ORDER BY created DESC, id COLLATE "C" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, query.limit, query.offset],
+        ),
+        pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM zmot_reviews WHERE ${where}`, params),
+      ]);
+      const ids = list.rows.map((r) => r.id);
+      const history = ids.length === 0
+        ? []
+        : (await pool.query<HistoryRow>('SELECT review_id, step, at, action, reason, body FROM zmot_review_history WHERE review_id = ANY($1::text[])', [ids])).rows;
+      return {
+        reviews: list.rows.map((row) => moderatedReview(row, history.filter((h) => h.review_id === row.id))),
+        total: Number(count.rows[0]?.n ?? 0),
+      };
+    },
+    async moderate(id, moderation, at) {
+      const found = await inTransaction(pool, async (client) => {
+        // The row is locked until the commit, so two owners' actions at once are applied one after the other.
+        const { rows } = await client.query<CollectedRow>(`SELECT ${COLLECTED_COLUMNS} FROM zmot_reviews WHERE id = $1 AND created IS NOT NULL FOR UPDATE`, [id]);
+        const row = rows[0];
+        if (!row) return false;
+        const change = moderationChange(row, moderation, at);
+        if (change) {
+          await client.query('UPDATE zmot_reviews SET status = $1, reason = $2, data = $3 WHERE id = $4 AND site = $5 AND product = $6', [
+            change.status,
+            change.reason,
+            change.data,
+            row.id,
+            row.site,
+            row.product,
+          ]);
+          await client.query(
+            `INSERT INTO zmot_review_history (review_id, step, at, action, reason, body)
+             VALUES ($1, (SELECT COALESCE(MAX(step), 0) + 1 FROM zmot_review_history WHERE review_id = $1), $2, $3, $4, $5)`,
+            [row.id, at, change.step.action, change.step.reason, change.step.body],
+          );
+        }
+        return true;
+      });
+      return found ? readCollected(pool, id) : undefined;
+    },
+    async sitePolicy(site) {
+      const [collects, rejected] = await Promise.all([
+        pool.query<{ yes: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM zmot_invitations WHERE site = $1) OR EXISTS (SELECT 1 FROM zmot_reviews WHERE site = $1 AND created IS NOT NULL) AS yes`,
+          [site],
+        ),
+        pool.query<{ reason: string | null; n: string }>(`SELECT reason, COUNT(*) AS n FROM zmot_reviews WHERE site = $1 AND status = 'rejected' GROUP BY reason`, [site]),
+      ]);
+      return { collects: collects.rows[0]?.yes === true, rejected: rejectedByReason(rejected.rows) };
+    },
+    async collection(query) {
+      const [start, end] = periodMs(query.from, query.to);
+      const params: unknown[] = [query.site, start, end];
+      let where = 'site = $1 AND created >= $2 AND created < $3';
+      if (query.product !== undefined) {
+        params.push(query.product);
+        where += ' AND product = $4';
+      }
+      const [invitations, rows] = await Promise.all([
+        pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM zmot_invitations WHERE ${where}`, params),
+        pool.query<{ status: string; verified: number; n: string; sum: string | null }>(
+          `SELECT status, verified, COUNT(*) AS n, SUM(rating) AS sum FROM zmot_reviews WHERE ${where} GROUP BY status, verified`,
+          params,
+        ),
+      ]);
+      return collectionCounts(invitations.rows[0]?.n ?? 0, rows.rows);
     },
     async comments(query) {
       const [low, high] = scoreRange(query.group);

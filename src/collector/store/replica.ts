@@ -9,7 +9,8 @@ import type { Store } from './types.js';
 
 export function withReplica(primary: Store, replica: Store): Store {
   return {
-    // Writes, and reads that must see them at once (markHandled, storedIds, totals), stay on the primary.
+    // Writes, and reads that must see them at once (markHandled, storedIds, totals; a
+    // moderated review and an invitation's key), stay on the primary.
     ...primary,
     // The owner's questions.
     rollups: (query) => replica.rollups(query),
@@ -22,6 +23,9 @@ export function withReplica(primary: Store, replica: Store): Store {
     confirmedConversions: (query) => replica.confirmedConversions(query),
     confirms: (site) => replica.confirms(site),
     comments: (query) => replica.comments(query),
+    moderatedReviews: (query) => replica.moderatedReviews(query),
+    sitePolicy: (site) => replica.sitePolicy(site),
+    collection: (query) => replica.collection(query),
     async close() {
       await Promise.all([primary.close(), replica.close()]);
     },

@@ -8,6 +8,7 @@
  * the server answers as 503 naming the cause; reads go through a connection of their own, which WAL lets
  * read while anyone writes. (A busy timeout inside SQLite would block the whole server while it waits.)
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,8 +17,32 @@ import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { recordSnapshots, type ReputationRow } from '../reputation.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
 import { attribute, dayOf, sharedKey, summariseRows, summariseSites, type EventRow } from './rows.js';
-import { mergeProductData, reviewRecord } from './reviews.js';
-import type { Confirmation, ConfirmedConversion, ImportedFeed, InsertResult, ProductData, RangeQuery, ReviewStats, RollupRow, SharerCounts, Store } from './types.js';
+import { collectionCounts, periodMs } from './collection.js';
+import {
+  COLLECTED_COLUMNS,
+  collectedReview,
+  mergeProductData,
+  moderatedReview,
+  moderationChange,
+  rejectedByReason,
+  reviewRecord,
+  type CollectedRow,
+  type HistoryRow,
+} from './reviews.js';
+import type {
+  Confirmation,
+  ConfirmedConversion,
+  ImportedFeed,
+  InsertResult,
+  Moderation,
+  ProductData,
+  RangeQuery,
+  ReviewStats,
+  RollupRow,
+  SharerCounts,
+  Store,
+  SubmittedReview,
+} from './types.js';
 
 export interface SqliteOptions {
   /** `FULL` (default) syncs every commit; `NORMAL` survives a crash of the process but maybe not of the machine. */
@@ -167,11 +192,13 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   );
   const selectProduct = db.prepare('SELECT data FROM zmot_products WHERE site = ? AND product = ?');
   const readProduct = reader.prepare('SELECT data FROM zmot_products WHERE site = ? AND product = ?');
-  const deleteReviews = db.prepare('DELETE FROM zmot_reviews WHERE site = ? AND product = ?');
+  // An import replaces imported reviews only: collected ones (with `created`) stay, whatever the import says.
+  const deleteReviews = db.prepare('DELETE FROM zmot_reviews WHERE site = ? AND product = ? AND created IS NULL');
   const upsertReview = db.prepare(
-    `INSERT INTO zmot_reviews (site, product, id, rating, date, own, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO zmot_reviews (site, product, id, rating, date, own, verified, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (site, product, id) DO UPDATE SET rating = excluded.rating, date = excluded.date,
-       own = excluded.own, data = excluded.data`,
+       own = excluded.own, verified = excluded.verified, data = excluded.data
+     WHERE zmot_reviews.created IS NULL`,
   );
 
   const importAll = db.transaction((site: string, feeds: readonly ImportedFeed[], replace: boolean) => {
@@ -186,7 +213,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       products.add(id);
       for (const review of feed.reviews) {
         const r = reviewRecord(review);
-        upsertReview.run(site, id, r.id, r.rating, r.date, r.own ? 1 : 0, r.data);
+        upsertReview.run(site, id, r.id, r.rating, r.date, r.own ? 1 : 0, r.verified ? 1 : 0, r.data);
         reviews += 1;
       }
     }
@@ -212,8 +239,102 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     for (const row of rows) upsertReputation.run(row);
   });
 
+  const insertSecret = db.prepare('INSERT INTO zmot_site_secrets (site, secret, created) VALUES (?, ?, ?) ON CONFLICT (site) DO NOTHING');
+  const selectSecret = db.prepare('SELECT secret FROM zmot_site_secrets WHERE site = ?').pluck();
+  const insertInvitation = db.prepare(
+    `INSERT INTO zmot_invitations (id, site, product, order_hash, incentive, created, expires, used_at, review_id)
+     VALUES (@id, @site, @product, @orderHash, @incentive, @created, @expires, NULL, NULL)`,
+  );
+  // The claim: only an unused, unexpired invitation of this site and product changes, once.
+  const claimInvitation = db.prepare(
+    `UPDATE zmot_invitations SET used_at = ?, review_id = ?
+     WHERE id = ? AND site = ? AND product = ? AND used_at IS NULL AND expires > ?`,
+  );
+  const insertCollected = db.prepare(
+    `INSERT INTO zmot_reviews (site, product, id, rating, date, own, verified, data, status, created, reason)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'pending', ?, NULL)`,
+  );
+  const insertStep = db.prepare(
+    `INSERT INTO zmot_review_history (review_id, step, at, action, reason, body)
+     VALUES (?, (SELECT COALESCE(MAX(step), 0) + 1 FROM zmot_review_history WHERE review_id = ?), ?, ?, ?, ?)`,
+  );
+  const selectCollected = db.prepare(`SELECT ${COLLECTED_COLUMNS} FROM zmot_reviews WHERE id = ? AND created IS NOT NULL`);
+  const selectHistory = db.prepare('SELECT review_id, step, at, action, reason, body FROM zmot_review_history WHERE review_id = ?');
+  const updateCollected = db.prepare('UPDATE zmot_reviews SET status = ?, reason = ?, data = ? WHERE id = ? AND site = ? AND product = ?');
+
+  const addCollected = db.transaction((review: SubmittedReview, invitation: string | undefined) => {
+    const purchase = invitation !== undefined && claimInvitation.run(review.created, review.id, invitation, review.site, review.product, review.created).changes === 1;
+    const data = collectedReview(review, purchase);
+    insertCollected.run(review.site, review.product, review.id, review.rating, data.date, purchase ? 1 : 0, JSON.stringify(data), review.created);
+    insertStep.run(review.id, review.id, review.created, 'submitted', null, null);
+  });
+  const moderateOne = db.transaction((id: string, moderation: Moderation, at: number): boolean => {
+    const row = selectCollected.get(id) as CollectedRow | undefined;
+    if (!row) return false;
+    const change = moderationChange(row, moderation, at);
+    if (change) {
+      updateCollected.run(change.status, change.reason, change.data, row.id, row.site, row.product);
+      insertStep.run(row.id, row.id, at, change.step.action, change.step.reason, change.step.body);
+    }
+    return true;
+  });
+  const readCollected = (id: string) => {
+    const row = selectCollected.get(id) as CollectedRow | undefined;
+    return row && moderatedReview(row, selectHistory.all(id) as HistoryRow[]);
+  };
+
   const store: Store = {
     kind: 'sqlite',
+    async siteSecret(site, create) {
+      if (create) await whenFree(() => insertSecret.run(site, randomBytes(32).toString('base64url'), Date.now()), busyTimeout);
+      return selectSecret.get(site) as string | undefined;
+    },
+    async createInvitation(invitation) {
+      await whenFree(() => insertInvitation.run({ ...invitation, incentive: invitation.incentive ?? null }), busyTimeout);
+    },
+    async addReview(review, invitation) {
+      await whenFree(() => addCollected.immediate(review, invitation), busyTimeout);
+      return readCollected(review.id)!;
+    },
+    async moderatedReviews(query) {
+      let where = 'site = @site AND created IS NOT NULL';
+      if (query.status !== undefined) where += ' AND status = @status';
+      if (query.product !== undefined) where += ' AND product = @product';
+      const rows = reader
+        .prepare(`SELECT ${COLLECTED_COLUMNS} FROM zmot_reviews WHERE ${where} ORDER BY created DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .all(query) as CollectedRow[];
+      const total = reader.prepare(`SELECT COUNT(*) FROM zmot_reviews WHERE ${where}`).pluck().get(query) as number;
+      const history = rows.length === 0
+        ? []
+        : (reader
+            .prepare(`SELECT review_id, step, at, action, reason, body FROM zmot_review_history WHERE review_id IN (${rows.map(() => '?').join(', ')})`)
+            .all(...rows.map((r) => r.id)) as HistoryRow[]);
+      return { reviews: rows.map((row) => moderatedReview(row, history.filter((h) => h.review_id === row.id))), total };
+    },
+    async moderate(id, moderation, at) {
+      const found = await whenFree(() => moderateOne.immediate(id, moderation, at), busyTimeout);
+      return found ? readCollected(id) : undefined;
+    },
+    async sitePolicy(site) {
+      const collects =
+        reader.prepare('SELECT 1 FROM zmot_invitations WHERE site = ? LIMIT 1').get(site) !== undefined ||
+        reader.prepare('SELECT 1 FROM zmot_reviews WHERE site = ? AND created IS NOT NULL LIMIT 1').get(site) !== undefined;
+      const rows = reader
+        .prepare(`SELECT reason, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND status = 'rejected' GROUP BY reason`)
+        .all(site) as { reason: string | null; n: number }[];
+      return { collects, rejected: rejectedByReason(rows) };
+    },
+    async collection(query) {
+      const [start, end] = periodMs(query.from, query.to);
+      const params = { site: query.site, start, end, product: query.product };
+      const product = query.product === undefined ? '' : ' AND product = @product';
+      const period = `site = @site AND created >= @start AND created < @end${product}`;
+      const invitations = reader.prepare(`SELECT COUNT(*) FROM zmot_invitations WHERE ${period}`).pluck().get(params) as number;
+      const rows = reader
+        .prepare(`SELECT status, verified, COUNT(*) AS n, SUM(rating) AS sum FROM zmot_reviews WHERE ${period} GROUP BY status, verified`)
+        .all(params) as { status: string; verified: number; n: number; sum: number }[];
+      return collectionCounts(invitations, rows);
+    },
     async confirm(site, orders, received) {
       return whenFree(() => confirmAll.immediate(site, orders, received), busyTimeout);
     },
@@ -322,11 +443,12 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     },
     async reviewStats(site, product) {
       const rows = reader
-        .prepare('SELECT rating, own, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND product = ? GROUP BY rating, own')
-        .all(site, product) as { rating: number; own: number; n: number }[];
-      const stats: ReviewStats = { total: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+        .prepare(`SELECT rating, own, verified, COUNT(*) AS n FROM zmot_reviews WHERE site = ? AND product = ? AND status = 'approved' GROUP BY rating, own, verified`)
+        .all(site, product) as { rating: number; own: number; verified: number; n: number }[];
+      const stats: ReviewStats = { total: 0, verified: 0, own: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
       for (const row of rows) {
         stats.total += row.n;
+        if (row.verified) stats.verified += row.n;
         if (row.own && row.rating >= 1 && row.rating <= 5) stats.own[row.rating as 1] += row.n;
       }
       return stats;
@@ -334,7 +456,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     async reviews(site, product, offset, limit) {
       const rows = reader
         .prepare(
-          `SELECT data FROM zmot_reviews WHERE site = ? AND product = ?
+          `SELECT data FROM zmot_reviews WHERE site = ? AND product = ? AND status = 'approved'
            ORDER BY date DESC, id LIMIT ? OFFSET ?`,
         )
         .all(site, product, limit, offset) as { data: string }[];

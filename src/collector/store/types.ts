@@ -1,6 +1,6 @@
 /** What the collector needs from a database; `sqlite.ts` and `postgres.ts` implement it alike. */
 import type { Aggregate, Product, Review, Source } from '../../feed/schema.js';
-import type { CommentItem, NpsGroup } from '../../report/types.js';
+import type { CommentItem, ModeratedReview, NpsGroup, RejectReason, ReviewsAnswer, ReviewStatus } from '../../report/types.js';
 import type { ReputationRow } from '../reputation.js';
 import type { EventRow } from './rows.js';
 
@@ -66,8 +66,10 @@ export interface ImportResult {
 }
 
 export interface ReviewStats {
-  /** Every stored review of the product, from any source. */
+  /** Every published (approved) review of the product, from any source. */
   total: number;
+  /** Of those, the verified ones: a purchase verified through an invitation, or imported marked `verified`. */
+  verified: number;
   /** The site's own reviews per star. */
   own: Record<1 | 2 | 3 | 4 | 5, number>;
 }
@@ -97,6 +99,63 @@ export interface CommentQuery extends RangeQuery {
   /** Most comments to return, and how many of the newest to skip. */
   limit: number;
   offset: number;
+}
+
+/** An invitation to review (`POST /v1/invitations`), as stored. */
+export interface NewInvitation {
+  /** Random; the token's `i`. */
+  id: string;
+  site: string;
+  product: string;
+  /** SHA-256 (hex) of the order id as orders compare (trimmed, NFC): the order is never stored. */
+  orderHash: string;
+  incentive?: string | undefined;
+  created: number;
+  expires: number;
+}
+
+/** A review sent to `POST /v1/reviews`, validated and tidied (NFC, trimmed), before it is stored. */
+export interface SubmittedReview {
+  id: string;
+  site: string;
+  product: string;
+  rating: number;
+  title?: string | undefined;
+  body: string;
+  author: { name: string; role?: string | undefined; company?: string | undefined };
+  lang?: string | undefined;
+  /** What the shop offered for it, from a token the site's key signed (even one that is used or expired). */
+  incentive?: string | undefined;
+  created: number;
+}
+
+export interface ModerationQuery {
+  site: string;
+  status?: ReviewStatus | undefined;
+  product?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** What the owner does to a collected review. */
+export type Moderation = { action: 'approve' } | { action: 'reject'; reason: RejectReason } | { action: 'reply'; body: string };
+
+/** What a feed's `policy` needs from the store, for a whole site. */
+export interface SitePolicy {
+  /** True when the site has any invitation or collected review: its reviews are moderated. */
+  collects: boolean;
+  /** The site's rejected reviews by reason, every reason listed. */
+  rejected: Record<RejectReason, number>;
+}
+
+/** The collection funnel's counts that the store keeps (the form's views and starts come from the rollups). */
+export interface CollectionCounts {
+  invitations: number;
+  submitted: number;
+  approved: number;
+  rejected: number;
+  /** Approved reviews of the period by verification: count and sum of ratings. */
+  byVerification: { verification: 'purchase' | 'none'; count: number; sum: number }[];
 }
 
 export interface Store {
@@ -131,8 +190,29 @@ export interface Store {
   /** True when any product of the site was imported. */
   hasProducts(site: string): Promise<boolean>;
   reviewStats(site: string, product: string): Promise<ReviewStats>;
-  /** Reviews newest first (undated last), then by id. */
+  /** Published (approved) reviews newest first (undated last), then by id. */
   reviews(site: string, product: string, offset: number, limit: number): Promise<Review[]>;
+  /**
+   * The site's invitation key (base64url), made at random and kept when `create` and it has none yet; two
+   * collectors creating it at once get the same one. Undefined when it has none and `create` is false.
+   */
+  siteSecret(site: string, create: boolean): Promise<string | undefined>;
+  createInvitation(invitation: NewInvitation): Promise<void>;
+  /**
+   * Stores a collected review as pending, in one transaction with claiming the invitation `invitation` names
+   * (when given): a conditional UPDATE that succeeds only for an unused, unexpired invitation of the same site
+   * and product, so an invitation verifies one review at most, whatever runs at once. Resolves with the review:
+   * `verification: "purchase"` and `invited` only when it claimed the invitation.
+   */
+  addReview(review: SubmittedReview, invitation?: string): Promise<ModeratedReview>;
+  /** Collected reviews newest first, with their history, and how many match. */
+  moderatedReviews(query: ModerationQuery): Promise<ReviewsAnswer>;
+  /** Approves, rejects or replies to a collected review (with a step in its history); undefined for an unknown id. */
+  moderate(id: string, moderation: Moderation, at: number): Promise<ModeratedReview | undefined>;
+  /** Whether the site collects reviews, and its rejections by reason (a feed's `policy`). */
+  sitePolicy(site: string): Promise<SitePolicy>;
+  /** The period's invitations and collected reviews (by the day they were created; their status now). */
+  collection(query: RangeQuery): Promise<CollectionCounts>;
   /** Records confirmed orders; an order confirmed before is a duplicate (the first confirmation stands). */
   confirm(site: string, orders: readonly Confirmation[], received: number): Promise<{ confirmed: number; duplicates: number }>;
   /** The period's stored conversions whose orders were confirmed. */

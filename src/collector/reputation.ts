@@ -116,12 +116,14 @@ export function buildReputation(site: string, from: string, to: string, rows: re
   return { site, from, to, products };
 }
 
-/** Keeps today's snapshot of each product just imported (a second import the same day replaces it). */
+/**
+ * Keeps today's snapshot of each product just imported, or whose collected review was just moderated (a second
+ * snapshot the same day replaces it). A product known only by its collected reviews has no imported fields.
+ */
 export async function recordSnapshots(store: Store, site: string, products: readonly string[], day: string): Promise<void> {
   const rows: ReputationRow[] = [];
   for (const id of new Set(products)) {
-    const data = await store.product(site, id);
-    if (!data) continue;
+    const data = (await store.product(site, id)) ?? { product: { id } };
     rows.push(...snapshot(site, day, data, await store.reviews(site, id, 0, Number.MAX_SAFE_INTEGER)));
   }
   await store.saveReputation(rows);

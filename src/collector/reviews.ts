@@ -21,6 +21,8 @@ import type { SiteAccess } from './access.js';
 import { InvitationError, issueInvitation, parseInvitationRequest, verifyInvitation, type InvitationRequest } from './invitations.js';
 import { QueryError } from './metrics.js';
 import { tokenRequired } from './owner.js';
+import { recordSnapshots } from './reputation.js';
+import { dayOf } from './store/rows.js';
 import type { TokenBuckets } from './ratelimit.js';
 import type { Moderation, ModerationQuery, Store } from './store/types.js';
 
@@ -277,6 +279,11 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
       try {
         const review = await store.moderate(request.params.id, action, now());
         if (!review) return reply.code(404).send({ error: `no collected review with id ${JSON.stringify(request.params.id)}` });
+        // An approval or rejection moves the product's score, a reply its share answered: today's snapshot follows.
+        // The moderation stands if the snapshot fails: the next one (an import, a moderation) catches up.
+        await recordSnapshots(store, review.site, [review.product], dayOf(now())).catch((error: unknown) =>
+          request.log.error({ err: error }, 'reputation snapshot failed'),
+        );
         return review;
       } catch (error) {
         return unavailable(request, reply, error, 'moderation');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { parseImport } from '../../src/collector/import.js';
 import type { ReputationAnswer } from '../../src/report/types.js';
-import { get, startCollector, STORE_KINDS, TOKEN, type Running } from './helpers.js';
+import { BROWSER_UA, get, startCollector, STORE_KINDS, TOKEN, type Running } from './helpers.js';
 
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const close = (actual: number | null | undefined, expected: number) => assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) < 1e-9, `${actual} ≈ ${expected}`);
@@ -81,6 +81,33 @@ for (const kind of STORE_KINDS) {
       assert.equal(early.products[0]!.combined.previous, null);
       assert.deepEqual((await ask('site=acme&product=shoe&from=2026-03-01&to=2026-03-30')).products, []);
       assert.deepEqual((await ask('site=other')).products, []);
+    });
+
+    // Runs last: it adds a review to the product the tests above read.
+    test('approving a collected review, and replying to it, keep the day’s snapshot', async () => {
+      const posted = await fetch(`${server.url}/v1/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+        body: JSON.stringify({ site: 'acme', product: 'boot', rating: 2, body: 'The sole came loose after a month.', author: { name: 'Kai' }, consent: true }),
+      });
+      assert.equal(posted.status, 202);
+      const { id } = (await posted.json()) as { id: string };
+      const before = await ask('site=acme&from=2026-03-30&to=2026-03-30');
+      assert.deepEqual(before.products[0]!.combined.days.map((d) => d.day), [], 'a pending review moves nothing');
+      const moderate = (action: string, body?: unknown) =>
+        fetch(`${server.url}/v1/reviews/${id}/${action}`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: body === undefined ? '' : JSON.stringify(body) });
+      assert.equal((await moderate('approve')).status, 200);
+      let [boot] = (await ask('site=acme&from=2026-03-30&to=2026-03-30')).products;
+      assert.deepEqual(boot!.combined.days.map((d) => d.day), ['2026-03-30']);
+      assert.equal(boot!.sources[0]!.count, 4);
+      close(boot!.sources[0]!.rating, (5 + 3 + 1 + 2) / 4);
+      close(boot!.sources[0]!.replyShare, 2 / 4);
+      assert.equal((await moderate('reply', { body: 'We are sending a new pair.' })).status, 200);
+      [boot] = (await ask('site=acme&from=2026-03-30&to=2026-03-30')).products;
+      close(boot!.sources[0]!.replyShare, 3 / 4);
+      assert.equal((await moderate('reject', { reason: 'off-topic' })).status, 200);
+      [boot] = (await ask('site=acme&from=2026-03-30&to=2026-03-30')).products;
+      assert.equal(boot!.sources[0]!.count, 3, 'a rejected review leaves the score');
     });
   });
 }

@@ -280,6 +280,8 @@ export class ZmotDashboard extends LitElement {
   private focusAfterRender: 'token' | 'title' | null = null;
   /** After a review left the list: the position whose review gets the focus (the next one, else the one before). */
   private reviewFocus: number | null = null;
+  /** After a page of reviews was picked: its first review gets the focus once it has arrived. */
+  private reviewFocusOnLoad = false;
   private storedFor?: string;
 
   private readonly sitesTask = new Task(this, {
@@ -332,6 +334,10 @@ export class ZmotDashboard extends LitElement {
     onComplete: (answer) => {
       // The collector's answer now holds every moderation made here.
       this.reviewEdits = new Map();
+      if (this.reviewFocusOnLoad) {
+        this.reviewFocusOnLoad = false;
+        this.reviewFocus = 0;
+      }
       // The page emptied by moderation while more remain: show the last page that has any.
       if (answer.reviews.length === 0 && answer.total > 0 && this.reviewOffset > 0) {
         this.reviewOffset = Math.floor((answer.total - 1) / REVIEWS_PAGE) * REVIEWS_PAGE;
@@ -524,7 +530,7 @@ export class ZmotDashboard extends LitElement {
   private pickReviewPage(offset: number): void {
     this.reviewOffset = Math.max(0, offset);
     this.reviewAnnouncement = '';
-    this.reviewFocus = 0;
+    this.reviewFocusOnLoad = true;
   }
 
   private setReviewProblem(id: string, problem?: { field?: 'reason' | 'reply'; text: string }): void {

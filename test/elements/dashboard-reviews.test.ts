@@ -261,12 +261,15 @@ describe('<zmot-dashboard>: reviews and moderation', () => {
     const select = $<HTMLSelectElement>(el, '[data-review="r2"] select[name="reason"]')!;
     select.value = 'spam';
     const button = $<HTMLButtonElement>(el, '[data-review="r2"] [data-action="reject"]')!;
+    button.focus();
     button.click();
     await waitUntil(() => problemOf(el, 'r2') !== '', 'the refusal is said');
     expect(problemOf(el, 'r2')).to.equal('Not saved: reason: must be one of spam, offensive');
     expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3']);
-    expect(button.disabled).to.equal(false);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
     expect(announced(el)).to.equal('');
+    // The keyboard focus stayed on the button.
+    expect(focused(el)).to.equal(button);
   });
 
   it('a list the collector cannot give is said, with a way to try again', async () => {

@@ -246,7 +246,8 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
-    button:disabled {
+    button:disabled,
+    button[aria-disabled='true'] {
       cursor: default;
       opacity: 0.6;
     }

@@ -573,6 +573,9 @@ export class ZmotDashboard extends LitElement {
    */
   private async moderateReview(review: ModeratedReview, index: number, moderation: Moderation): Promise<void> {
     const { id } = review;
+    // One moderation of a review at a time. Its buttons say so with aria-disabled, not disabled, which would
+    // drop the keyboard focus.
+    if (this.reviewBusy.has(id)) return;
     this.reviewBusy = new Set(this.reviewBusy).add(id);
     this.setReviewProblem(id);
     this.reviewAnnouncement = '';
@@ -1309,7 +1312,7 @@ export class ZmotDashboard extends LitElement {
         : nothing}
       <div class="actions">
         ${r.status !== 'approved'
-          ? html`<button type="button" class="primary" data-action="approve" ?disabled=${busy} aria-describedby=${`${key}-title`}
+          ? html`<button type="button" class="primary" data-action="approve" aria-disabled=${busy ? 'true' : 'false'} aria-describedby=${`${key}-title`}
               @click=${() => void this.moderateReview(r, index, { action: 'approve' })}>${this.t('approve')}</button>`
           : nothing}
         ${r.status !== 'rejected'
@@ -1321,7 +1324,7 @@ export class ZmotDashboard extends LitElement {
                   ${REJECT_REASONS.map((reason) => html`<option value=${reason}>${this.t(REASON_LABELS[reason])}</option>`)}
                 </select>
               </label>
-              <button type="submit" data-action="reject" ?disabled=${busy} aria-describedby=${`${key}-title`}>${this.t('reject')}</button>
+              <button type="submit" data-action="reject" aria-disabled=${busy ? 'true' : 'false'} aria-describedby=${`${key}-title`}>${this.t('reject')}</button>
             </form>`
           : nothing}
       </div>
@@ -1333,7 +1336,7 @@ export class ZmotDashboard extends LitElement {
               aria-invalid=${problem?.field === 'reply' ? 'true' : 'false'} aria-describedby=${`${key}-reply-help ${problemId}`}></textarea>
           </label>
           <p class="muted" id=${`${key}-reply-help`}>${this.t('replyHelp', { max: this.l.number(REPLY_MAX) })}</p>
-          <div><button type="submit" data-action="reply" ?disabled=${busy}>${this.t('saveReply')}</button></div>
+          <div><button type="submit" data-action="reply" aria-disabled=${busy ? 'true' : 'false'}>${this.t('saveReply')}</button></div>
         </form>
       </details>
       <p class="problem" id=${problemId} role="alert">${problem?.text ?? ''}</p>

@@ -25,6 +25,8 @@ export interface ZmotDashboardProps {
   to?: ZmotDashboard['to'];
   /** Report on one product only. */
   product?: ZmotDashboard['product'];
+  /** `reviews` shows the Reviews page (moderation of collected reviews) instead of the report. Set by the page switch. */
+  page?: ZmotDashboard['page'];
   /** Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared and bookmarked, and the browser's back button returns to the period before. The collector's page sets it. */
   'sync-url'?: ZmotDashboard['syncUrl'];
   /** Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared and bookmarked, and the browser's back button returns to the period before. The collector's page sets it. */

@@ -6,6 +6,7 @@ import '../../src/entries/zmot-dashboard.js';
 import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { lastDays, today } from '../../src/elements/dashboard/period.js';
 import { startWorker, worker } from '../support/msw.js';
+import { reviewsHandlers } from '../support/reviews.js';
 import { BREAKDOWN, commentsAnswer, CURRENT, report, reputationAnswer, liveAnswer } from '../support/reports.js';
 
 const SRC = 'https://stats.acme.test/z/';
@@ -123,5 +124,24 @@ describe('<zmot-dashboard sync-url>', () => {
     const week = lastDays(7, today());
     await waitUntil(() => asks(asked, 'acme', week.from, week.to), 'the week is asked for', { timeout: 5000 });
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="false"]'), 'the week shows', { timeout: 5000 });
+  });
+
+  it('the Reviews page goes into the address (?page=reviews); Back returns to the report, and the address opens it', async () => {
+    collector();
+    worker.use(...reviewsHandlers(SRC).handlers);
+    const el = await fixture<ZmotDashboard>(html`<zmot-dashboard sync-url src=${SRC}></zmot-dashboard>`);
+    el.token = 'owner-secret';
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-card]'), 'the report did not show', { timeout: 5000 });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('nav.pages [data-page="reviews"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-review]'), 'the reviews did not show');
+    expect(new URL(location.href).searchParams.get('page')).to.equal('reviews');
+    history.back();
+    await waitUntil(() => el.page === undefined && el.shadowRoot!.querySelector('[data-card]'), 'Back did not return to the report');
+    const reviews = new URL(location.href);
+    reviews.searchParams.set('page', 'reviews');
+    history.replaceState(null, '', reviews);
+    const other = await fixture<ZmotDashboard>(html`<zmot-dashboard sync-url src=${SRC}></zmot-dashboard>`);
+    other.token = 'owner-secret';
+    await waitUntil(() => other.shadowRoot!.querySelector('[data-review]'), 'the address did not open the reviews', { timeout: 5000 });
   });
 });

@@ -1,7 +1,7 @@
 // axe over the whole dashboard in each of its twelve languages, light and dark: the sign-in, and the signed-in
 // report with everything that arrives after it (the live view, what customers said, the reputation and its
 // chart), with the language picker the collector's page shows. Arabic as a right-to-left page has it
-// (`dir="rtl"`).
+// (`dir="rtl"`). And the Reviews page, every review's reply form and history open, with a field's error shown.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/entries/zmot-dashboard.js';
@@ -9,6 +9,7 @@ import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { LOCALES } from '../../src/i18n/i18n.js';
 import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
+import { reviewsHandlers } from '../support/reviews.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const TOKEN = 'owner-secret';
@@ -50,6 +51,26 @@ describe('<zmot-dashboard>: axe in every language, light and dark', () => {
           { timeout: 5000 },
         );
         await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', ...LOCALES]) {
+      it(`${lang}, ${scheme}: the Reviews page passes axe`, async () => {
+        await emulateMedia({ colorScheme: scheme });
+        serveCollector(SRC, FROM, ...reviewsHandlers(SRC).handlers);
+        const el = await fixture<ZmotDashboard>(
+          html`<zmot-dashboard lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} language-picker page="reviews" src=${SRC} from=${FROM} to=${TO}></zmot-dashboard>`,
+        );
+        el.token = TOKEN;
+        await waitUntil(() => el.shadowRoot!.querySelectorAll('[data-review]').length === 3, 'the reviews did not show', { timeout: 5000 });
+        for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+        // A reject without a reason: the field's error shows.
+        $(el, '[data-review="r1"] [data-action="reject"]')!.click();
+        await el.updateComplete;
+        expect(text($(el, '[data-review="r1"] .problem'))).to.not.equal('');
         await expect(el).to.be.accessible();
       });
     }

@@ -21,13 +21,14 @@ const words = (text: string) => (text.replace(/\{\w+\}/g, ' ').toLowerCase().mat
 /** Messages that may read exactly as in English: every word of theirs is in these lists. */
 const SHARED_WORDS = ['nps', 'widget'];
 const OWN_WORDS: Record<string, string[]> = {
-  de: ['conversions'],
+  de: ['conversions', 'status'],
   fr: ['site', 'conversions', 'interactions', 'source'],
   es: ['detractor'],
   pt: ['site'],
-  nl: ['product', 'score', 'reviews'],
-  da: ['score'],
-  sv: ['period'],
+  nl: ['product', 'score', 'reviews', 'status'],
+  da: ['score', 'status'],
+  sv: ['period', 'status'],
+  pl: ['status'],
 };
 
 describe('dashboard catalogues', () => {

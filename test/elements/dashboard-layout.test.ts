@@ -7,6 +7,7 @@ import type { ZmotDashboard } from '../../src/elements/dashboard/dashboard.js';
 import { LOCALES } from '../../src/i18n/i18n.js';
 import { serveCollector } from '../support/collector.js';
 import { startWorker, worker } from '../support/msw.js';
+import { reviewsHandlers } from '../support/reviews.js';
 
 const SRC = 'https://stats.acme.test/z/';
 const FROM = '2026-03-01';
@@ -55,6 +56,24 @@ describe('<zmot-dashboard> on narrow screens', () => {
         expect(document.documentElement.scrollWidth).to.be.at.most(width);
       });
     }
+  }
+
+  for (const lang of ['en', ...LOCALES]) {
+    it(`320 px, ${lang}: the Reviews page, its forms and histories open, nothing wider than the screen`, async () => {
+      await setViewport({ width: 320, height: 800 });
+      serveCollector(SRC, FROM, ...reviewsHandlers(SRC).handlers);
+      const el = await fixture<ZmotDashboard>(html`<zmot-dashboard lang=${lang} page="reviews" src=${SRC} from=${FROM} to=${TO}></zmot-dashboard>`);
+      el.token = 'owner-secret';
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[data-review]').length === 3, 'the reviews did not show', { timeout: 8000 });
+      await el.updateComplete;
+      expect(overflowing(el)).to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      // The reason's select and the reject button fit side by side or wrap, never past the review's edge.
+      const review = el.shadowRoot!.querySelector('[data-review="r1"]')!.getBoundingClientRect();
+      const select = el.shadowRoot!.querySelector('[data-review="r1"] select[name="reason"]')!.getBoundingClientRect();
+      expect(select.right).to.be.at.most(review.right);
+      expect(select.left).to.be.at.least(review.left);
+    });
   }
 
   it('320 px: a table becomes stacked rows, each value beside its column’s name', async () => {

@@ -1,16 +1,17 @@
 /**
- * The dashboard's calls to a collector: `GET /v1/sites`, `GET /v1/metrics`, `GET /v1/comments` and
- * `POST /v1/comments/{id}/handled`, with the owner's token in the
+ * The dashboard's calls to a collector: `GET /v1/sites`, `GET /v1/metrics`, `GET /v1/comments`,
+ * `POST /v1/comments/{id}/handled`, `GET /v1/reviews` and `POST /v1/reviews/{id}/approve|reject|reply`
+ * (contract section 8), with the owner's token in the
  * `Authorization` header (never in a URL). Failures become a `DashboardApiError` whose `reason` picks the
  * state the dashboard shows.
  */
-import type { CommentItem, CommentsAnswer, NpsGroup, ReputationAnswer, Report, SiteInfo, SitesAnswer } from '../../report/types.js';
+import type { CommentItem, CommentsAnswer, ModeratedReview, NpsGroup, RejectReason, ReputationAnswer, Report, ReviewsAnswer, ReviewStatus, SiteInfo, SitesAnswer } from '../../report/types.js';
 import type { Period } from './period.js';
 
 /**
  * `unauthorized`: the token was refused (401/403). `unreachable`: no answer, a network or CORS failure, a
- * timeout or a 5xx. `invalid`: an answer that is not a zmot collector's. `request`: the collector refused the
- * question (400), with its reason.
+ * timeout or a 5xx. `invalid`: an answer that is not a zmot collector's, or another refusal (404, 409 …) with its
+ * status. `request`: the collector refused the question (400), with its reason.
  */
 export type ApiErrorReason = 'unauthorized' | 'unreachable' | 'invalid' | 'request';
 
@@ -145,4 +146,44 @@ export async function fetchReputation(base: string, token: string, query: Report
   const body = await getJson(base, 'v1/reputation', params, token, signal);
   if (!isRecord(body) || !Array.isArray(body.products)) throw new DashboardApiError('invalid', 'not a zmot reputation answer');
   return body as unknown as ReputationAnswer;
+}
+
+export interface ReviewsQuery {
+  site: string;
+  status: ReviewStatus;
+  product?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+const isReview = (value: unknown): value is ModeratedReview =>
+  isRecord(value) &&
+  typeof value.id === 'string' &&
+  typeof value.rating === 'number' &&
+  typeof value.body === 'string' &&
+  typeof value.status === 'string' &&
+  isRecord(value.author) &&
+  typeof value.author.name === 'string' &&
+  Array.isArray(value.history);
+
+/** Collected reviews with their moderation state and history, newest first (`GET /v1/reviews`, contract section 8). */
+export async function fetchReviews(base: string, token: string, query: ReviewsQuery, signal: AbortSignal): Promise<ReviewsAnswer> {
+  const params: Record<string, string> = { site: query.site, status: query.status, limit: String(query.limit), offset: String(query.offset) };
+  if (query.product) params.product = query.product;
+  const body = await getJson(base, 'v1/reviews', params, token, signal);
+  if (!isRecord(body) || !Array.isArray(body.reviews) || !body.reviews.every(isReview) || typeof body.total !== 'number') {
+    throw new DashboardApiError('invalid', 'not a zmot reviews answer');
+  }
+  return body as unknown as ReviewsAnswer;
+}
+
+/** A moderation: approve, reject for a reason of the fixed list, or reply as the merchant. */
+export type Moderation = { action: 'approve' } | { action: 'reject'; reason: RejectReason } | { action: 'reply'; body: string };
+
+/** Sends a moderation (`POST /v1/reviews/{id}/approve|reject|reply`); resolves to the review as stored. */
+export async function moderate(base: string, token: string, id: string, moderation: Moderation, signal: AbortSignal): Promise<ModeratedReview> {
+  const { action, ...fields } = moderation;
+  const body = await getJson(base, `v1/reviews/${encodeURIComponent(id)}/${action}`, {}, token, signal, JSON.stringify(fields));
+  if (!isReview(body)) throw new DashboardApiError('invalid', 'not a zmot review');
+  return body;
 }

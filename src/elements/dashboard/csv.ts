@@ -3,7 +3,9 @@
  * so a spreadsheet can filter and pivot it. Numbers are plain (rates as fractions, money in its currency);
  * cells a spreadsheet would run as formulas are quoted with a leading apostrophe. Customers' comments, their
  * text untrusted, come last: five rows each (`comment,ID,date|score|product|handled|text,…`). While a holdout
- * runs, `lift` rows give each arm's counts and rates and the lift with its interval.
+ * runs, `lift` rows give each arm's counts and rates and the lift with its interval. When the site collects
+ * reviews, `collection` rows give each step's count and share of the step before, and the approved reviews'
+ * count and mean rating per verification (`purchase`, `none`).
  */
 import type { CommentItem } from '../../report/types.js';
 import { PRODUCT_COLUMNS, UMOT_SERIES, WIDGET_COLUMNS, ZMOT_SERIES, column, type View } from './model.js';
@@ -56,6 +58,14 @@ export function viewCsv(view: View, comments: readonly CommentItem[] = []): stri
     add('lift', '', 'mde', lift.mde);
     add('lift', '', 'share', lift.share);
     add('lift', lift.currency, 'currency', lift.currency);
+  }
+  for (const step of view.collection ?? []) {
+    add('collection', step.id, 'count', step.value);
+    add('collection', step.id, 'ofPrevious', step.ofPrevious);
+  }
+  for (const row of view.collection ? view.byVerification : []) {
+    add('collection', row.verification, 'approved', row.count);
+    add('collection', row.verification, 'rating', row.rating);
   }
   for (const c of comments) {
     add('comment', c.id, 'date', c.date);

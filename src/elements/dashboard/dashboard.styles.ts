@@ -205,13 +205,15 @@ export const styles = [
     }
     button,
     input,
-    select {
+    select,
+    textarea {
       font: inherit;
       color: inherit;
     }
     button,
     input,
-    select {
+    select,
+    textarea {
       min-block-size: 2.5rem;
       padding: 0.375rem 0.75rem;
       border: 1px solid var(--_border);
@@ -231,7 +233,10 @@ export const styles = [
     select:focus-visible,
     summary:focus-visible,
     .scroll:focus-visible,
-    h2:focus-visible {
+    textarea:focus-visible,
+    h2:focus-visible,
+    h4:focus-visible,
+    [data-reviews-status]:focus-visible {
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
@@ -241,7 +246,12 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_muted);
     }
-    label > :is(input, select) {
+    button:disabled,
+    button[aria-disabled='true'] {
+      cursor: default;
+      opacity: 0.6;
+    }
+    label > :is(input, select, textarea) {
       font-size: 1rem;
       color: var(--_text);
     }
@@ -637,6 +647,133 @@ export const styles = [
       min-block-size: 1.25rem;
       inline-size: 1.25rem;
       margin: 0;
+    }
+
+    /* Pages: the report and the reviews */
+    .pages {
+      flex-basis: 100%;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+    }
+    .pages [aria-current='page'] {
+      border-color: var(--_bar);
+      box-shadow: inset 0 -3px 0 var(--_bar);
+    }
+
+    /* Reviews and moderation */
+    [data-reviews-announce] {
+      min-block-size: 1lh;
+    }
+    .reviews {
+      display: grid;
+      gap: var(--_space);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .review {
+      display: grid;
+      gap: 0.5rem;
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      min-inline-size: 0;
+    }
+    .review h4 {
+      margin: 0;
+      font-size: 1em;
+      overflow-wrap: anywhere;
+    }
+    .review .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .review .stars {
+      color: var(--_text);
+      letter-spacing: 0.05em;
+    }
+    .review :is(.author, .product, .text) {
+      overflow-wrap: anywhere;
+    }
+    .review .text {
+      white-space: pre-wrap;
+    }
+    .labels {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.375rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.8125em;
+    }
+    .labels li {
+      padding: 0.125rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow-wrap: anywhere;
+      min-inline-size: 0;
+    }
+    .review .reply {
+      display: grid;
+      gap: 0.25rem;
+      padding-inline-start: var(--_space);
+      border-inline-start: 3px solid var(--_border);
+    }
+    .review .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      align-items: end;
+    }
+    form.reject {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      align-items: end;
+      min-inline-size: 0;
+    }
+    form.reject label,
+    form.reject select {
+      max-inline-size: 100%;
+      min-inline-size: 0;
+    }
+    .reply-form form {
+      display: grid;
+      gap: var(--_space);
+      margin-block-start: var(--_space);
+    }
+    .reply-form textarea {
+      inline-size: 100%;
+      box-sizing: border-box;
+      resize: vertical;
+      font-size: 1rem;
+    }
+    .history ol {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0.5rem 0 0;
+      padding-inline-start: 1.25rem;
+      font-size: 0.875em;
+    }
+    .history li {
+      overflow-wrap: anywhere;
+    }
+    .history time {
+      color: var(--_muted);
+      margin-inline-end: 0.5rem;
+    }
+    .history .text {
+      display: block;
+    }
+    .paging {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
     }
   `,
 ];

@@ -5,9 +5,25 @@ import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../core/lang-controller.js';
 import { LOCALES, type Localizer } from '../../i18n/i18n.js';
-import { NPS_GROUPS, npsGroup, type BreakdownRow, type CommentItem, type NpsGroup, type Report, type ReputationAnswer, type ReputationSource, type SiteInfo } from '../../report/types.js';
+import {
+  NPS_GROUPS,
+  npsGroup,
+  REJECT_REASONS,
+  REVIEW_STATUSES,
+  type BreakdownRow,
+  type CommentItem,
+  type ModeratedReview,
+  type NpsGroup,
+  type RejectReason,
+  type Report,
+  type ReputationAnswer,
+  type ReputationSource,
+  type ReviewHistoryItem,
+  type ReviewStatus,
+  type SiteInfo,
+} from '../../report/types.js';
 import { tokens } from '../core/tokens.styles.js';
-import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchSites, markHandled } from './api.js';
+import { collectorBase, DashboardApiError, fetchComments, fetchReport, fetchReputation, fetchReviews, fetchSites, markHandled, moderate, type Moderation } from './api.js';
 import { ChartController, type ChartSpec } from './chart.js';
 import { LiveController } from './live.js';
 import { csvFileName, viewCsv } from './csv.js';
@@ -23,6 +39,7 @@ import {
   WIDGET_COLUMNS,
   ZMOT_SERIES,
   type Card,
+  type CollectionStepId,
   type ColumnId,
   type FunnelStepId,
   type SeriesId,
@@ -43,6 +60,13 @@ const STORAGE_PREFIX = 'zmot-dashboard-token ';
 const PRODUCT_ROWS = 10;
 /** Comments asked for at first, and more each time "Show more" is pressed. */
 const COMMENTS_PAGE = 20;
+/** Reviews on a page of the Reviews view. */
+const REVIEWS_PAGE = 20;
+/** The longest reply the collector takes (contract section 8). */
+const REPLY_MAX = 2000;
+
+/** The dashboard's pages: the report (the default), and the reviews with their moderation. */
+export type DashboardPage = 'report' | 'reviews';
 
 /** What the live view counts, with its label. */
 const LIVE_TYPES = [
@@ -87,6 +111,32 @@ const FUNNEL_LABELS = {
   converted: 'stepConverted',
 } as const satisfies Record<string, DashboardMessage>;
 
+const COLLECTION_LABELS = {
+  invitations: 'stepInvitations',
+  viewed: 'stepFormViewed',
+  started: 'stepFormStarted',
+  submitted: 'stepSubmitted',
+  approved: 'stepApproved',
+  rejected: 'stepRejected',
+} as const satisfies Record<CollectionStepId, DashboardMessage>;
+
+const STATUS_LABELS = { pending: 'statusPending', approved: 'statusApproved', rejected: 'statusRejected' } as const satisfies Record<ReviewStatus, DashboardMessage>;
+
+const REASON_LABELS = {
+  spam: 'reasonSpam',
+  offensive: 'reasonOffensive',
+  'personal-data': 'reasonPersonalData',
+  'off-topic': 'reasonOffTopic',
+  'not-genuine': 'reasonNotGenuine',
+} as const satisfies Record<RejectReason, DashboardMessage>;
+
+const HISTORY_LABELS = {
+  submitted: 'historySubmitted',
+  approved: 'historyApproved',
+  rejected: 'historyRejected',
+  replied: 'historyReplied',
+} as const satisfies Record<ReviewHistoryItem['action'], DashboardMessage>;
+
 /** The dashboard's languages, English first. */
 const LANGUAGES: readonly string[] = ['en', ...LOCALES];
 
@@ -111,7 +161,9 @@ function storage(): Storage | undefined {
  * The site owner's ZMOT → UMOT report from a zmot collector: headline numbers with their change against the
  * previous period of the same length, the funnel from rendered widgets to conversions from referrals, daily
  * charts, the NPS distribution, what customers said (the NPS comments, filtered by group and product, each to
- * be marked as followed up), and breakdowns by product, widget and share channel, with a CSV export.
+ * be marked as followed up), breakdowns by product, widget and share channel, and the review-collection funnel,
+ * with a CSV export. Its Reviews page holds the collected reviews' moderation: the pending queue, approve,
+ * reject for a reason of the fixed list, reply as the merchant, each review's history.
  * Without a token it asks the owner to sign in; the token is kept in the tab's session storage.
  *
  * The collector serves it as its page at `/`. The drop-in (`zmot.js`) defines `zmot-dashboard` as a small
@@ -129,6 +181,7 @@ function storage(): Storage | undefined {
  * @csspart chart - A chart's drawing box.
  * @csspart table - A data or breakdown table.
  * @csspart comment - One customer's comment, with its score, product, date and follow-up box.
+ * @csspart review - One collected review on the Reviews page, with its labels, history and moderation.
  *
  * @cssprop --zmot-color-text - Text colour (default: the system's, light or dark).
  * @cssprop --zmot-color-surface - Background of the element, cards and panels (default: the system's).
@@ -169,6 +222,9 @@ export class ZmotDashboard extends LitElement {
   /** Report on one product only. */
   @property() product?: string;
 
+  /** `reviews` shows the Reviews page (moderation of collected reviews) instead of the report. Set by the page switch. */
+  @property({ reflect: true }) page?: DashboardPage;
+
   /**
    * Keeps the site and the period in the page's address (`?site=&from=&to=`): a report's address can be shared
    * and bookmarked, and the browser's back button returns to the period before. The collector's page sets it.
@@ -197,6 +253,18 @@ export class ZmotDashboard extends LitElement {
   /** Follow-up marks set here since the comments loaded, by comment id. */
   @state() private marks: ReadonlyMap<string, boolean> = new Map();
   @state() private markProblem = '';
+  /** The Reviews page: the status shown, the first review's offset, a counter that asks the page again. */
+  @state() private reviewStatus: ReviewStatus = 'pending';
+  @state() private reviewOffset = 0;
+  @state() private reviewReload = 0;
+  /** Reviews moderated here since the page loaded, by id: the collector's answer to each. */
+  @state() private reviewEdits: ReadonlyMap<string, ModeratedReview> = new Map();
+  /** Reviews with a moderation under way. */
+  @state() private reviewBusy: ReadonlySet<string> = new Set();
+  /** Per review: why its last moderation failed, and the field to fix when it is one. */
+  @state() private reviewProblems: ReadonlyMap<string, { field?: 'reason' | 'reply'; text: string }> = new Map();
+  /** What the last moderation did, in words (a status line). */
+  @state() private reviewAnnouncement = '';
 
   private readonly langController = new LangController(this);
   private readonly charts = new ChartController(this, () => ({
@@ -206,10 +274,14 @@ export class ZmotDashboard extends LitElement {
   }));
   private readonly live = new LiveController(
     this,
-    () => (this.token && this.currentSite && this.view ? { base: this.base, token: this.token, site: this.currentSite } : undefined),
+    () => (this.token && this.currentSite && this.view && this.page !== 'reviews' ? { base: this.base, token: this.token, site: this.currentSite } : undefined),
     () => this.liveInterval,
   );
   private focusAfterRender: 'token' | 'title' | null = null;
+  /** After a review left the list: the position whose review gets the focus (the next one, else the one before). */
+  private reviewFocus: number | null = null;
+  /** After a page of reviews was picked: its first review gets the focus once it has arrived. */
+  private reviewFocusOnLoad = false;
   private storedFor?: string;
 
   private readonly sitesTask = new Task(this, {
@@ -249,6 +321,27 @@ export class ZmotDashboard extends LitElement {
     task: async ([base, token, site, from, to, product], { signal }) => {
       if (!token || !site || periodProblem({ from, to })) return initialState;
       return fetchReputation(base, token, { site, from, to, product }, signal);
+    },
+  });
+
+  private readonly reviewsTask = new Task(this, {
+    args: () =>
+      [this.base, this.token, this.page === 'reviews' ? this.currentSite : undefined, this.product, this.reviewStatus, this.reviewOffset, this.reviewReload] as const,
+    task: async ([base, token, site, product, status, offset], { signal }) => {
+      if (!token || !site) return initialState;
+      return this.refusedTokenCheck(fetchReviews(base, token, { site, status, product, limit: REVIEWS_PAGE, offset }, signal));
+    },
+    onComplete: (answer) => {
+      // The collector's answer now holds every moderation made here.
+      this.reviewEdits = new Map();
+      if (this.reviewFocusOnLoad) {
+        this.reviewFocusOnLoad = false;
+        this.reviewFocus = 0;
+      }
+      // The page emptied by moderation while more remain: show the last page that has any.
+      if (answer.reviews.length === 0 && answer.total > 0 && this.reviewOffset > 0) {
+        this.reviewOffset = Math.floor((answer.total - 1) / REVIEWS_PAGE) * REVIEWS_PAGE;
+      }
     },
   });
 
@@ -294,6 +387,11 @@ export class ZmotDashboard extends LitElement {
     return (this.commentsTask.value?.comments ?? []).map((c) => (this.marks.has(c.id) ? { ...c, handled: this.marks.get(c.id)! } : c));
   }
 
+  /** The reviews shown on the Reviews page, with the moderations made since they loaded; those that left the status shown are gone. */
+  get reviews(): ModeratedReview[] {
+    return (this.reviewsTask.value?.reviews ?? []).map((r) => this.reviewEdits.get(r.id) ?? r).filter((r) => r.status === this.reviewStatus);
+  }
+
   /** The CSV of what is shown, or undefined before a report has loaded. */
   toCSV(): string | undefined {
     return this.view && viewCsv(this.view, this.comments);
@@ -318,6 +416,8 @@ export class ZmotDashboard extends LitElement {
     for (const name of ['site', 'from', 'to'] as const) {
       if (!first || values[name] !== undefined) this[name] = values[name];
     }
+    const page = read('page', (value) => value === 'reviews') as DashboardPage | undefined;
+    if (!first || page) this.page = page;
     const lang = read('lang', (value) => LANGUAGES.includes(value));
     if (lang) this.lang = lang;
   }
@@ -342,7 +442,13 @@ export class ZmotDashboard extends LitElement {
     if (!this.syncUrl) return;
     const url = new URL(location.href);
     const { from, to } = this.period;
-    const values: Record<string, string | undefined> = { site: this.currentSite, from, to, lang: this.languagePicker ? this.lang || undefined : undefined };
+    const values: Record<string, string | undefined> = {
+      site: this.currentSite,
+      from,
+      to,
+      lang: this.languagePicker ? this.lang || undefined : undefined,
+      page: this.page === 'reviews' ? 'reviews' : undefined,
+    };
     for (const [name, value] of Object.entries(values)) {
       if (value) url.searchParams.set(name, value);
       else url.searchParams.delete(name);
@@ -362,6 +468,13 @@ export class ZmotDashboard extends LitElement {
     const focus = this.focusAfterRender;
     this.focusAfterRender = null;
     if (focus) this.renderRoot.querySelector<HTMLElement>(focus === 'token' ? '#token' : 'h2')?.focus();
+    if (this.reviewFocus !== null) {
+      // A review left the list: its successor's heading, else its predecessor's, else the list's status line.
+      const headings = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-review] h4')];
+      const target = headings[Math.min(this.reviewFocus, headings.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[data-reviews-status]');
+      this.reviewFocus = null;
+      target?.focus();
+    }
   }
 
   /** A refused token is forgotten, so the sign-in shows again. */
@@ -398,7 +511,98 @@ export class ZmotDashboard extends LitElement {
   private pickSite(event: Event): void {
     this.site = (event.target as HTMLSelectElement).value;
     this.allProducts = false;
+    this.reviewOffset = 0;
     this.pushAddress();
+  }
+
+  private pickPage(page: DashboardPage): void {
+    this.page = page === 'reviews' ? page : undefined;
+    this.pushAddress();
+  }
+
+  private pickReviewStatus(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.reviewStatus = (REVIEW_STATUSES as readonly string[]).includes(value) ? (value as ReviewStatus) : 'pending';
+    this.reviewOffset = 0;
+    this.reviewAnnouncement = '';
+  }
+
+  private pickReviewPage(offset: number): void {
+    this.reviewOffset = Math.max(0, offset);
+    this.reviewAnnouncement = '';
+    this.reviewFocusOnLoad = true;
+  }
+
+  private setReviewProblem(id: string, problem?: { field?: 'reason' | 'reply'; text: string }): void {
+    const problems = new Map(this.reviewProblems);
+    if (problem) problems.set(id, problem);
+    else problems.delete(id);
+    this.reviewProblems = problems;
+  }
+
+  /** Rejects for the reason picked; without one, says so at the field and moves the focus there. */
+  private rejectReview(review: ModeratedReview, index: number, event: SubmitEvent): void {
+    event.preventDefault();
+    const select = (event.target as HTMLFormElement).elements.namedItem('reason') as HTMLSelectElement;
+    const reason = REJECT_REASONS.find((r) => r === select.value);
+    if (!reason) {
+      this.setReviewProblem(review.id, { field: 'reason', text: this.t('reasonRequired') });
+      select.focus();
+      return;
+    }
+    void this.moderateReview(review, index, { action: 'reject', reason });
+  }
+
+  /** Sends the merchant's reply; an empty one is said at the field. */
+  private replyToReview(review: ModeratedReview, index: number, event: SubmitEvent): void {
+    event.preventDefault();
+    const field = (event.target as HTMLFormElement).elements.namedItem('reply') as HTMLTextAreaElement;
+    const body = field.value.trim();
+    if (!body) {
+      this.setReviewProblem(review.id, { field: 'reply', text: this.t('replyRequired') });
+      field.focus();
+      return;
+    }
+    void this.moderateReview(review, index, { action: 'reply', body });
+  }
+
+  /**
+   * Sends a moderation and shows the collector's answer: a review that no longer has the status shown leaves the
+   * list (the focus goes to the next one) and the page is asked again to fill its place; the result is said in
+   * the status line, a refusal at the review.
+   */
+  private async moderateReview(review: ModeratedReview, index: number, moderation: Moderation): Promise<void> {
+    const { id } = review;
+    // One moderation of a review at a time. Its buttons say so with aria-disabled, not disabled, which would
+    // drop the keyboard focus.
+    if (this.reviewBusy.has(id)) return;
+    this.reviewBusy = new Set(this.reviewBusy).add(id);
+    this.setReviewProblem(id);
+    this.reviewAnnouncement = '';
+    try {
+      const stored = await this.refusedTokenCheck(moderate(this.base, this.token ?? '', id, moderation, new AbortController().signal));
+      this.reviewEdits = new Map(this.reviewEdits).set(id, stored);
+      const name = stored.author.name;
+      this.reviewAnnouncement =
+        moderation.action === 'approve'
+          ? this.t('announceApproved', { name })
+          : moderation.action === 'reject'
+            ? this.t('announceRejected', { name, reason: this.t(REASON_LABELS[moderation.reason]) })
+            : this.t('announceReplied', { name });
+      if (stored.status !== this.reviewStatus) {
+        this.reviewFocus = index;
+        this.reviewReload++;
+      }
+    } catch (error) {
+      // A refused token: the sign-in shows (refusedTokenCheck).
+      if (error instanceof DashboardApiError && error.reason === 'unauthorized') return;
+      const reason = error instanceof Error && error.message ? error.message : String(error);
+      this.setReviewProblem(id, { text: this.t('moderationFailed', { reason }) });
+    } finally {
+      const busy = new Set(this.reviewBusy);
+      busy.delete(id);
+      this.reviewBusy = busy;
+    }
   }
 
   private pickPreset(event: Event): void {
@@ -516,6 +720,10 @@ export class ZmotDashboard extends LitElement {
     if (sites.status !== TaskStatus.COMPLETE) return this.renderShell(this.renderLoading(), true);
     const site = this.currentSite;
     if (!site) return this.renderShell(html`${this.renderHeader(undefined)}${this.renderEmpty(undefined)}`);
+    if (this.page === 'reviews') {
+      const reviews = this.reviewsTask;
+      return this.renderShell(html`${this.renderHeader(site)}${this.renderReviews()}`, reviews.status === TaskStatus.PENDING || reviews.status === TaskStatus.INITIAL);
+    }
     const period = this.period;
     const problem = periodProblem(period);
     const report = this.reportTask;
@@ -619,10 +827,11 @@ export class ZmotDashboard extends LitElement {
     const ids = sites?.map((s) => s.id) ?? [];
     if (site && !ids.includes(site)) ids.unshift(site);
     const problemText = problem ? this.t(`periodProblem${problem[0]!.toUpperCase()}${problem.slice(1)}` as DashboardMessage) : '';
+    const reviews = this.page === 'reviews';
     return html`<header part="header">
       <div>
         <h2 tabindex="-1">${this.t('title')}${site ? html`<span class="muted">: ${site}</span>` : nothing}</h2>
-        ${site && !problem
+        ${site && !problem && !reviews
           ? html`<p class="period-note muted">${this.t('comparedWith', { period: this.formatPeriod(period), previous: this.formatPeriod(previous(period)) })}</p>`
           : nothing}
       </div>
@@ -632,8 +841,10 @@ export class ZmotDashboard extends LitElement {
                 <select @change=${this.pickSite} .value=${site}>
                   ${ids.map((id) => html`<option value=${id} ?selected=${id === site}>${id}</option>`)}
                 </select>
-              </label>
-              <label>${this.t('period')}
+              </label>`
+          : nothing}
+        ${site && !reviews
+          ? html`<label>${this.t('period')}
                 <select @change=${this.pickPreset}>
                   ${PRESETS.map((n) => html`<option value=${n} ?selected=${preset === n}>${this.t('lastDays', { count: n })}</option>`)}
                   <option value="custom" ?selected=${preset === undefined}>${this.t('custom')}</option>
@@ -651,7 +862,16 @@ export class ZmotDashboard extends LitElement {
           : nothing}
         <button type="button" @click=${this.signOut}>${this.t('signOut')}</button>
       </div>
-      <p id="period-problem" class="problem" role="alert">${problemText}</p>
+      ${site
+        ? html`<nav class="pages" aria-label=${this.t('pages')}>
+            ${(['report', 'reviews'] as const).map(
+              (page) => html`<button type="button" data-page=${page} aria-current=${(page === 'reviews') === reviews ? 'page' : 'false'} @click=${() => this.pickPage(page)}>
+                ${this.t(page === 'reviews' ? 'pageReviews' : 'pageReport')}
+              </button>`,
+            )}
+          </nav>`
+        : nothing}
+      <p id="period-problem" class="problem" role="alert">${reviews ? '' : problemText}</p>
     </header>`;
   }
 
@@ -674,7 +894,7 @@ export class ZmotDashboard extends LitElement {
             ${this.renderLineChart('zmot', 'zmotDaily', view, ZMOT_SERIES)} ${this.renderLineChart('umot', 'umotDaily', view, UMOT_SERIES)}
           </div>
         </section>
-        ${this.renderNps(view)} ${this.renderComments(view)} ${this.renderReputation()}
+        ${this.renderNps(view)} ${this.renderComments(view)} ${this.renderCollection(view)} ${this.renderReputation()}
         <section aria-labelledby="breakdowns">
           <h3 id="breakdowns">${this.t('breakdowns')}</h3>
           ${this.renderProducts(view)}
@@ -975,6 +1195,166 @@ export class ZmotDashboard extends LitElement {
         ? html`<button type="button" class="more" @click=${() => (this.commentLimit += COMMENTS_PAGE)}>${this.t('showMore')}</button>`
         : nothing}
     </section>`;
+  }
+
+  /** The review-collection funnel and the approved reviews' mean rating by verification, when the site collects reviews. */
+  private renderCollection(view: View): TemplateResult | typeof nothing {
+    const steps = view.collection;
+    if (!steps) return nothing;
+    const title = this.t('collectionTitle');
+    const verification = this.t('verificationTitle');
+    return html`<section aria-labelledby="collection-title" data-section="collection">
+      <h3 id="collection-title">${title}</h3>
+      <p class="muted">${this.t('collectionHelp')}</p>
+      ${this.dataTable(
+        'collection',
+        `${title}: ${this.t('dataTable')}`,
+        [this.t('step'), this.t('count'), this.t('ofPrevious')],
+        steps.map((step) => [this.t(COLLECTION_LABELS[step.id]), this.formatValue(step.value, 'count'), this.formatValue(step.ofPrevious, 'rate')]),
+      )}
+      <h4 id="verification-title">${verification}</h4>
+      ${this.dataTable(
+        'verification',
+        verification,
+        [this.t('verification'), this.t('approvedReviews'), this.t('meanRating')],
+        view.byVerification.map((row) => [
+          this.t(row.verification === 'purchase' ? 'labelVerified' : 'labelNotVerified'),
+          this.formatValue(row.count, 'count'),
+          row.rating === null ? '–' : this.l.number(row.rating, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        ]),
+      )}
+    </section>`;
+  }
+
+  /** The Reviews page: the reviews of one status (pending first), each with its moderation, a page at a time. */
+  private renderReviews(): TemplateResult {
+    const task = this.reviewsTask;
+    const answer = task.value;
+    const reviews = this.reviews;
+    // Reviews that left the status shown since the page loaded are no longer counted.
+    const total = answer ? answer.total - (answer.reviews.length - reviews.length) : 0;
+    let status: TemplateResult | string = '';
+    if (task.status === TaskStatus.ERROR) {
+      if (!(task.error instanceof DashboardApiError && task.error.reason === 'unauthorized')) {
+        const reason = task.error instanceof Error ? task.error.message : String(task.error);
+        status = html`<span class="problem">${this.t('reviewsFailed', { reason })}</span>
+          <button type="button" @click=${() => void task.run()}>${this.t('retry')}</button>`;
+      }
+    } else if (!answer) {
+      status = this.t('reviewsLoading');
+    } else if (total === 0) {
+      status = this.t('reviewsNone');
+    } else {
+      status = this.t('reviewsShown', {
+        first: this.l.number(this.reviewOffset + 1),
+        last: this.l.number(this.reviewOffset + reviews.length),
+        total: this.l.number(total),
+      });
+    }
+    const more = answer !== undefined && this.reviewOffset + answer.reviews.length < answer.total;
+    return html`<section aria-labelledby="reviews-title" data-section="reviews" class="reviews-page">
+      <h3 id="reviews-title">${this.t('reviewsTitle')}</h3>
+      <p class="muted">${this.t('reviewsHelp')}</p>
+      <div class="filters">
+        <label>${this.t('reviewStatus')}
+          <select @change=${this.pickReviewStatus} data-review-status>
+            ${REVIEW_STATUSES.map((s) => html`<option value=${s} ?selected=${this.reviewStatus === s}>${this.t(STATUS_LABELS[s])}</option>`)}
+          </select>
+        </label>
+      </div>
+      <p class="muted" data-reviews-status tabindex="-1">${status}</p>
+      <p role="status" data-reviews-announce>${this.reviewAnnouncement}</p>
+      <ul class="reviews">
+        ${repeat(reviews, (r) => r.id, (r, i) => this.renderReview(r, i))}
+      </ul>
+      ${this.reviewOffset > 0 || more
+        ? html`<nav class="paging" aria-label=${this.t('reviewPages')}>
+            <button type="button" ?disabled=${this.reviewOffset === 0} @click=${() => this.pickReviewPage(this.reviewOffset - REVIEWS_PAGE)}>${this.t('previousPage')}</button>
+            <button type="button" ?disabled=${!more} @click=${() => this.pickReviewPage(this.reviewOffset + REVIEWS_PAGE)}>${this.t('nextPage')}</button>
+          </nav>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderReview(r: ModeratedReview, index: number): TemplateResult {
+    const key = `review-${index}`;
+    const busy = this.reviewBusy.has(r.id);
+    const problem = this.reviewProblems.get(r.id);
+    const problemId = `${key}-problem`;
+    const author = [r.author.name, r.author.role, r.author.company].filter(Boolean).join(', ');
+    const labels = [
+      this.t(r.verification === 'purchase' ? 'labelVerified' : 'labelNotVerified'),
+      ...(r.invited ? [this.t('labelInvited')] : []),
+      ...(r.incentivized ? [r.incentive ? this.t('labelIncentive', { incentive: r.incentive }) : this.t('labelIncentivized')] : []),
+    ];
+    const stamp = (at: string) => this.l.date(new Date(at), { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<li class="review" part="review" data-review=${r.id} data-status=${r.status}>
+      <h4 id=${`${key}-title`} tabindex="-1" dir="auto">${r.title || this.t('reviewBy', { name: r.author.name })}</h4>
+      <p class="meta">
+        <span class="stars" aria-hidden="true">${'★'.repeat(r.rating)}${'☆'.repeat(Math.max(0, 5 - r.rating))}</span>
+        <span class="sr">${this.t('stars', { rating: this.l.number(r.rating) })}</span>
+        <span class="author" dir="auto">${author}</span>
+        <span class="product" dir="auto">${r.product || this.t('pageWide')}</span>
+        <time datetime=${r.date}>${this.formatDay(r.date.slice(0, 10))}</time>
+      </p>
+      <ul class="labels" aria-label=${this.t('labels')}>
+        ${labels.map((label) => html`<li dir="auto">${label}</li>`)}
+      </ul>
+      <p class="text" id=${`${key}-text`} dir="auto">${r.body}</p>
+      ${r.status === 'rejected' && r.reason
+        ? html`<p class="verdict" data-reason=${r.reason}>${this.t('rejectedFor', { reason: this.t(REASON_LABELS[r.reason]) })}</p>`
+        : nothing}
+      ${r.reply
+        ? html`<div class="reply" data-reply>
+            <p class="muted">${this.t('yourReply', { date: this.formatDay(r.reply.date.slice(0, 10)) })}</p>
+            <p class="text" dir="auto">${r.reply.body}</p>
+          </div>`
+        : nothing}
+      <div class="actions">
+        ${r.status !== 'approved'
+          ? html`<button type="button" class="primary" data-action="approve" aria-disabled=${busy ? 'true' : 'false'} aria-describedby=${`${key}-title`}
+              @click=${() => void this.moderateReview(r, index, { action: 'approve' })}>${this.t('approve')}</button>`
+          : nothing}
+        ${r.status !== 'rejected'
+          ? html`<form class="reject" novalidate @submit=${(e: SubmitEvent) => this.rejectReview(r, index, e)}>
+              <label>${this.t('reason')}
+                <select name="reason" required aria-invalid=${problem?.field === 'reason' ? 'true' : 'false'} aria-describedby=${problemId}
+                  @change=${() => problem?.field === 'reason' && this.setReviewProblem(r.id)}>
+                  <option value="">${this.t('chooseReason')}</option>
+                  ${REJECT_REASONS.map((reason) => html`<option value=${reason}>${this.t(REASON_LABELS[reason])}</option>`)}
+                </select>
+              </label>
+              <button type="submit" data-action="reject" aria-disabled=${busy ? 'true' : 'false'} aria-describedby=${`${key}-title`}>${this.t('reject')}</button>
+            </form>`
+          : nothing}
+      </div>
+      <details class="reply-form">
+        <summary>${this.t(r.reply ? 'editReply' : 'replyAction')}</summary>
+        <form novalidate @submit=${(e: SubmitEvent) => this.replyToReview(r, index, e)}>
+          <label>${this.t('replyLabel')}
+            <textarea name="reply" rows="4" maxlength=${REPLY_MAX} dir="auto" .value=${r.reply?.body ?? ''}
+              aria-invalid=${problem?.field === 'reply' ? 'true' : 'false'} aria-describedby=${`${key}-reply-help ${problemId}`}></textarea>
+          </label>
+          <p class="muted" id=${`${key}-reply-help`}>${this.t('replyHelp', { max: this.l.number(REPLY_MAX) })}</p>
+          <div><button type="submit" data-action="reply" aria-disabled=${busy ? 'true' : 'false'}>${this.t('saveReply')}</button></div>
+        </form>
+      </details>
+      <p class="problem" id=${problemId} role="alert">${problem?.text ?? ''}</p>
+      <details class="history">
+        <summary>${this.t('history')}</summary>
+        <ol>
+          ${r.history.map(
+            (h) => html`<li data-history=${h.action}>
+              <time datetime=${h.at}>${stamp(h.at)}</time>
+              <span>${h.action === 'rejected' && h.reason
+                ? this.t('historyRejectedFor', { reason: this.t(REASON_LABELS[h.reason]) })
+                : this.t(HISTORY_LABELS[h.action])}</span>
+              ${h.body ? html`<span class="text" dir="auto">${h.body}</span>` : nothing}
+            </li>`,
+          )}
+        </ol>
+      </details>
+    </li>`;
   }
 
   private renderLive(): TemplateResult {

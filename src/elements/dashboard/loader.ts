@@ -8,8 +8,8 @@
 /** The tag the dashboard module defines for the loader to show. */
 export const APP_TAG = 'zmot-dashboard-app';
 
-const ATTRIBUTES = ['src', 'site', 'from', 'to', 'product'];
-const PARTS = 'base,header,sign-in,state,card,funnel,chart,table,comment';
+const ATTRIBUTES = ['src', 'site', 'from', 'to', 'product', 'page'];
+const PARTS = 'base,header,sign-in,state,card,funnel,chart,table,comment,review';
 
 let moduleUrl: string | undefined;
 let loading: Promise<unknown> | undefined;
@@ -80,6 +80,14 @@ export class ZmotDashboardLoader extends HTMLElement {
   }
   set product(value: string | undefined) {
     this.setOrRemove('product', value);
+  }
+
+  /** `reviews` for the Reviews page (the `page` attribute); follows the owner's choice. */
+  get page(): string | undefined {
+    return this.getAttribute('page') ?? undefined;
+  }
+  set page(value: string | undefined) {
+    this.setOrRemove('page', value);
   }
 
   /** The CSV of what is shown, or undefined before the dashboard and its report have loaded. */

@@ -1,9 +1,9 @@
 /**
  * What the dashboard shows, computed from the period's report and the previous period's: the cards, the
- * funnel, the daily series, the NPS distribution and the breakdowns. Rendering and the CSV export both read
+ * funnel, the daily series, the NPS distribution, the breakdowns and the review-collection funnel. Rendering and the CSV export both read
  * this, so the file holds exactly what is on screen.
  */
-import type { BreakdownRow, LiftReport, PeriodMetrics, Report, ReputationAnswer, ReputationPoint } from '../../report/types.js';
+import type { BreakdownRow, CollectionFunnel, LiftReport, PeriodMetrics, Report, ReputationAnswer, ReputationPoint } from '../../report/types.js';
 
 /** How a value is shown and how its change is measured. */
 export type ValueKind = 'count' | 'rate' | 'score' | 'decimal' | 'money';
@@ -90,6 +90,37 @@ export interface View {
   previousEmpty: boolean;
   /** The holdout's measured lift, while one runs (contract §10). */
   lift: LiftReport | undefined;
+  /** The review-collection funnel, when the site collects reviews (contract §8). */
+  collection: CollectionStep[] | undefined;
+  /** Approved reviews' count and mean rating by how they were verified, purchase first. */
+  byVerification: CollectionFunnel['byVerification'];
+}
+
+export const COLLECTION_STEPS = ['invitations', 'viewed', 'started', 'submitted', 'approved', 'rejected'] as const;
+export type CollectionStepId = (typeof COLLECTION_STEPS)[number];
+
+export interface CollectionStep {
+  id: CollectionStepId;
+  value: number;
+  /**
+   * value / the step before's value (approved and rejected: / submitted, both follow it); null for the first
+   * step or when the step before is 0.
+   */
+  ofPrevious: number | null;
+}
+
+/** The collection funnel's steps with their rates: invitations → viewed → started → submitted → approved, and rejected. */
+export function collectionSteps(c: CollectionFunnel): CollectionStep[] {
+  return COLLECTION_STEPS.map((id, i) => {
+    const before = id === 'invitations' ? undefined : c[id === 'rejected' ? 'submitted' : COLLECTION_STEPS[i - 1]!];
+    return { id, value: c[id], ofPrevious: before ? c[id] / before : null };
+  });
+}
+
+/** The verification rows, purchase then none, each present (count 0 and no rating when the collector sent none). */
+function byVerification(c: CollectionFunnel | undefined): CollectionFunnel['byVerification'] {
+  if (!c) return [];
+  return (['purchase', 'none'] as const).map((verification) => c.byVerification.find((row) => row.verification === verification) ?? { verification, count: 0, rating: null });
 }
 
 export function series(m: PeriodMetrics, id: SeriesId): number {
@@ -221,6 +252,8 @@ export function buildView(current: Report, previous: Report | undefined): View {
     empty: isEmpty(total),
     previousEmpty: !previous || isEmpty(previous.total),
     lift: current.lift,
+    collection: current.collection && collectionSteps(current.collection),
+    byVerification: byVerification(current.collection),
   };
 }
 

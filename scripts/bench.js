@@ -6,7 +6,7 @@
 //   npm run bench -- --only size,render   only these sections; the others keep what BENCHMARKS.md had
 //   npm run bench -- --no-build           use dist/ as it is
 //
-// Sections: size, render, lighthouse, lighthouse-dashboard, telemetry, install, start, collector, reads.
+// Sections: size, render, lighthouse, lighthouse-a11y, lighthouse-dashboard, telemetry, install, start, collector, reads.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -38,6 +38,13 @@ const SECTIONS = [
     intro:
       'The demo product page with and without zmot (goals: CLS 0.000, TBT added under 50 ms, performance score unchanged); then the server-rendered product page beside the same page rendered in the browser (goals for the server-rendered one: performance 100, CLS 0.000, TBT under 30 ms).',
     commands: [['node', ['scripts/bench-lighthouse.js', '--runs', '7']]],
+  },
+  {
+    id: 'lighthouse-a11y',
+    title: 'Accessibility of the demo pages (Lighthouse)',
+    intro:
+      'Lighthouse’s accessibility category on every demo page as `npm start` serves it, one run each (a score, not a timing), with each failing audit and the elements it names. Goal: 100 on every page.',
+    commands: [['node', ['scripts/bench-lighthouse-a11y.js']]],
   },
   {
     id: 'lighthouse-dashboard',

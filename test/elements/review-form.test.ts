@@ -275,7 +275,7 @@ describe('<zmot-review-form>: sending', () => {
     expect(elapsed).to.be.a('number').and.to.be.at.least(300);
     const success = $(el, '[part~="success"]')!;
     expect(text(success)).to.equal(
-      'Thank you! Your review has been sent. Every review is checked before it is published: yours will appear here once it has been approved.',
+      'Thank you! Your review has been sent. Every review is checked before it is published: yours will appear once it is approved.',
     );
     expect(who(root(el).activeElement)).to.equal(who(success));
     expect($(el, 'form')).to.equal(null);
@@ -343,7 +343,7 @@ describe('<zmot-review-form>: sending', () => {
     }
   });
 
-  it('without a place to send to, says it cannot send yet and warns the developer once per try', async () => {
+  it('without a place to send to, says it could not send and warns the developer once per try', async () => {
     const el = await mount(html`<zmot-review-form product="sku-42"></zmot-review-form>`);
     await complete(el);
     const warnings = captureWarnings();
@@ -352,9 +352,9 @@ describe('<zmot-review-form>: sending', () => {
     } finally {
       warnings.restore();
     }
-    expect(text($(el, '[part~="status"]'))).to.equal('This form cannot send reviews yet.');
+    expect(text($(el, '[part~="status"]'))).to.equal('Your review could not be sent. Everything you wrote is kept: please try again later.');
     expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.contain('data-endpoint or action');
+    expect(warnings.messages[0]).to.contain('without data-endpoint or action');
   });
 });
 
@@ -395,7 +395,7 @@ describe('<zmot-review-form>: the collector’s answers', () => {
     await submit(el);
     await waitUntil(() => text($(el, '[part~="status"]')), 'the problem shows');
     expect(text($(el, '[part~="status"]'))).to.equal(
-      'Too many reviews were sent from here in a short time. Everything you wrote is kept: please send it again in 2 minutes.',
+      'Too many reviews were sent from here. Everything you wrote is kept: please send it again in 2 minutes.',
     );
     expect($(el, '[part~="status"]')!.getAttribute('role')).to.equal('alert');
     expect([$<HTMLInputElement>(el, '#title')!.value, $<HTMLTextAreaElement>(el, '#body')!.value, $<HTMLInputElement>(el, '#name')!.value]).to.deep.equal(['Dry feet', BODY, 'Ana S.']);

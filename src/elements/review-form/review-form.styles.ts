@@ -18,6 +18,7 @@ export const styles = css`
     }
   }
   [part~='base'] {
+    position: relative;
     padding: calc(var(--_space) * 2);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -54,7 +55,6 @@ export const styles = css`
   }
   .count {
     text-align: end;
-    font-variant-numeric: tabular-nums;
   }
   fieldset {
     margin: 0;
@@ -62,8 +62,7 @@ export const styles = css`
     border: 0;
     min-inline-size: 0;
   }
-  legend,
-  label[part~='label'] {
+  [part~='label'] {
     padding: 0;
     font-weight: 600;
   }
@@ -97,7 +96,6 @@ export const styles = css`
     /* An outline of 3:1 against the page, so an empty star reads as a control (WCAG 1.4.11). */
     stroke: var(--_line);
     stroke-width: 1;
-    border-radius: var(--_radius);
   }
   .star.on {
     fill: var(--_star);
@@ -121,10 +119,6 @@ export const styles = css`
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
   }
-  select[part~='control'] option {
-    color: CanvasText;
-    background: Canvas;
-  }
   textarea[part~='control'] {
     resize: vertical;
   }
@@ -138,7 +132,7 @@ export const styles = css`
   }
   .error,
   .errors,
-  .status:not(:empty) {
+  .status {
     color: var(--_error);
     font-weight: 600;
   }
@@ -150,9 +144,6 @@ export const styles = css`
   .errors ul {
     margin: 0.25em 0 0;
     padding-inline-start: 1.25em;
-  }
-  .errors a {
-    color: inherit;
   }
   .consent label {
     position: relative;
@@ -187,17 +178,9 @@ export const styles = css`
   .consent input[aria-invalid='true'] + .box {
     border-color: var(--_error);
   }
-  /* The field people never see: bots that fill every field fill it too. */
+  /* The field people never see (with .sr): bots that fill every field fill it too. */
   .hp {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
     opacity: 0;
-  }
-  [part~='base'] {
-    position: relative;
   }
   .actions {
     display: flex;
@@ -215,19 +198,5 @@ export const styles = css`
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
     cursor: pointer;
-  }
-  [part~='button'][aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
-  }
-  @media (forced-colors: active) {
-    .star.on,
-    [part~='star'] input:hover + .star {
-      fill: CanvasText;
-    }
-    .star {
-      fill: Canvas;
-      stroke: CanvasText;
-    }
   }
 `;

@@ -20,6 +20,7 @@ addEnglish(reviewFormMessages);
 const FIELDS = ['rating', 'title', 'body', 'name', 'role', 'company', 'lang', 'consent'] as const;
 export type ReviewField = (typeof FIELDS)[number];
 type TextField = 'title' | 'body' | 'name' | 'role' | 'company';
+type Draft = Record<TextField, string> & { rating: number; consent: boolean; lang?: string };
 
 /** The languages a review may be written in: zmot's twelve. */
 const LANGUAGES = ['en', ...LOCALES] as const;
@@ -31,21 +32,14 @@ const SEND_TIMEOUT = 20_000;
 /** The wait after a 429 when its `Retry-After` cannot be read (the collector lets one review through a minute). */
 const DEFAULT_RETRY_S = 60;
 
-/** How the collector names a field in a 400 (`{"error":"body: at least 20 characters"}`), as the form's fields. */
-const COLLECTOR_FIELDS: Record<string, ReviewField> = {
-  rating: 'rating',
-  title: 'title',
-  body: 'body',
-  author: 'name',
-  name: 'name',
-  'author.name': 'name',
-  role: 'role',
-  'author.role': 'role',
-  company: 'company',
-  'author.company': 'company',
-  lang: 'lang',
-  consent: 'consent',
-};
+/**
+ * The form's field a 400 names (`{"error":"body: at least 20 characters"}`): `author.name` (or `author`) is the
+ * name, `author.role` the role …; `undefined` for one the visitor cannot correct (`site`, `product`, `token`).
+ */
+function collectorField(error: string): ReviewField | undefined {
+  const name = error.split(':')[0]!.trim().replace(/^author\.?/, '') || 'name';
+  return (FIELDS as readonly string[]).includes(name) ? (name as ReviewField) : undefined;
+}
 
 /** The body's length against its limits: what is announced when it changes. */
 type BodyBand = 'short' | 'ok' | 'near' | 'full';
@@ -60,12 +54,10 @@ function endonym(lang: string): string {
   }
 }
 
-/** Seconds to wait from a `Retry-After` header (seconds, or an HTTP date). */
+/** Seconds to wait from a `Retry-After` header in seconds, as the collector sends it (a minute when unreadable). */
 function retryAfter(header: string | null): number {
   const seconds = Number(header);
-  if (header && Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = header ? Date.parse(header) : NaN;
-  return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : DEFAULT_RETRY_S;
+  return header && seconds >= 0 ? seconds : DEFAULT_RETRY_S;
 }
 
 /**
@@ -137,11 +129,8 @@ export class ZmotReviewForm extends ZmotElement {
   @property() site?: string;
 
   @state() private invitation?: Invitation;
-  @state() private rating = 0;
-  @state() private values: Record<TextField, string> = { title: '', body: '', name: '', role: '', company: '' };
-  /** The language the review is written in; until chosen, the element's. */
-  @state() private reviewLang?: string;
-  @state() private consent = false;
+  /** What the visitor entered; `lang` stays unset until they choose one (the element's language until then). */
+  @state() private values: Draft = { rating: 0, title: '', body: '', name: '', role: '', company: '', consent: false };
   @state() private errors: Partial<Record<ReviewField, MessageKey>> = {};
   /** The summary of errors is shown (after a send was refused). */
   @state() private summary = false;
@@ -184,9 +173,8 @@ export class ZmotReviewForm extends ZmotElement {
       const endpoint = this.endpoint ?? config.endpoint;
       if (!endpoint) return undefined;
       const url = new URL(endpoint, document.baseURI);
-      url.pathname = /\/events\/?$/.test(url.pathname) ? url.pathname.replace(/\/events\/?$/, '/reviews') : `${url.pathname.replace(/\/$/, '')}/v1/reviews`;
-      url.search = '';
-      url.hash = '';
+      url.pathname = url.pathname.replace(/\/(events\/?)?$/, (end) => (end === '/' ? '/v1/reviews' : '/reviews'));
+      url.search = url.hash = '';
       return url.href;
     } catch {
       return undefined;
@@ -223,12 +211,9 @@ export class ZmotReviewForm extends ZmotElement {
       this.telemetry.interaction('start');
     }
     const target = event.target as HTMLInputElement;
-    const field = target.dataset.field as ReviewField | TextField | undefined;
+    const field = target.dataset.field as ReviewField | undefined;
     if (!field) return;
-    if (field === 'rating') this.rating = Number(target.value);
-    else if (field === 'consent') this.consent = target.checked;
-    else if (field === 'lang') this.reviewLang = target.value;
-    else this.values = { ...this.values, [field]: target.value };
+    this.values = { ...this.values, [field]: field === 'rating' ? Number(target.value) : field === 'consent' ? target.checked : target.value };
     if (field === 'body') this.announceLength();
     // A field that was wrong is checked again as it changes; the others wait for the next send.
     if (this.errors[field]) {
@@ -265,12 +250,11 @@ export class ZmotReviewForm extends ZmotElement {
   private check(): Partial<Record<ReviewField, MessageKey>> {
     const errors: Partial<Record<ReviewField, MessageKey>> = {};
     const body = this.values.body.trim();
-    if (!this.rating) errors.rating = 'formRatingMissing';
+    if (!this.values.rating) errors.rating = 'formRatingMissing';
     if (!body) errors.body = 'formBodyMissing';
     else if (body.length < REVIEW_LIMITS.bodyMin) errors.body = 'formBodyShort';
-    else if (body.length > REVIEW_LIMITS.body) errors.body = 'formBodyLong';
     if (!this.values.name.trim()) errors.name = 'formNameMissing';
-    if (!this.consent) errors.consent = 'formConsentMissing';
+    if (!this.values.consent) errors.consent = 'formConsentMissing';
     return errors;
   }
 
@@ -294,11 +278,11 @@ export class ZmotReviewForm extends ZmotElement {
     return {
       site,
       product,
-      rating: this.rating,
+      rating: this.values.rating,
       title: text('title'),
       body: this.values.body.trim(),
       author,
-      lang: this.reviewLang ?? this.defaultLang,
+      lang: this.values.lang ?? this.defaultLang,
       token: this.invitation?.token,
       consent: true,
       [HONEYPOT_FIELD]: honeypot,
@@ -322,10 +306,8 @@ export class ZmotReviewForm extends ZmotElement {
     const site = this.site ?? config.site;
     const product = this.reviewProduct;
     if (!url || !site || !product) {
-      console.warn(
-        `zmot: <zmot-review-form> cannot send reviews without ${[!url && 'an endpoint (data-endpoint or action)', !site && 'a site (data-site or site)', !product && 'a product'].filter(Boolean).join(', ')}`,
-      );
-      this.problem = { key: 'formNotSetUp' };
+      console.warn(`zmot: <zmot-review-form> cannot send reviews without data-endpoint or action, data-site or site, and a product`);
+      this.problem = { key: 'formFailed' };
       return;
     }
     this.sending = true;
@@ -346,7 +328,7 @@ export class ZmotReviewForm extends ZmotElement {
       this.problem = { key: 'formOffline' };
     } finally {
       this.sending = false;
-      if (this.announcement === this.l.t('formSending')) this.announcement = '';
+      this.announcement = '';
     }
   }
 
@@ -370,21 +352,19 @@ export class ZmotReviewForm extends ZmotElement {
     } catch {
       // No JSON: said as a failure below.
     }
-    const field = response.status === 400 ? COLLECTOR_FIELDS[message.split(':')[0]!.trim()] : undefined;
+    const field = response.status === 400 ? collectorField(message) : undefined;
     if (!field) {
-      console.warn(`zmot: the collector did not accept the review (${response.status}${message ? `: ${message}` : ''})`);
+      console.warn(`zmot: the collector refused the review: ${response.status} ${message}`);
       this.problem = { key: 'formFailed' };
       return;
     }
-    this.showErrors({ [field]: this.check()[field] ?? (field === 'body' && this.values.body.trim().length > REVIEW_LIMITS.body ? 'formBodyLong' : 'formFieldInvalid') });
+    this.showErrors({ [field]: this.check()[field] ?? 'formFieldInvalid' });
   }
 
   /** "in 30 seconds", "in 2 minutes" in the element's language. */
   private inTime(seconds: number): string {
     const format = new Intl.RelativeTimeFormat(this.l.locale, { numeric: 'always' });
-    if (seconds < 60) return format.format(Math.max(1, Math.ceil(seconds)), 'second');
-    if (seconds < 5400) return format.format(Math.ceil(seconds / 60), 'minute');
-    return format.format(Math.ceil(seconds / 3600), 'hour');
+    return seconds < 60 ? format.format(Math.max(1, Math.ceil(seconds)), 'second') : format.format(Math.ceil(seconds / 60), 'minute');
   }
 
   // ——— rendering ———
@@ -407,7 +387,7 @@ export class ZmotReviewForm extends ZmotElement {
     const l = this.l;
     const name = this.name ?? this.feedController.value?.feed.product.name;
     const incentive = this.invitation?.incentive;
-    const lang = this.reviewLang ?? this.defaultLang;
+    const lang = this.values.lang ?? this.defaultLang;
     return html`<form part="form" novalidate aria-labelledby="heading" @submit=${this.send} @input=${this.onInput}>
       <p part="heading" id="heading"><slot name="heading">${name ? l.t('formHeadingProduct', { name }) : l.t('formHeading')}</slot></p>
       ${this.invitation ? html`<p part="invitation" class="note">${l.t('formInvited')}</p>` : nothing}
@@ -424,9 +404,9 @@ export class ZmotReviewForm extends ZmotElement {
                 data-field="rating"
                 value=${n}
                 required
-                .checked=${this.rating === n}
+                .checked=${this.values.rating === n}
                 aria-invalid=${this.errors.rating ? 'true' : nothing}
-              /><svg class=${n <= this.rating ? 'star on' : 'star'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${STAR}></path>`}</svg
+              /><svg class=${n <= this.values.rating ? 'star on' : 'star'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${STAR}></path>`}</svg
               ><span class="sr">${l.t('starCount', { count: n })}</span>
             </label>`,
           )}
@@ -453,14 +433,14 @@ export class ZmotReviewForm extends ZmotElement {
             id="consent"
             data-field="consent"
             required
-            .checked=${this.consent}
+            .checked=${this.values.consent}
             aria-invalid=${this.errors.consent ? 'true' : nothing}
             aria-describedby=${this.errors.consent ? 'consent-error' : nothing}
           /><span class="box" aria-hidden="true"></span><span>${l.t('formConsent')}</span>
         </label>
         ${this.renderError('consent')}
       </div>
-      <div class="hp" aria-hidden="true">
+      <div class="sr hp" aria-hidden="true">
         <label for=${HONEYPOT_FIELD}>${l.t('formHoneypot')}</label>
         <input id=${HONEYPOT_FIELD} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
       </div>
@@ -478,8 +458,8 @@ export class ZmotReviewForm extends ZmotElement {
     const wrong = FIELDS.filter((field) => this.errors[field]);
     if (!this.summary || !wrong.length) return nothing;
     return html`<div part="errors" class="errors">
-      <p id="errors-heading">${this.l.t('formErrors')}</p>
-      <ul aria-labelledby="errors-heading">
+      <p>${this.l.t('formErrors')}</p>
+      <ul>
         ${wrong.map(
           (field) => html`<li>
             <a
@@ -498,7 +478,7 @@ export class ZmotReviewForm extends ZmotElement {
 
   private errorText(field: ReviewField): string {
     const key = this.errors[field];
-    return key ? this.l.t(key, { min: this.l.number(REVIEW_LIMITS.bodyMin), max: this.l.number(REVIEW_LIMITS.body) }) : '';
+    return key ? this.l.t(key, { min: this.l.number(REVIEW_LIMITS.bodyMin) }) : '';
   }
 
   private renderError(field: ReviewField): TemplateResult | typeof nothing {

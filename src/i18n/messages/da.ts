@@ -91,7 +91,6 @@ export default {
   formRatingMissing: 'Vælg en bedømmelse fra 1 til 5 stjerner.',
   formBodyMissing: 'Skriv din anmeldelse.',
   formBodyShort: 'Skriv mindst {min} tegn.',
-  formBodyLong: 'Skriv højst {max} tegn.',
   formNameMissing: 'Skriv det navn, der skal vises med din anmeldelse.',
   formConsentMissing: 'Accepter offentliggørelse, ellers kan din anmeldelse ikke vises.',
   formFieldInvalid: 'Tjek venligst dette felt.',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'Der er lige sendt for mange anmeldelser herfra. Alt, hvad du har skrevet, er gemt: send den igen {time}.',
   formOffline: 'Din anmeldelse kunne ikke sendes: tjek din forbindelse, og prøv igen. Alt, hvad du har skrevet, er gemt.',
   formFailed: 'Din anmeldelse kunne ikke sendes. Alt, hvad du har skrevet, er gemt: prøv igen senere.',
-  formNotSetUp: 'Denne formular kan endnu ikke sende anmeldelser.',
   formThanks: 'Tak! Din anmeldelse er sendt.',
   formModeration: 'Alle anmeldelser kontrolleres, før de offentliggøres: din vises her, når den er godkendt.',
 } satisfies Messages;

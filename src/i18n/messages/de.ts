@@ -94,7 +94,6 @@ export default {
   formRatingMissing: 'Wählen Sie 1 bis 5 Sterne.',
   formBodyMissing: 'Schreiben Sie Ihren Erfahrungsbericht.',
   formBodyShort: 'Schreiben Sie mindestens {min} Zeichen.',
-  formBodyLong: 'Schreiben Sie höchstens {max} Zeichen.',
   formNameMissing: 'Geben Sie den Namen ein, der mit Ihrer Bewertung erscheinen soll.',
   formConsentMissing: 'Stimmen Sie der Veröffentlichung zu, sonst kann Ihre Bewertung nicht erscheinen.',
   formFieldInvalid: 'Bitte prüfen Sie dieses Feld.',
@@ -104,7 +103,6 @@ export default {
   formTooMany: 'Von hier wurden gerade zu viele Bewertungen gesendet. Alles, was Sie geschrieben haben, bleibt erhalten: Bitte senden Sie es {time} erneut.',
   formOffline: 'Ihre Bewertung konnte nicht gesendet werden: Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Alles, was Sie geschrieben haben, bleibt erhalten.',
   formFailed: 'Ihre Bewertung konnte nicht gesendet werden. Alles, was Sie geschrieben haben, bleibt erhalten: Bitte versuchen Sie es später erneut.',
-  formNotSetUp: 'Über dieses Formular können noch keine Bewertungen gesendet werden.',
   formThanks: 'Danke! Ihre Bewertung wurde gesendet.',
   formModeration: 'Jede Bewertung wird vor der Veröffentlichung geprüft: Ihre erscheint hier, sobald sie freigegeben ist.',
 } satisfies Messages;

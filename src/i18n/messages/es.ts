@@ -91,7 +91,6 @@ export default {
   formRatingMissing: 'Elige una valoración de 1 a 5 estrellas.',
   formBodyMissing: 'Escribe tu reseña.',
   formBodyShort: 'Escribe al menos {min} caracteres.',
-  formBodyLong: 'Escribe como máximo {max} caracteres.',
   formNameMissing: 'Indica el nombre que aparecerá con tu reseña.',
   formConsentMissing: 'Acepta la publicación; si no, tu reseña no podrá mostrarse.',
   formFieldInvalid: 'Revisa este campo.',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'Se han enviado demasiadas reseñas desde aquí hace un momento. Todo lo que escribiste se conserva: vuelve a enviarla {time}.',
   formOffline: 'No se pudo enviar tu reseña: comprueba tu conexión y vuelve a intentarlo. Todo lo que escribiste se conserva.',
   formFailed: 'No se pudo enviar tu reseña. Todo lo que escribiste se conserva: vuelve a intentarlo más tarde.',
-  formNotSetUp: 'Este formulario todavía no puede enviar reseñas.',
   formThanks: '¡Gracias! Tu reseña se ha enviado.',
   formModeration: 'Cada reseña se revisa antes de publicarse: la tuya aparecerá aquí cuando se apruebe.',
 } satisfies Messages;

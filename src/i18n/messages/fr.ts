@@ -95,7 +95,6 @@ export default {
   formRatingMissing: 'Choisissez une note de 1 à 5 étoiles.',
   formBodyMissing: 'Rédigez votre avis.',
   formBodyShort: 'Écrivez au moins {min} caractères.',
-  formBodyLong: 'Écrivez au plus {max} caractères.',
   formNameMissing: 'Indiquez le nom à afficher avec votre avis.',
   formConsentMissing: 'Acceptez la publication, sans quoi votre avis ne pourra pas être affiché.',
   formFieldInvalid: 'Veuillez vérifier ce champ.',
@@ -105,7 +104,6 @@ export default {
   formTooMany: 'Trop d’avis ont été envoyés d’ici à l’instant. Tout ce que vous avez écrit est conservé\u00a0: renvoyez-le {time}.',
   formOffline: 'Votre avis n’a pas pu être envoyé\u00a0: vérifiez votre connexion et réessayez. Tout ce que vous avez écrit est conservé.',
   formFailed: 'Votre avis n’a pas pu être envoyé. Tout ce que vous avez écrit est conservé\u00a0: réessayez plus tard.',
-  formNotSetUp: 'Ce formulaire ne peut pas encore envoyer d’avis.',
   formThanks: 'Merci\u202f! Votre avis a été envoyé.',
   formModeration: 'Chaque avis est vérifié avant d’être publié\u00a0: le vôtre apparaîtra ici une fois approuvé.',
 } satisfies Messages;

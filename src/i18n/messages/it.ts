@@ -91,7 +91,6 @@ export default {
   formRatingMissing: 'Scegli una valutazione da 1 a 5 stelle.',
   formBodyMissing: 'Scrivi la tua recensione.',
   formBodyShort: 'Scrivi almeno {min} caratteri.',
-  formBodyLong: 'Scrivi al massimo {max} caratteri.',
   formNameMissing: 'Inserisci il nome da mostrare con la tua recensione.',
   formConsentMissing: 'Accetta la pubblicazione, altrimenti la tua recensione non potrà essere mostrata.',
   formFieldInvalid: 'Controlla questo campo.',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'Poco fa sono state inviate troppe recensioni da qui. Tutto ciò che hai scritto è conservato: inviala di nuovo {time}.',
   formOffline: 'Non è stato possibile inviare la recensione: controlla la connessione e riprova. Tutto ciò che hai scritto è conservato.',
   formFailed: 'Non è stato possibile inviare la recensione. Tutto ciò che hai scritto è conservato: riprova più tardi.',
-  formNotSetUp: 'Questo modulo non può ancora inviare recensioni.',
   formThanks: 'Grazie! La tua recensione è stata inviata.',
   formModeration: 'Ogni recensione viene controllata prima della pubblicazione: la tua apparirà qui dopo l’approvazione.',
 } satisfies Messages;

@@ -91,7 +91,6 @@ export default {
   formRatingMissing: '星1〜5つで評価を選んでください。',
   formBodyMissing: 'レビュー本文を入力してください。',
   formBodyShort: '{min}文字以上で入力してください。',
-  formBodyLong: '{max}文字以内で入力してください。',
   formNameMissing: 'レビューに表示するお名前を入力してください。',
   formConsentMissing: '公開に同意いただけない場合、レビューは表示できません。',
   formFieldInvalid: 'この項目をご確認ください。',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'ここから送信されたレビューが多すぎます。入力内容はそのまま残っています。{time}にもう一度送信してください。',
   formOffline: 'レビューを送信できませんでした。接続を確認して、もう一度お試しください。入力内容はそのまま残っています。',
   formFailed: 'レビューを送信できませんでした。入力内容はそのまま残っています。しばらくしてからもう一度お試しください。',
-  formNotSetUp: 'このフォームはまだレビューを送信できません。',
   formThanks: 'ありがとうございました。レビューを送信しました。',
   formModeration: 'すべてのレビューは公開前に確認されます。承認されるとここに表示されます。',
 } satisfies Messages;

@@ -91,7 +91,6 @@ export default {
   formRatingMissing: 'Kies een waardering van 1 tot 5 sterren.',
   formBodyMissing: 'Schrijf uw beoordeling.',
   formBodyShort: 'Schrijf minstens {min} tekens.',
-  formBodyLong: 'Schrijf hoogstens {max} tekens.',
   formNameMissing: 'Vul de naam in die bij uw beoordeling moet staan.',
   formConsentMissing: 'Ga akkoord met publicatie, anders kan uw beoordeling niet worden getoond.',
   formFieldInvalid: 'Controleer dit veld.',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'Er zijn zojuist te veel beoordelingen vanaf hier verstuurd. Alles wat u schreef blijft bewaard: verstuur het {time} opnieuw.',
   formOffline: 'Uw beoordeling kon niet worden verstuurd: controleer uw verbinding en probeer het opnieuw. Alles wat u schreef blijft bewaard.',
   formFailed: 'Uw beoordeling kon niet worden verstuurd. Alles wat u schreef blijft bewaard: probeer het later opnieuw.',
-  formNotSetUp: 'Met dit formulier kunnen nog geen beoordelingen worden verstuurd.',
   formThanks: 'Bedankt! Uw beoordeling is verstuurd.',
   formModeration: 'Elke beoordeling wordt gecontroleerd voordat ze wordt gepubliceerd: de uwe verschijnt hier zodra ze is goedgekeurd.',
 } satisfies Messages;

@@ -95,7 +95,6 @@ export default {
   formRatingMissing: 'Wybierz ocenę od 1 do 5 gwiazdek.',
   formBodyMissing: 'Napisz swoją opinię.',
   formBodyShort: 'Minimalna liczba znaków: {min}.',
-  formBodyLong: 'Maksymalna liczba znaków: {max}.',
   formNameMissing: 'Podaj imię lub nazwę, która ma być widoczna przy opinii.',
   formConsentMissing: 'Wyraź zgodę na publikację, w przeciwnym razie opinia nie może zostać pokazana.',
   formFieldInvalid: 'Sprawdź to pole.',
@@ -105,7 +104,6 @@ export default {
   formTooMany: 'Przed chwilą wysłano stąd zbyt wiele opinii. Wszystko, co napisano, zostało zachowane: wyślij ponownie {time}.',
   formOffline: 'Nie udało się wysłać opinii: sprawdź połączenie i spróbuj ponownie. Wszystko, co napisano, zostało zachowane.',
   formFailed: 'Nie udało się wysłać opinii. Wszystko, co napisano, zostało zachowane: spróbuj ponownie później.',
-  formNotSetUp: 'Ten formularz nie może jeszcze wysyłać opinii.',
   formThanks: 'Dziękujemy! Opinia została wysłana.',
   formModeration: 'Każda opinia jest sprawdzana przed publikacją: Twoja pojawi się tutaj po zatwierdzeniu.',
 } satisfies Messages;

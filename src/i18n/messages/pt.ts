@@ -94,7 +94,6 @@ export default {
   formRatingMissing: 'Escolha uma nota de 1 a 5 estrelas.',
   formBodyMissing: 'Escreva sua avaliação.',
   formBodyShort: 'Escreva pelo menos {min} caracteres.',
-  formBodyLong: 'Escreva no máximo {max} caracteres.',
   formNameMissing: 'Informe o nome que será exibido com sua avaliação.',
   formConsentMissing: 'Concorde com a publicação; caso contrário, sua avaliação não poderá ser exibida.',
   formFieldInvalid: 'Verifique este campo.',
@@ -104,7 +103,6 @@ export default {
   formTooMany: 'Avaliações demais foram enviadas daqui agora há pouco. Tudo o que você escreveu foi mantido: envie novamente {time}.',
   formOffline: 'Não foi possível enviar sua avaliação: verifique sua conexão e tente novamente. Tudo o que você escreveu foi mantido.',
   formFailed: 'Não foi possível enviar sua avaliação. Tudo o que você escreveu foi mantido: tente novamente mais tarde.',
-  formNotSetUp: 'Este formulário ainda não pode enviar avaliações.',
   formThanks: 'Obrigado! Sua avaliação foi enviada.',
   formModeration: 'Cada avaliação é verificada antes de ser publicada: a sua aparecerá aqui depois de aprovada.',
 } satisfies Messages;

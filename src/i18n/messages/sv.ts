@@ -91,7 +91,6 @@ export default {
   formRatingMissing: 'Välj ett betyg från 1 till 5 stjärnor.',
   formBodyMissing: 'Skriv din recension.',
   formBodyShort: 'Skriv minst {min} tecken.',
-  formBodyLong: 'Skriv högst {max} tecken.',
   formNameMissing: 'Ange namnet som ska visas med din recension.',
   formConsentMissing: 'Godkänn publicering, annars kan din recension inte visas.',
   formFieldInvalid: 'Kontrollera det här fältet.',
@@ -101,7 +100,6 @@ export default {
   formTooMany: 'För många recensioner skickades härifrån alldeles nyss. Allt du har skrivit finns kvar: skicka den igen {time}.',
   formOffline: 'Din recension kunde inte skickas: kontrollera din anslutning och försök igen. Allt du har skrivit finns kvar.',
   formFailed: 'Din recension kunde inte skickas. Allt du har skrivit finns kvar: försök igen senare.',
-  formNotSetUp: 'Det här formuläret kan inte skicka recensioner än.',
   formThanks: 'Tack! Din recension har skickats.',
   formModeration: 'Varje recension granskas innan den publiceras: din visas här när den har godkänts.',
 } satisfies Messages;

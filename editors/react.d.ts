@@ -8,6 +8,7 @@ import type * as React from 'react';
 import type { ZmotDashboard } from '../dist/lib/elements/dashboard/dashboard.js';
 import type { ZmotRating } from '../dist/lib/elements/rating/rating.js';
 import type { ZmotRecommend } from '../dist/lib/elements/recommend/recommend.js';
+import type { ZmotReviewForm } from '../dist/lib/elements/review-form/review-form.js';
 import type { ZmotTestimonials } from '../dist/lib/elements/testimonials/testimonials.js';
 
 /** What every element takes from React: `key`, `ref`, `className`, `style`, `slot`, DOM events, `children` … */
@@ -119,6 +120,30 @@ export interface ZmotRecommendProps {
   'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
 }
 
+/** Props of `<zmot-review-form>`: Review form: star rating, title, text, name, consent; sends to the collector for moderation. */
+export interface ZmotReviewFormProps {
+  /** The product's name in the heading (default: the feed's product name; no feed is needed with it). */
+  name?: ZmotReviewForm['name'];
+  /** Also ask for the reviewer's job title and company (B2B reviews). */
+  b2b?: ZmotReviewForm['b2b'];
+  /** Where reviews are sent (default: the `/v1/reviews` beside the `endpoint` events go to, e.g. `https://c.example/v1/events` → `https://c.example/v1/reviews`). */
+  action?: ZmotReviewForm['action'];
+  /** The site id sent with the review (default: the script's `data-site`). */
+  site?: ZmotReviewForm['site'];
+  /** The product id; fills `{product}` in the feed URL template. */
+  product?: ZmotReviewForm['product'];
+  /** Feed URL (template) for this element, overriding the script's `data-feed`. */
+  feed?: ZmotReviewForm['feed'];
+  /** Where this element's events go, overriding the script's `data-endpoint`. */
+  endpoint?: ZmotReviewForm['endpoint'];
+  /** A feed object given directly (contract section 3); used instead of fetching. */
+  data?: ZmotReviewForm['data'];
+  /** `zmot-event`: Telemetry (widget `review-form`): `render`, `impression`, `interaction` with `start` (first input), `invalid` (errors shown before sending) and `submit` (the collector accepted the review), `error`. */
+  'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;
+  /** `zmot-error`: A feed was configured for the product's name but could not be loaded; the form works on without it. */
+  'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
+}
+
 /** Props of `<zmot-testimonials>`: Peer reviews and B2B references: list, grid or carousel, with filter, sort and paging. */
 export interface ZmotTestimonialsProps {
   /** `list` (default), `grid` (columns as the element's own width allows) or `carousel` (one review at a time). */
@@ -173,6 +198,8 @@ export interface ZmotJsxElements {
   'zmot-rating': ZmotRatingProps & HostProps<ZmotRating, ZmotRatingProps>;
   /** NPS question, then a referral share panel for promoters and a private feedback box for detractors. */
   'zmot-recommend': ZmotRecommendProps & HostProps<ZmotRecommend, ZmotRecommendProps>;
+  /** Review form: star rating, title, text, name, consent; sends to the collector for moderation. */
+  'zmot-review-form': ZmotReviewFormProps & HostProps<ZmotReviewForm, ZmotReviewFormProps>;
   /** Peer reviews and B2B references: list, grid or carousel, with filter, sort and paging. */
   'zmot-testimonials': ZmotTestimonialsProps & HostProps<ZmotTestimonials, ZmotTestimonialsProps>;
 }

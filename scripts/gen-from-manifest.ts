@@ -260,11 +260,13 @@ const EXAMPLES: Record<string, Record<string, string>> = {
   'zmot-rating': { product: 'ledgerly-cloud', variant: 'full', 'no-structured-data': '' },
   'zmot-testimonials': { product: 'trail-runner-2', layout: 'list', limit: '3', 'no-structured-data': '' },
   'zmot-recommend': { product: 'trail-runner-2', 'cooldown-days': '0' },
+  'zmot-review-form': { product: 'trail-runner-2' },
   'zmot-dashboard': { src: '/', site: 'demo' },
 };
 const EXAMPLE_NOTES: Record<string, string> = {
   'zmot-dashboard': 'Needs the collector of <code>npm start</code>: sign in with the token it prints (<code>demo-owner-token-1</code>).',
   'zmot-recommend': 'With <code>cooldown-days="0"</code> it asks again after each answer.',
+  'zmot-review-form': 'This page has no collector: the form checks what you type, then says it could not send. <code>npm start</code> serves one, with the form at <code>/demo/review.html</code>.',
 };
 
 function table(tag: string, caption: string, head: string[], rows: string[][]): string {

@@ -25,6 +25,14 @@ export const BUDGETS = {
 };
 
 /**
+ * Budgets in gzip bytes for one element's own chunk, by its name, beside the pages': `review-form`, which only the
+ * page with the review form loads (issue 19 asks for at most 6 KB; it was 5.9 KB when it came).
+ */
+export const CHUNK_BUDGETS = {
+  'review-form': 6 * KB,
+};
+
+/**
  * Each kind of page, by the chunks it loads: its elements, and `attribution` (referral attribution, loaded on
  * a landing through a referral link and by `zmot.conversion()`), which the budget of the page with every
  * visitor element counts. `zmot-dashboard` is the site owner's page, without a budget.
@@ -34,6 +42,8 @@ export const PAGES = {
   'order confirmation (`zmot.conversion()`)': ['attribution'],
   'rating only': ['rating'],
   'all visitor elements, with referral attribution': ['rating', 'testimonials', 'recommend', 'attribution'],
+  // The page a review invitation links to: the form alone (a product page links to it with "Write a review").
+  'review form': ['review-form'],
   'dashboard (site owner)': ['loader'],
 };
 /** Chunks that are not elements, so come without the chunk the elements share. */
@@ -53,7 +63,7 @@ export function requireBuild(command) {
 export const chunkFiles = () => readdirSync(join(DIST, 'chunks')).filter((name) => name.endsWith('.js'));
 
 /** The chunk of a module by name (`rating` → `chunks/rating-<hash>.js`). */
-function chunk(name) {
+export function chunk(name) {
   const found = chunkFiles().filter((file) => file.replace(/-[\w-]{8}\.js$/, '') === name);
   if (found.length !== 1) throw new Error(`size: expected one dist/chunks/${name}-*.js, found ${found.length}`);
   return `chunks/${found[0]}`;

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BUDGETS, chunkFiles, DIST, KB, PAGES, pageFiles, read, requireBuild } from './size-pages.js';
+import { BUDGETS, CHUNK_BUDGETS, chunk, chunkFiles, DIST, KB, PAGES, pageFiles, read, requireBuild } from './size-pages.js';
 
 requireBuild('size');
 
@@ -39,10 +39,15 @@ const pages = Object.entries(PAGES).map(([name, elements]) => {
   return { name, module, classic, budget, over: budget ? classic.gzip > budget.limit : false };
 });
 
+const chunks = Object.entries(CHUNK_BUDGETS).map(([name, limit]) => {
+  const { file, gzip } = sizes(chunk(name));
+  return { name, file, gzip, limit, over: gzip > limit };
+});
+
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ files, locales, pages }, null, 2));
+  console.log(JSON.stringify({ files, locales, pages, chunks }, null, 2));
 } else {
   console.log('| file | minified | gzip -9 | brotli 11 |');
   console.log('| --- | ---: | ---: | ---: |');
@@ -61,8 +66,13 @@ if (process.argv.includes('--json')) {
       `| ${p.name} (${p.classic.files.length} files) | ${kb(p.module.gzip)} / ${kb(p.module.brotli)} | ${kb(p.classic.gzip)} / ${kb(p.classic.brotli)} | ${budget} |`,
     );
   }
+  console.log('\n| chunk | gzip -9 | budget |');
+  console.log('| --- | ---: | --- |');
+  for (const c of chunks) console.log(`| \`${c.file}\` | ${kb(c.gzip)} | ${c.over ? '**over**' : 'within'} ${kb(c.limit)} |`);
 }
 
 const over = pages.filter((p) => p.over);
 for (const p of over) console.error(`size: "${p.name}" is ${kb(p.classic.gzip)} gzip, over its budget of ${kb(p.budget.limit)}`);
-process.exit(over.length ? 1 : 0);
+const overChunks = chunks.filter((c) => c.over);
+for (const c of overChunks) console.error(`size: ${c.file} is ${c.gzip} bytes gzip, over its budget of ${c.limit}`);
+process.exit(over.length || overChunks.length ? 1 : 0);

@@ -2,6 +2,7 @@
 // real page (an iframe), feeds over real HTTP from the test server. Each element's code is a chunk the drop-in
 // imports when the page has the element.
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { ratingMessages } from '../src/elements/rating/rating.messages.js';
 import { recommendMessages } from '../src/elements/recommend/recommend.messages.js';
 import { testimonialsMessages } from '../src/elements/testimonials/testimonials.messages.js';
@@ -34,11 +35,11 @@ function rendered(el: Element | null | undefined): boolean {
   return !!el?.shadowRoot?.querySelector('[part~="base"]:not([aria-busy])');
 }
 
-/** The chunks of the drop-in the page has fetched, by name: `rating`, `elements` … */
+/** The chunks of the drop-in the page has fetched, by name: `rating`, `review-form`, `elements` … */
 function chunks(win: Window): string[] {
   return win.performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/([a-z]+)-[\w-]+\.js$/.exec(new URL(entry.name).pathname)?.[1])
+    .map((entry) => /\/dist\/chunks\/([a-z-]+)-[\w-]{8}\.js$/.exec(new URL(entry.name).pathname)?.[1])
     .filter((name): name is string => !!name)
     .sort();
 }
@@ -148,6 +149,32 @@ for (const [build, tag] of [
       doc.body.append(added);
       await waitUntil(() => rendered(doc.querySelector('zmot-testimonials')), 'the added testimonials render', { timeout: 5000 });
       expect(chunks(win)).to.deep.equal(['elements', 'rating', 'testimonials']);
+      expect(win.errors).to.deep.equal([]);
+    });
+
+    it('loads the review form’s chunk only on a page with the form, which then sends a review over HTTP', async () => {
+      const bucket = `review-form-${build.replace(/\W/g, '-')}`;
+      await executeServerCommand('collector', { bucket });
+      const { win, doc } = await page(`
+        <script ${tag} data-site="acme"></script>
+        <zmot-review-form product="sku-42" name="Trail Runner 2" action="/__zmot/collect/${bucket}"></zmot-review-form>`);
+      const form = doc.querySelector('zmot-review-form')!;
+      await waitUntil(() => rendered(form), 'the form renders', { timeout: 5000 });
+      expect(chunks(win)).to.deep.equal(['elements', 'review-form']);
+      const $ = <T extends HTMLElement>(selector: string) => form.shadowRoot!.querySelector<T>(selector)!;
+      $<HTMLInputElement>('input[name="rating"][value="5"]').click();
+      for (const [id, value] of [['body', 'Light, grippy and dry after every river crossing.'], ['name', 'Ana S.']]) {
+        const field = $<HTMLInputElement>(`#${id}`);
+        field.value = value!;
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+      $<HTMLInputElement>('#consent').click();
+      $<HTMLButtonElement>('button[type="submit"]').click();
+      await waitUntil(() => form.shadowRoot!.querySelector('[part~="success"]'), 'the review is sent', { timeout: 5000 });
+      const sent = await executeServerCommand<{ body: string }[], object>('collected', { bucket });
+      expect(sent.map((request) => JSON.parse(request.body) as Record<string, unknown>).map(({ site, product, rating }) => ({ site, product, rating }))).to.deep.equal([
+        { site: 'acme', product: 'sku-42', rating: 5 },
+      ]);
       expect(win.errors).to.deep.equal([]);
     });
 

@@ -45,6 +45,8 @@ export const ELEMENTS = {
     },
   },
   'zmot-recommend': { folder: 'recommend', className: 'ZmotRecommend', shared: true },
+  // Nothing reserved: its height depends on its width, its language and `b2b`, and it is rarely above the fold.
+  'zmot-review-form': { folder: 'review-form', className: 'ZmotReviewForm', shared: true },
   'zmot-dashboard': { folder: 'dashboard', className: 'ZmotDashboardLoader', shared: false },
 } as const satisfies Record<`zmot-${string}`, ElementEntry>;
 

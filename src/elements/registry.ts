@@ -7,11 +7,13 @@ import type { ZmotTag } from './catalog.js';
 import { ZmotDashboardLoader } from './dashboard/loader.js';
 import { ZmotRating } from './rating/rating.js';
 import { ZmotRecommend } from './recommend/recommend.js';
+import { ZmotReviewForm } from './review-form/review-form.js';
 import { ZmotTestimonials } from './testimonials/testimonials.js';
 
 export const elements = {
   'zmot-rating': ZmotRating,
   'zmot-recommend': ZmotRecommend,
+  'zmot-review-form': ZmotReviewForm,
   'zmot-testimonials': ZmotTestimonials,
   // A loader: the dashboard itself is in zmot-dashboard.js, fetched on first use (see its file).
   'zmot-dashboard': ZmotDashboardLoader,

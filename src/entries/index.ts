@@ -5,6 +5,8 @@
 export { ZmotRating, type RatingVariant } from '../elements/rating/rating.js';
 export { ZmotRecommend, npsGroup, type RecommendAsk } from '../elements/recommend/recommend.js';
 export { CHANNELS, type Channel } from '../elements/recommend/share.js';
+export { ZmotReviewForm, type ReviewField } from '../elements/review-form/review-form.js';
+export { decodeInvitation, INVITE_PARAM, type Invitation } from '../elements/review-form/invitation.js';
 export { referralCode, referralLink, REF_PARAM } from '../referral/code.js';
 export { conversion, currentReferral, startAttribution, type ConversionInput, type Touch } from '../referral/attribution.js';
 export {

@@ -19,7 +19,7 @@ import { acceptFeed } from '../feed/load.js';
 import { bundledLocales } from '../i18n/bundled-locales.js';
 import { LOCALES, loadLocale, setLocaleLoader } from '../i18n/i18n.js';
 
-/** The elements `zmot/ssr` renders; the others need a visitor (`<zmot-recommend>`) or an owner (`<zmot-dashboard>`). */
+/** The elements `zmot/ssr` renders; the others need a visitor (`<zmot-recommend>`, `<zmot-review-form>`) or an owner (`<zmot-dashboard>`). */
 export const SERVER_RENDERED = { 'zmot-rating': ZmotRating, 'zmot-testimonials': ZmotTestimonials } as const;
 export type ServerRenderedTag = keyof typeof SERVER_RENDERED;
 

@@ -112,6 +112,7 @@ const elements = {
   'zmot-rating': () => withShared(import('../elements/rating/rating.js')).then((m) => m.ZmotRating),
   'zmot-testimonials': () => withShared(import('../elements/testimonials/testimonials.js')).then((m) => m.ZmotTestimonials),
   'zmot-recommend': () => withShared(import('../elements/recommend/recommend.js')).then((m) => m.ZmotRecommend),
+  'zmot-review-form': () => withShared(import('../elements/review-form/review-form.js')).then((m) => m.ZmotReviewForm),
   'zmot-dashboard': () =>
     import('../elements/dashboard/loader.js').then((m) => {
       // <zmot-dashboard> loads zmot-dashboard.js from beside this file.

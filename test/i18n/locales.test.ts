@@ -19,6 +19,7 @@ import { copiedFromEnglish, forms, itHasEnglishPlurals, itMatchesEnglish } from 
 // Each element's module adds its own English messages when it is imported.
 import '../../src/elements/rating/rating.js';
 import '../../src/elements/recommend/recommend.js';
+import '../../src/elements/review-form/review-form.js';
 import '../../src/elements/testimonials/testimonials.js';
 
 const catalogues: Record<Exclude<Locale, 'en'>, Messages> = { da, nl, de, fr, es, it: it_, pt, sv, pl, ja, ar };
@@ -30,10 +31,12 @@ const catalogues: Record<Exclude<Locale, 'en'>, Messages> = { da, nl, de, fr, es
  */
 const SHARED_WORDS = ['ctrl', 'mac', 'link', 'mail'];
 const OWN_WORDS: Partial<Record<Locale, string[]>> = {
-  da: ['for'],
+  da: ['for', 'send'],
+  de: ['name', 'optional'],
   es: ['personal'],
-  fr: ['site', 'source', 'sources'],
-  pt: ['site'],
+  fr: ['site', 'source', 'sources', 'invitation', 'publication', 'long'],
+  nl: ['later'],
+  pt: ['site', 'for'],
 };
 
 const keys = Object.keys(en) as MessageKey[];
@@ -79,7 +82,7 @@ describe('locales', () => {
       it('fills every message, whatever the count', () => {
         const l = new Localizer(lang);
         expect(l.t('noReviews')).to.equal(catalogue.noReviews);
-        const params = { rating: '4', reviews: 'R', sources: 'S', name: 'N', stars: 'S', percent: 'P', scale: '5', role: 'R', company: 'C', source: 'S', language: 'L', index: '1' };
+        const params = { rating: '4', reviews: 'R', sources: 'S', name: 'N', stars: 'S', percent: 'P', scale: '5', role: 'R', company: 'C', source: 'S', language: 'L', index: '1', min: '20', max: '5000', time: 'T', incentive: 'I' };
         for (const key of keys) {
           for (const count of [0, 1, 2, 3, 5, 11, 22, 100, 1.5, 1_000_000]) {
             const text = l.t(key, { ...params, count });

@@ -74,7 +74,7 @@ const listed = (tag: string, caption: string) =>
   );
 
 test('every element, attribute, event, slot, part and custom property of the manifest is on the page', async () => {
-  assert.equal(elements.length, 4);
+  assert.equal(elements.length, 5);
   for (const el of elements) {
     const tag = el.tagName!;
     assert.equal(await page.$eval(`#${tag} h2`, (h) => h.textContent), `<${tag}>`);

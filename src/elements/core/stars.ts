@@ -4,8 +4,8 @@
  */
 import { svg, type SVGTemplateResult } from 'lit';
 
-// One five-pointed star in a 24×24 cell.
-const STAR = 'M12 1.8l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.9l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z';
+/** One five-pointed star in a 24×24 cell (the review form draws its own, one per choice). */
+export const STAR = 'M12 1.8l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.9l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z';
 const PATHS = [0, 1, 2, 3, 4].map((i) => svg`<path transform=${`translate(${i * 24} 0)`} d=${STAR}></path>`);
 
 let nextId = 0;

@@ -10,10 +10,11 @@
  */
 import { ratingMessages } from '../../elements/rating/rating.messages.js';
 import { recommendMessages } from '../../elements/recommend/recommend.messages.js';
+import { reviewFormMessages } from '../../elements/review-form/review-form.messages.js';
 import { testimonialsMessages } from '../../elements/testimonials/testimonials.messages.js';
 import { sharedMessages } from './en.shared.js';
 
-export const en = { ...sharedMessages, ...ratingMessages, ...testimonialsMessages, ...recommendMessages } as const;
+export const en = { ...sharedMessages, ...ratingMessages, ...testimonialsMessages, ...recommendMessages, ...reviewFormMessages } as const;
 
 /**
  * A plural message: one form per plural category the language has (`Intl.PluralRules`): English needs

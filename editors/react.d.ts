@@ -106,6 +106,10 @@ export interface ZmotRecommendProps {
   feedbackLabel?: ZmotRecommend['feedbackLabel'];
   /** Replaces the thanks after feedback. The `thanks` slot wins over it. */
   thanks?: ZmotRecommend['thanks'];
+  /** The page with the review form. Once the question is answered, every score alike is offered "Write a review" there (as is the share panel of `ask="share"`); without it, none is. */
+  'review-url'?: ZmotRecommend['reviewUrl'];
+  /** The page with the review form. Once the question is answered, every score alike is offered "Write a review" there (as is the share panel of `ask="share"`); without it, none is. */
+  reviewUrl?: ZmotRecommend['reviewUrl'];
   /** The product id; fills `{product}` in the feed URL template. */
   product?: ZmotRecommend['product'];
   /** Feed URL (template) for this element, overriding the script's `data-feed`. */
@@ -114,7 +118,7 @@ export interface ZmotRecommendProps {
   endpoint?: ZmotRecommend['endpoint'];
   /** A feed object given directly (contract section 3); used instead of fetching. */
   data?: ZmotRecommend['data'];
-  /** `zmot-event`: Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`. */
+  /** `zmot-event`: Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`, `review`), `error`. */
   'onzmot-event'?: (event: GlobalEventHandlersEventMap['zmot-event']) => void;
   /** `zmot-error`: A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's. */
   'onzmot-error'?: (event: GlobalEventHandlersEventMap['zmot-error']) => void;
@@ -150,10 +154,14 @@ export interface ZmotTestimonialsProps {
   layout?: ZmotTestimonials['layout'];
   /** How many reviews show at first and each "Show more" adds; in the carousel, how many slides it has. */
   limit?: ZmotTestimonials['limit'];
-  /** Leave out reviews with fewer stars than this (1–5). */
+  /** Leave out reviews with fewer stars than this (1–5). The element then says it shows a selection. */
   'min-rating'?: ZmotTestimonials['minRating'];
-  /** Leave out reviews with fewer stars than this (1–5). */
+  /** Leave out reviews with fewer stars than this (1–5). The element then says it shows a selection. */
   minRating?: ZmotTestimonials['minRating'];
+  /** Where every review of the product can be read: the selection notice's "See all" links there. Without it, "See all" shows every review in place (`min-rating` lifted, every loaded review in the carousel). */
+  'all-url'?: ZmotTestimonials['allUrl'];
+  /** Where every review of the product can be read: the selection notice's "See all" links there. Without it, "See all" shows every review in place (`min-rating` lifted, every loaded review in the carousel). */
+  allUrl?: ZmotTestimonials['allUrl'];
   /** `recent` (default), `highest` or `lowest`. The visitor can change it with the sort menu. */
   sort?: ZmotTestimonials['sort'];
   /** Carousel: move to the next review by itself (paused on hover, focus and under reduced motion). */

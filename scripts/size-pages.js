@@ -15,13 +15,17 @@ export const KB = 1024;
  * finds its own tag by file name and notices server-rendered elements (6.1 KB with its 3%), then 6.2 KB with
  * the holdout's assignment (`data-holdout`, contract §10: 0.3 KB, of the 0.5 KB issue 25 allows), 6.4 KB with
  * its 3%. The page with every element 37.5 KB with the holdout (0.3 KB) and issue 23's look (0.6 KB over four
- * chunks, each within the 0.5 KB per chunk it allows): 37.8 KB, without its 3% this time. Lower a limit when a
- * change makes the drop-in smaller; raise one only with the reason in the commit.
+ * chunks, each within the 0.5 KB per chunk it allows): 37.8 KB, without its 3% this time. Issue 19's labels and
+ * disclosures, which the law asks for (how each review was verified, invitations and incentives; "How reviews
+ * work here" in the rating and the testimonials; a selection's notice; "Write a review" for every NPS answer),
+ * took the rating-only page from 22.5 to 23.2 KB (23,006 → 23,782 B) and the page with every element from 37.7 to
+ * 39.2 KB (38,574 → 40,112 B), in all 12 languages: 23.3 and 39.3 KB, each the size reached and under 0.1 KB.
+ * Lower a limit when a change makes the drop-in smaller; raise one only with the reason in the commit.
  */
 export const BUDGETS = {
   'no element': { limit: 6.4 * KB },
-  'rating only': { target: 20 * KB, limit: 22.7 * KB },
-  'all visitor elements, with referral attribution': { target: 34 * KB, limit: 37.8 * KB },
+  'rating only': { target: 20 * KB, limit: 23.3 * KB },
+  'all visitor elements, with referral attribution': { target: 34 * KB, limit: 39.3 * KB },
 };
 
 /**

@@ -187,7 +187,7 @@ for (const [build, tag] of [
       expect(rating.querySelector('#distribution-label')?.textContent).to.equal(ratingMessages.distributionLabel);
       const code = await downloaded(win);
       expect(code.includes(ratingMessages.provenanceOwn), 'the rating’s English').to.equal(true);
-      const others = [testimonialsMessages.sortRecent, testimonialsMessages.startRotation, recommendMessages.npsQuestionUs, recommendMessages.shareCopy];
+      const others = [testimonialsMessages.verifiedPurchase, testimonialsMessages.startRotation, recommendMessages.npsQuestionUs, recommendMessages.shareCopy];
       expect(others.filter((text) => code.includes(text)), 'the other elements’ English').to.deep.equal([]);
 
       // An element added later brings its own English with its code.

@@ -105,6 +105,53 @@ describe('server rendering (zmot/ssr) and hydration', function () {
     expect(win.warnings).to.deep.equal([]);
   });
 
+  it('labels, "How reviews work here" and the selection notice are in the server’s HTML, work without JavaScript, and hydrate in place', async () => {
+    const shoe = (await feed('shoe-7')) as { reviews: object[] };
+    const policy = { verified: 0.5, published: 'moderated', rejected: { spam: 1 }, sort: 'newest' };
+    const labelled = {
+      ...shoe,
+      policy,
+      aggregate: { rating: 3.2, count: 318 },
+      reviews: shoe.reviews.map((review, i) => ({ ...review, ...(i === 0 ? { verification: 'purchase', invited: true, incentivized: true, incentive: 'A voucher' } : {}) })),
+    };
+    const html = (await renderElement('zmot-rating', { product: 'shoe-7' }, labelled)) +
+      (await renderElement('zmot-testimonials', { product: 'shoe-7', 'min-rating': '4', sort: 'highest' }, labelled));
+    // JavaScript off: everything is in the page, and the disclosure opens all the same.
+    const off = await page(html, false);
+    const offRoot = (tag: string) => off.doc.querySelector(tag)!.shadowRoot!;
+    const first = offRoot('zmot-testimonials').querySelector('[part~="testimonial"]')!;
+    expect(text(first.querySelector('[part~="verification"]'))).to.equal('Verified purchase — written through a link sent after an order');
+    expect(text(first.querySelector('[part~="invited"]'))).to.equal('Invited');
+    expect(text(first.querySelector('[part~="incentive"]'))).to.equal('Incentivized: \u2068A voucher\u2069');
+    expect(text(offRoot('zmot-testimonials').querySelector('[part~="selection"]'))).to.equal('Showing selected reviews rated 4★ and up · See all 318 reviews');
+    for (const tag of ['zmot-rating', 'zmot-testimonials']) {
+      const details = offRoot(tag).querySelector<HTMLDetailsElement>('[part~="policy"]')!;
+      expect(text(details.querySelector('summary')), tag).to.equal('How reviews work here');
+      details.open = true;
+      expect(details.querySelector('ul')!.getBoundingClientRect().height, tag).to.be.above(0);
+    }
+    expect([...offRoot('zmot-testimonials').querySelectorAll('[part~="policy"] li')].map(text).at(-1)).to.equal('Default order: Highest rated.');
+    expect([...offRoot('zmot-rating').querySelectorAll('[part~="policy"] li')].map(text).at(-1)).to.equal('Default order: Most recent.');
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+
+    // With the drop-in: the same nodes, nothing rendered afresh, and "See all" works.
+    const { win, doc } = await page(html);
+    const root = (tag: string) => doc.querySelector(tag)!.shadowRoot!;
+    const serverDetails = ['zmot-rating', 'zmot-testimonials'].map((tag) => root(tag).querySelector('[part~="policy"]'));
+    const serverNotice = root('zmot-testimonials').querySelector('[part~="selection"]');
+    const testimonials = doc.querySelector('zmot-testimonials')!;
+    await waitUntil(() => !doc.querySelector('[defer-hydration]'), 'hydrated', { timeout: 10_000 });
+    await waitUntil(() => win.events.filter((e) => e.type === 'render').length === 2, 'both report their render', { timeout: 5000 });
+    expect(['zmot-rating', 'zmot-testimonials'].map((tag) => root(tag).querySelector('[part~="policy"]'))).to.deep.equal(serverDetails);
+    expect(root('zmot-testimonials').querySelector('[part~="selection"]')).to.equal(serverNotice);
+    expect(win.shifts, 'layout shift').to.equal(0);
+    const before = testimonials.shadowRoot!.querySelectorAll('[part~="testimonial"]').length;
+    root('zmot-testimonials').querySelector<HTMLButtonElement>('[part~="see-all"]')!.click();
+    await waitUntil(() => testimonials.shadowRoot!.querySelectorAll('[part~="testimonial"]').length > before, 'every review shows', { timeout: 3000 });
+    expect(win.errors).to.deep.equal([]);
+    expect(win.warnings).to.deep.equal([]);
+  });
+
   it('hydrates in the element’s language, once its messages are in, without English in between', async () => {
     const data = await feed('sku-42');
     const html = await renderElement('zmot-rating', { product: 'sku-42', lang: 'de' }, data);

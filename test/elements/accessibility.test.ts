@@ -170,6 +170,8 @@ describe('accessibility', () => {
       expect(status.textContent!.trim()).to.equal('');
 
       wrapper.querySelector<HTMLElement>('#start')!.focus();
+      await sendKeys({ press: 'Tab' }); // "How reviews work here", at the end of the provenance line
+      expect(deepActive()!.textContent!.trim()).to.equal('How reviews work here');
       await sendKeys({ press: 'Tab' }); // the 5-star row
       await sendKeys({ press: 'Tab' }); // the 4-star row
       expect(deepActive()!.textContent).to.contain('4 stars');

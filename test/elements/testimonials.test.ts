@@ -81,7 +81,7 @@ afterEach(async () => {
 
 describe('<zmot-testimonials>', () => {
   describe('each testimonial', () => {
-    it('shows title, body, stars, author, role and company, verified badge, date and the merchant’s reply', async () => {
+    it('shows title, body, stars, author, role and company, how it was verified, date and the merchant’s reply', async () => {
       serve(references);
       serveImages();
       const el = await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
@@ -92,12 +92,15 @@ describe('<zmot-testimonials>', () => {
       expect(first.querySelector('[part~="stars"] clipPath rect')!.getAttribute('width')).to.equal('120');
       expect(text(first.querySelector('[part~="author-name"]'))).to.equal('Ana Silva');
       expect(text(first.querySelector('[part~="author-role"]'))).to.equal('\u2068Head of IT\u2069, \u2068Fujitsu\u2069');
-      expect(text(first.querySelector('[part~="verified"]'))).to.equal('Verified buyer');
+      // The feed says only `verified: true`: the shop marked it, zmot did not check it.
+      expect(text(first.querySelector('[part~="verification"]'))).to.equal('Marked verified by the shop');
       const reply = first.querySelector('[part~="reply"]')!;
       expect(text(reply.querySelector('.reply-from'))).to.match(/^Response from \u2068Acme\u2069 · \w{3} \d{1,2}, \d{4}$/);
       expect(text(reply.querySelector('.reply-body'))).to.equal('Thank you, Ana!');
-      // Only reviews that say they are verified get the badge; an author without role or company gets no role line.
-      expect(cards(el)[3]!.querySelector('[part~="verified"]')).to.equal(null);
+      // Only a verified purchase gets the check mark; a review that says nothing is "Not verified"; an author
+      // without role or company gets no role line.
+      expect(first.querySelector('[part~="verified"]')).to.equal(null);
+      expect(text(cards(el)[3]!.querySelector('[part~="verification"]'))).to.equal('Not verified');
       expect(cards(el)[3]!.querySelector('[part~="author-role"]')).to.equal(null);
       expect(text(cards(el)[1]!.querySelector('[part~="author-role"]'))).to.equal('Bosch');
     });
@@ -120,17 +123,17 @@ describe('<zmot-testimonials>', () => {
       expect(text(parts(el, 'date')[3])).to.contain('letztes Jahr');
     });
 
-    it('names the platform a review comes from, "on Google", linked to the review', async () => {
+    it('names the platform a review was imported from, "Imported from Google", linked to the review', async () => {
       serve(references);
       const el = await mount(html`<zmot-testimonials product="ledger-1"></zmot-testimonials>`);
       const [own, google, g2] = cards(el);
       expect(own!.querySelector('[part~="source"]')).to.equal(null);
       const link = google!.querySelector<HTMLAnchorElement>('[part~="source"] a')!;
-      expect(text(link)).to.equal('on \u2068Google\u2069');
+      expect(text(link)).to.equal('Imported from \u2068Google\u2069');
       expect(link.href).to.equal('https://g.example/review/r2');
       expect(link.rel).to.equal('noopener noreferrer');
       // G2 has no URL: named, not linked.
-      expect(text(g2!.querySelector('[part~="source"]'))).to.equal('on \u2068G2\u2069');
+      expect(text(g2!.querySelector('[part~="source"]'))).to.equal('Imported from \u2068G2\u2069');
       expect(g2!.querySelector('[part~="source"] a')).to.equal(null);
     });
 
@@ -841,7 +844,7 @@ describe('<zmot-testimonials>', () => {
       expect(text(cards(el)[0]!.querySelector('.initials'))).to.equal('<O');
       const spoof = cards(el)[0]!.querySelector('[part~="source"]')!;
       expect(spoof.querySelector('a')).to.equal(null);
-      expect(spoof.textContent).to.contain('on \u2068\u202EelgooG\u2069');
+      expect(spoof.textContent).to.contain('Imported from \u2068\u202EelgooG\u2069');
       // Bidi overrides stay inside their own element.
       const bidi = cards(el)[4]!;
       for (const name of ['title', 'body', 'author-name', 'author-role']) {

@@ -167,7 +167,7 @@ describe('loading locales', () => {
     await Promise.all([mx!.updateComplete, fi!.updateComplete]);
     const list = mx!.shadowRoot!.querySelector('[part~="list"]')!;
     expect(list.getAttribute('aria-label')).to.equal('Opiniones de clientes');
-    expect(mx!.shadowRoot!.querySelector('[part~="verified"]')!.textContent!.trim()).to.equal('Compra verificada');
+    expect(mx!.shadowRoot!.querySelector('[part~="verification"]')!.textContent!.trim()).to.equal('Marcada como verificada por la tienda');
     expect(fi!.shadowRoot!.querySelector('[part~="count"]')!.textContent).to.equal('Ei vielä arvosteluja');
   });
 

@@ -26,16 +26,16 @@ const catalogues: Record<Exclude<Locale, 'en'>, Messages> = { da, nl, de, fr, es
 
 /**
  * Words a translation may share with the English catalogue. Everywhere: product and key names (Ctrl, Mac)
- * and the loanwords "link" and "e-mail" that these languages use themselves. Per locale: words that are
- * that language's own and happen to be spelled like English ones.
+ * and the loanwords "link", "e-mail" and "spam" that these languages use themselves. Per locale: words that
+ * are that language's own and happen to be spelled like English ones.
  */
-const SHARED_WORDS = ['ctrl', 'mac', 'link', 'mail'];
+const SHARED_WORDS = ['ctrl', 'mac', 'link', 'mail', 'spam'];
 const OWN_WORDS: Partial<Record<Locale, string[]>> = {
-  da: ['for', 'send'],
-  de: ['name', 'optional'],
+  da: ['for', 'send', 'platform'],
+  de: ['name', 'optional', 'shop'],
   es: ['personal'],
   fr: ['site', 'source', 'sources', 'invitation', 'publication', 'long'],
-  nl: ['later'],
+  nl: ['later', 'platform'],
   pt: ['site', 'for'],
 };
 
@@ -82,7 +82,7 @@ describe('locales', () => {
       it('fills every message, whatever the count', () => {
         const l = new Localizer(lang);
         expect(l.t('noReviews')).to.equal(catalogue.noReviews);
-        const params = { rating: '4', reviews: 'R', sources: 'S', name: 'N', stars: 'S', percent: 'P', scale: '5', role: 'R', company: 'C', source: 'S', language: 'L', index: '1', min: '20', max: '5000', time: 'T', incentive: 'I' };
+        const params = { rating: '4', reviews: 'R', sources: 'S', name: 'N', stars: 'S', percent: 'P', scale: '5', role: 'R', company: 'C', source: 'S', language: 'L', index: '1', min: '20', max: '5000', time: 'T', incentive: 'I', reasons: 'R', order: 'O' };
         for (const key of keys) {
           for (const count of [0, 1, 2, 3, 5, 11, 22, 100, 1.5, 1_000_000]) {
             const text = l.t(key, { ...params, count });

@@ -76,8 +76,23 @@ export const hostileReview = fc.record(
     url: maybe(hostileUrl),
     lang: maybe(fc.oneof(fc.constantFrom('en', 'ar', 'de', 'ja'), hostileText)),
     reply: maybe(fc.record({ body: hostileText, date: fc.oneof(day, hostileText) }, { requiredKeys: [] })),
+    verification: maybe(fc.oneof(fc.constantFrom('purchase', 'imported', 'none'), hostileText)),
+    invited: maybe(fc.boolean()),
+    incentivized: maybe(fc.boolean()),
+    incentive: maybe(hostileText),
   },
   { requiredKeys: ['id', 'rating'] },
+);
+
+/** A feed's policy (contract §8): reasons and order named by whoever wrote the feed. */
+const policy = fc.record(
+  {
+    verified: fc.double({ min: 0, max: 1, noNaN: true }),
+    published: fc.constantFrom('all', 'moderated'),
+    rejected: fc.dictionary(fc.oneof(fc.constantFrom('spam', 'offensive', 'constructor', '__proto__', 'toString'), hostileText), fc.nat()),
+    sort: fc.oneof(fc.constantFrom('newest', 'highest', 'constructor', '__proto__'), hostileText),
+  },
+  { requiredKeys: [] },
 );
 
 const distribution = fc.dictionary(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '__proto__'), maybe(number), { maxKeys: 7 });
@@ -97,6 +112,7 @@ export const hostileFeed = fc.record(
     ),
     reviews: maybe(fc.array(hostileReview, { maxLength: 8 })),
     next: maybe(hostileUrl),
+    policy: maybe(policy),
   },
   { requiredKeys: ['product', 'reviews'] },
 );
@@ -135,12 +151,17 @@ export const validHostileFeed = fc.record(
           url: hostileUrl,
           lang: fc.oneof(fc.constantFrom('en', 'ar', 'de', 'ja'), hostileText),
           reply: fc.record({ body: hostileText, date: fc.oneof(day, hostileText), author: hostileText }, { requiredKeys: ['body'] }),
+          verification: fc.constantFrom('purchase', 'imported', 'none'),
+          invited: fc.boolean(),
+          incentivized: fc.boolean(),
+          incentive: hostileText,
         },
         { requiredKeys: ['id', 'rating'] },
       ),
       { maxLength: 8 },
     ),
     next: hostileUrl,
+    policy,
   },
   { requiredKeys: ['product', 'reviews'] },
 );

@@ -1,5 +1,13 @@
 // Feeds the tests share: a B2B product with other platforms on other scales, and a plain B2C one.
-import type { Feed } from '../../src/feed/schema.js';
+import type { Feed, Policy } from '../../src/feed/schema.js';
+
+/** How a collector's reviews work (contract §8): for the "How reviews work here" disclosure. */
+export const policy = {
+  verified: 0.62,
+  published: 'moderated',
+  rejected: { spam: 4, offensive: 1, 'personal-data': 0, 'off-topic': 2, 'not-genuine': 0 },
+  sort: 'newest',
+} satisfies Policy;
 
 export const b2b = {
   product: { id: 'sku-42', name: 'Ledgerly Cloud', url: 'https://acme.example/p/sku-42', brand: 'Acme' },

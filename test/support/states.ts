@@ -1,9 +1,10 @@
 // Every visible state of every visitor widget, mounted the way a visitor would bring it about, for the
 // tests that must hold in all of them: axe, theme tokens, parts, languages and directions.
 import { html, render, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitUntil } from '@open-wc/testing';
 import type { Feed } from '../../src/feed/schema.js';
-import { b2b } from './feeds.js';
+import { b2b, policy } from './feeds.js';
 import { references } from './testimonials.js';
 
 export type Tag = 'zmot-rating' | 'zmot-testimonials' | 'zmot-recommend';
@@ -23,13 +24,30 @@ const LONG = 'The onboarding took a single afternoon and the reports have saved 
 
 /**
  * Four of the B2B references, with everything a card can show: a long text (so "Read more"), a reply, role
- * and company, a source, another language; no avatar, so nothing is fetched.
+ * and company, a source, another language, how each was verified (an invited, incentivized purchase; two
+ * imported; one the shop marked); no avatar, so nothing is fetched. And the feed's policy ("How reviews work
+ * here").
  */
 const [first, ...others] = references.reviews.slice(0, 4);
 export const rich = {
   ...references,
-  reviews: [{ ...first!, body: LONG, author: { ...first!.author, avatar: undefined } }, ...others],
+  policy,
+  reviews: [
+    {
+      ...first!,
+      body: LONG,
+      author: { ...first!.author, avatar: undefined },
+      verification: 'purchase' as const,
+      invited: true,
+      incentivized: true,
+      incentive: 'A €10 voucher for the next order',
+    },
+    ...others.map((review) => ({ ...review, verified: true })),
+  ],
 } satisfies Feed;
+
+/** The rating's feed, with the policy its disclosure shows. */
+const rated = { ...b2b, policy } satisfies Feed;
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -50,8 +68,8 @@ async function click(el: Widget, name: string, selector = `[part~="${name}"]`): 
 }
 
 /** The question, answered with `score` and sent: the panel that follows. */
-async function answered(container: HTMLElement, score: number): Promise<Widget> {
-  const el = await put(container, html`<zmot-recommend cooldown-days="0" name="Ledgerly Cloud"></zmot-recommend>`);
+async function answered(container: HTMLElement, score: number, reviewUrl?: string): Promise<Widget> {
+  const el = await put(container, html`<zmot-recommend cooldown-days="0" name="Ledgerly Cloud" review-url=${ifDefined(reviewUrl)}></zmot-recommend>`);
   await click(el, 'score', `input[value="${score}"]`);
   await click(el, 'primary');
   await waitUntil(() => part(el, 'heading'), `the panel after a ${score} shows`);
@@ -59,8 +77,17 @@ async function answered(container: HTMLElement, score: number): Promise<Widget> 
 }
 
 export const STATES: State[] = [
-  { tag: 'zmot-rating', name: 'summary', mount: (c) => put(c, html`<zmot-rating .data=${b2b}></zmot-rating>`) },
-  { tag: 'zmot-rating', name: 'full', mount: (c) => put(c, html`<zmot-rating variant="full" .data=${b2b}></zmot-rating>`) },
+  { tag: 'zmot-rating', name: 'summary', mount: (c) => put(c, html`<zmot-rating .data=${rated}></zmot-rating>`) },
+  {
+    tag: 'zmot-rating',
+    name: 'summary, "How reviews work here" open',
+    mount: async (c) => {
+      const el = await put(c, html`<zmot-rating .data=${rated}></zmot-rating>`);
+      await click(el, 'policy', '[part~="policy"] summary');
+      return el;
+    },
+  },
+  { tag: 'zmot-rating', name: 'full', mount: (c) => put(c, html`<zmot-rating variant="full" .data=${rated}></zmot-rating>`) },
   {
     tag: 'zmot-rating',
     name: 'full, a star row chosen',
@@ -84,6 +111,16 @@ export const STATES: State[] = [
     mount: (c) => put(c, html`<zmot-rating .data=${{ reviews: 'broken' }}></zmot-rating>`, (el) => part(el, 'fallback')),
   },
   { tag: 'zmot-testimonials', name: 'list', mount: (c) => put(c, html`<zmot-testimonials limit="3" .data=${rich}></zmot-testimonials>`, (el) => part(el, 'read-more')) },
+  {
+    tag: 'zmot-testimonials',
+    name: 'a selection (min-rating), "How reviews work here" open',
+    mount: async (c) => {
+      const feed = { ...rich, aggregate: { rating: 4.4, count: 318 } };
+      const el = await put(c, html`<zmot-testimonials min-rating="4" .data=${feed}></zmot-testimonials>`, shown);
+      await click(el, 'policy', '[part~="policy"] summary');
+      return el;
+    },
+  },
   {
     tag: 'zmot-testimonials',
     name: 'list, expanded',
@@ -151,6 +188,11 @@ export const STATES: State[] = [
     tag: 'zmot-recommend',
     name: 'passive',
     mount: (c) => answered(c, 7),
+  },
+  {
+    tag: 'zmot-recommend',
+    name: 'thanks, with "Write a review"',
+    mount: (c) => answered(c, 2, 'https://acme.example/review'),
   },
   {
     tag: 'zmot-recommend',

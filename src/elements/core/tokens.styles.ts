@@ -63,7 +63,8 @@ export const tokens = css`
     color: var(--_link);
   }
   a:focus-visible,
-  button:focus-visible {
+  button:focus-visible,
+  summary:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
     border-radius: 2px;

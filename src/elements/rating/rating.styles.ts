@@ -78,7 +78,7 @@ export const styles = css`
   .scale {
     color: var(--_muted);
   }
-  [part='provenance'],
+  .provenance,
   .label {
     display: block;
     margin: 0;
@@ -87,6 +87,19 @@ export const styles = css`
     padding-block: calc((var(--_row) - 1.4em) / 2);
     font-size: 0.875em;
   }
+  /*
+   * "How reviews work here" ends the provenance line, in it (no row of its own: the reserved space stays
+   * right); opened, its list takes the lines below. Where <details> cannot be inline it takes a line of its own.
+   */
+  [part='provenance'],
+  .provenance .policy,
+  .policy summary {
+    display: inline;
+  }
+  /* A target taller than its line (WCAG 2.5.8 exempts it inline all the same), without making the line taller. */
+  .policy summary {
+    padding-block: calc(12px - 0.5em);
+  }
   .label {
     font-weight: 600;
     font-size: 0.875em;
@@ -94,12 +107,12 @@ export const styles = css`
   .details {
     margin-block-start: var(--_space);
   }
-  ul {
+  .details ul {
     list-style: none;
     margin: 0;
     padding: 0;
   }
-  li {
+  .details li {
     display: grid;
     align-items: center;
     gap: 0.5em;

@@ -5,6 +5,7 @@ import { ZmotFilterEvent } from '../../events.js';
 import { safeUrl } from '../../feed/safe-url.js';
 import { productJsonLd } from '../../feed/structured-data.js';
 import { addEnglish } from '../../i18n/i18n.js';
+import { policyDisclosure, policyStyles } from '../core/policy.js';
 import { TelemetryController } from '../core/telemetry-controller.js';
 import { stars } from '../core/stars.js';
 import { writeStructuredData } from '../core/structured-data.js';
@@ -21,7 +22,8 @@ export type RatingVariant = 'summary' | 'full' | 'compact';
 
 /**
  * The aggregate score of a product: average, fractional stars and review count, combined honestly across
- * the site's own reviews and other platforms, always with where the numbers come from.
+ * the site's own reviews and other platforms, always with where the numbers come from. When the feed has a
+ * `policy`, the summary and full variants end the provenance line with "How reviews work here".
  *
  * @tagname zmot-rating
  * @summary Aggregate review score: stars, average, count; distribution and sources in the full variant.
@@ -33,6 +35,7 @@ export type RatingVariant = 'summary' | 'full' | 'compact';
  * @csspart average - The average score.
  * @csspart count - The number of reviews.
  * @csspart provenance - The line that says where the score comes from.
+ * @csspart policy - "How reviews work here" (a `<details>` at the end of the provenance line), from the feed's `policy`; not in the compact variant.
  * @csspart distribution - The star distribution (full variant).
  * @csspart sources - The per-source breakdown (full variant).
  * @csspart fallback - The default fallback text.
@@ -59,7 +62,7 @@ export type RatingVariant = 'summary' | 'full' | 'compact';
  * @fires zmot-filter - The visitor picked a star row of the distribution (`rating`: 1–5), or picked it again to clear the filter (`rating: null`); `<zmot-testimonials>` for the same product show only those reviews.
  */
 export class ZmotRating extends ZmotElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, policyStyles, styles];
 
   /** `summary` (absent): stars, average, count and provenance. `full` adds the distribution and sources. `compact`: a one-line badge. */
   @property({ reflect: true }) variant: RatingVariant = 'summary';
@@ -167,7 +170,7 @@ export class ZmotRating extends ZmotElement {
         <span class="scale">${l.t('outOfFive')}</span>
         <span part="count">· ${l.t('reviewCount', { count: summary.count })}</span>
       </div>
-      <p part="provenance">${provenance}</p>
+      <div class="provenance"><p part="provenance">${provenance}</p> ${policyDisclosure(l, this.feedController.value?.feed.policy)}</div>
       ${variant === 'full' ? this.renderDetails(summary) : nothing}
     </div>`;
   }

@@ -159,6 +159,9 @@ export const styles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 1px;
   }
+  .review {
+    margin: 0;
+  }
   .note,
   .status {
     margin: 0;

@@ -42,7 +42,8 @@ export function npsGroup(score: number): Answer {
  * "Recommend to a friend": the NPS question as a 0–10 radio group; promoters then get a share panel with
  * their personal referral link, passives thanks and a softer share option, detractors a private, anonymous
  * "What could we do better?" box. Once answered or dismissed it stays away for `cooldown-days`. Inline by
- * default; `open()` shows it as a modal dialog.
+ * default; `open()` shows it as a modal dialog. With `review-url`, every answer alike — promoter, passive or
+ * detractor — is offered "Write a review": never only the happy ones (no review gating).
  *
  * @tagname zmot-recommend
  * @summary NPS question, then a referral share panel for promoters and a private feedback box for detractors.
@@ -70,6 +71,7 @@ export function npsGroup(score: number): Answer {
  * @csspart link - The read-only field with the referral link (a `<textarea>`: the whole link shows, wrapping, its code included).
  * @csspart channels - The list of share buttons.
  * @csspart status - The "Link copied" confirmation.
+ * @csspart review - The "Write a review" link (with `review-url`), after every answer alike.
  *
  * @cssprop --zmot-color-accent - The send button and the chosen score (default `#0969da`, `#58a6ff` in dark mode).
  * @cssprop --zmot-color-on-accent - Text on the accent colour (default white, near-black in dark mode).
@@ -84,7 +86,7 @@ export function npsGroup(score: number): Answer {
  * @cssprop --zmot-font-family - Font family (default: the page's).
  * @cssprop --zmot-font-size - Font size (default: the page's).
  *
- * @fires {ZmotTelemetryEvent} zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`), `error`.
+ * @fires {ZmotTelemetryEvent} zmot-event - Telemetry: `nps` (`score`, `comment`?), `share` (`channel`, `ref`), `render`, `impression`, `interaction` (`dismiss`, `review`), `error`.
  * @fires {ZmotErrorEvent} zmot-error - A feed was configured for the product's name and URL but could not be loaded; the element works on with the page's.
  */
 export class ZmotRecommend extends ZmotElement {
@@ -123,6 +125,12 @@ export class ZmotRecommend extends ZmotElement {
 
   /** Replaces the thanks after feedback. The `thanks` slot wins over it. */
   @property() thanks?: string;
+
+  /**
+   * The page with the review form. Once the question is answered, every score alike is offered "Write a
+   * review" there (as is the share panel of `ask="share"`); without it, none is.
+   */
+  @property({ attribute: 'review-url' }) reviewUrl?: string;
 
   @state() private score?: number;
   @state() private answer?: Answer;
@@ -379,7 +387,15 @@ export class ZmotRecommend extends ZmotElement {
   }
 
   private renderThanks(): TemplateResult {
-    return this.renderHeading('thanks', this.thanks ?? this.l.t('npsThanks'));
+    return html`${this.renderHeading('thanks', this.thanks ?? this.l.t('npsThanks'))}${this.renderReview()}`;
+  }
+
+  /** "Write a review", the same after every answer: promoters, passives and detractors alike. */
+  private renderReview(): TemplateResult | typeof nothing {
+    const href = safeUrl(this.reviewUrl, document.baseURI);
+    return href
+      ? html`<p class="review"><a part="button review" href=${href} @click=${() => this.telemetry.interaction('review')}>${this.l.t('writeReview')}</a></p>`
+      : nothing;
   }
 
   private renderPassive(): TemplateResult {
@@ -394,7 +410,8 @@ export class ZmotRecommend extends ZmotElement {
         }}
       >
         ${this.l.t('shareOpen')}
-      </button>`;
+      </button>
+      ${this.renderReview()}`;
   }
 
   private renderShare(): TemplateResult {
@@ -447,6 +464,7 @@ export class ZmotRecommend extends ZmotElement {
           </li>`;
         })}
       </ul>
+      ${this.renderReview()}
     </div>`;
   }
 }

@@ -10,11 +10,12 @@ import { trustedScript } from '../core/trusted.js';
 
 /**
  * A schema.org `Review` for one of the site's own reviews, to sit in its product's `review` list; `undefined`
- * for a third-party review (never marked up as the site's own) or one without an author's name.
+ * for a third-party review (never marked up as the site's own: one from another source, or one whose feed
+ * says it was imported) or one without an author's name.
  */
 export function reviewJsonLd(review: Review): JsonLd | undefined {
   const author = review.author?.name.trim();
-  if (!isOwnReview(review) || !author) return undefined;
+  if (!isOwnReview(review) || review.verification === 'imported' || !author) return undefined;
   const date = review.date && Number.isFinite(Date.parse(review.date)) ? review.date : undefined;
   return {
     '@type': 'Review',

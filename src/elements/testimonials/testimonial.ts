@@ -1,6 +1,6 @@
 /**
- * One testimonial: stars, title, body, the author (avatar or initials, name, role and company), verified
- * badge, date, source, language marker and the merchant's reply. Every string in a review is untrusted: it
+ * One testimonial: stars, title, body, the author (avatar or initials, name, role and company), how it was
+ * verified (and whether it was invited or incentivized), date, language marker and the merchant's reply. Every string in a review is untrusted: it
  * reaches the DOM only as text, in elements with `dir="auto"` (or between isolate marks inside a sentence)
  * so bidirectional overrides stay inside it, and every URL passes `safeUrl`.
  */
@@ -75,9 +75,7 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
   const foreign = tag && differentLanguage(tag, l.locale) ? tag : undefined;
 
   const date = reviewDate(review);
-  const source = isOwnReview(review) ? undefined : review.source!;
-  const sourceName = source ? (c.sources.get(source)?.name ?? source) : '';
-  const sourceHref = source ? (safeUrl(review.url, c.base) ?? safeUrl(c.sources.get(source)?.url, c.base)) : undefined;
+  const incentive = visibleText(review.incentive) ? review.incentive!.trim() : '';
   const replyName = visibleText(reply?.author) ? reply!.author! : c.seller;
   const replyDate = parseDate(reply?.date);
 
@@ -117,18 +115,37 @@ export function renderTestimonial(review: Review, c: CardContext, state: CardSta
       </p>
     </div>
     <p part="meta" class="meta">
-      ${review.verified ? html`<span part="verified" class="verified">${CHECK}${l.t('verified')}</span>` : nothing}
+      ${verification(review, c)}
+      ${review.invited ? html`<span part="invited">${l.t('invited')}</span>` : nothing}
+      ${review.incentivized
+        ? html`<span part="incentive">${incentive ? l.t('incentivizedWith', { incentive: isolate(incentive) }) : l.t('incentivized')}</span>`
+        : nothing}
       ${date
         ? html`<time part="date" datetime=${machineDate(date)} title=${absoluteDate(l.locale, date)}
             >${relativeDate(l.locale, date, c.now)}<span class="sr">${` (${absoluteDate(l.locale, date)})`}</span></time
           >`
         : nothing}
-      ${source
-        ? html`<span part="source">${sourceHref
-            ? html`<a href=${sourceHref} target="_blank" rel="noopener noreferrer">${l.t('onSource', { source: isolate(sourceName) })}</a>`
-            : l.t('onSource', { source: isolate(sourceName) })}</span>`
-        : nothing}
       ${foreign ? html`<span part="language">${l.t('writtenIn', { language: languageName(l.locale, foreign) })}</span>` : nothing}
     </p>
   </article>`;
+}
+
+/**
+ * How the review was verified (contract §8, reviews-spec "Labels in widgets"): a verified purchase (written
+ * through an invitation sent after an order); imported from another platform, named and linked; not verified;
+ * or, in a feed that says only `verified: true`, marked verified by the shop (zmot did not check it).
+ */
+function verification(review: Review, c: CardContext): TemplateResult {
+  const { l } = c;
+  if (review.verification === 'purchase') {
+    return html`<span part="verification verified" class="verified">${CHECK}${l.t('verifiedPurchase')}</span>`;
+  }
+  const source = isOwnReview(review) ? undefined : review.source!;
+  if (source || review.verification === 'imported') {
+    const name = source ? (c.sources.get(source)?.name ?? source) : '';
+    const href = source ? (safeUrl(review.url, c.base) ?? safeUrl(c.sources.get(source)?.url, c.base)) : undefined;
+    const text = name ? l.t('importedFrom', { source: isolate(name) }) : l.t('imported');
+    return html`<span part="verification source">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</span>`;
+  }
+  return html`<span part="verification">${l.t(!review.verification && review.verified ? 'markedVerified' : 'notVerified')}</span>`;
 }

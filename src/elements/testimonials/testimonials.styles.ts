@@ -84,6 +84,20 @@ export const styles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
+  /* "How reviews work here": its summary a 44 px target; the selection notice beside the reviews. */
+  .policy,
+  .selection {
+    font-size: 0.875em;
+  }
+  .policy {
+    margin-block-end: var(--_space);
+  }
+  .policy summary {
+    padding-block: calc((44px - 1.5em) / 2);
+  }
+  .selection .link {
+    font-size: inherit;
+  }
   .items {
     list-style: none;
     margin: 0;

@@ -9,6 +9,7 @@ import { safeUrl } from '../../feed/safe-url.js';
 import type { Feed, Review, Source } from '../../feed/schema.js';
 import { productJsonLd, type JsonLd } from '../../feed/structured-data.js';
 import { addEnglish } from '../../i18n/i18n.js';
+import { policyDisclosure, policyStyles } from '../core/policy.js';
 import { TelemetryController } from '../core/telemetry-controller.js';
 import { stars as starIcons } from '../core/stars.js';
 import { tokens } from '../core/tokens.styles.js';
@@ -27,7 +28,7 @@ export type TestimonialsLayout = 'list' | 'grid' | 'carousel';
 export type { SortOrder };
 
 /** What a visitor did, as the `action` of an `interaction` event. */
-export type TestimonialsAction = 'filter' | 'sort' | 'more' | 'expand' | Step;
+export type TestimonialsAction = 'filter' | 'sort' | 'more' | 'expand' | 'all' | Step;
 
 const LAYOUTS = ['list', 'grid', 'carousel'] as const;
 const SORT_LABELS = { recent: 'sortRecent', highest: 'sortHighest', lowest: 'sortLowest' } as const;
@@ -40,6 +41,9 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * Peer reviews and B2B references as a list, a responsive grid or an accessible carousel, with sorting, a
  * star filter that a `<zmot-rating>` for the same product can set, "Read more" for long text, and "Show more"
  * that follows the feed's `next` pages. Only the reviews shown are in the DOM, however large the feed.
+ * Each review says how it was verified; the feed's `policy` opens as "How reviews work here"; and a selection
+ * (`min-rating`, a carousel's `limit`, a feed that carries only some of the reviews) says so, with the way to
+ * all of them: a link to `all-url`, else a button that shows them all in place.
  *
  * @tagname zmot-testimonials
  * @summary Peer reviews and B2B references: list, grid or carousel, with filter, sort and paging.
@@ -63,12 +67,18 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart avatar - The author's photo, or their initials when there is none.
  * @csspart author-name - The author's name.
  * @csspart author-role - The author's role and company.
- * @csspart meta - The line with the verified badge, date, source and language.
- * @csspart verified - The "Verified buyer" badge.
+ * @csspart meta - The line with how the review was verified, whether it was invited or incentivized, its date and language.
+ * @csspart verification - How the review was verified: "Verified purchase — …", "Imported from Google", "Marked verified by the shop" or "Not verified".
+ * @csspart verified - The "Verified purchase" label (with its check mark): written through a link sent after an order.
+ * @csspart source - "Imported from Google": the platform the review comes from, linked when it has a URL.
+ * @csspart invited - "Invited": the reviewer was asked to write it after an order.
+ * @csspart incentive - "Incentivized: …": something was offered for writing it.
  * @csspart date - The date: relative, with the full date as its title.
- * @csspart source - "on Google": the platform the review comes from, linked when it has a URL.
  * @csspart language - "Written in German": shown when the review's language is not the page's.
  * @csspart reply - The merchant's reply.
+ * @csspart policy - The "How reviews work here" disclosure (a `<details>`), from the feed's `policy`.
+ * @csspart selection - "Showing selected reviews …": the notice beside a selection.
+ * @csspart see-all - Its "See all …": a link to `all-url`, else a button that shows every review in place.
  * @csspart empty - The note shown when there are no reviews yet, or none matches the star filter (with five empty stars).
  * @csspart show-more - The "Show more reviews" button.
  * @csspart more-error - The message shown when a further page could not be loaded.
@@ -104,7 +114,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @fires zmot-error - The feed is missing, slow, not JSON or invalid; the fallback is shown.
  */
 export class ZmotTestimonials extends ZmotElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, policyStyles, styles];
 
   /** `list` (default), `grid` (columns as the element's own width allows) or `carousel` (one review at a time). */
   @property({ reflect: true }) layout: TestimonialsLayout = 'list';
@@ -112,8 +122,14 @@ export class ZmotTestimonials extends ZmotElement {
   /** How many reviews show at first and each "Show more" adds; in the carousel, how many slides it has. */
   @property({ type: Number }) limit = 6;
 
-  /** Leave out reviews with fewer stars than this (1–5). */
+  /** Leave out reviews with fewer stars than this (1–5). The element then says it shows a selection. */
   @property({ type: Number, attribute: 'min-rating' }) minRating = 1;
+
+  /**
+   * Where every review of the product can be read: the selection notice's "See all" links there. Without it,
+   * "See all" shows every review in place (`min-rating` lifted, every loaded review in the carousel).
+   */
+  @property({ attribute: 'all-url' }) allUrl?: string;
 
   /** `recent` (default), `highest` or `lowest`. The visitor can change it with the sort menu. */
   @property() sort: SortOrder = 'recent';
@@ -144,6 +160,8 @@ export class ZmotTestimonials extends ZmotElement {
   @state() private expanded = new Set<string>();
   @state() private clamped = new Set<string>();
   @state() private brokenAvatars = new Set<string>();
+  /** The visitor asked to see every review in place ("See all" without `all-url`). */
+  @state() private all = false;
 
   private readonly carousel = new Carousel(this, (step) => this.interaction(step));
   private readonly telemetry = new TelemetryController(this, 'testimonials', () => this.productId);
@@ -171,7 +189,7 @@ export class ZmotTestimonials extends ZmotElement {
   get matching(): Review[] {
     const reviews = this.reviews;
     const sort = this.sortOrder;
-    const minRating = Math.min(5, Math.max(1, Math.ceil(Number(this.minRating) || 1)));
+    const minRating = this.minStars;
     const key = [reviews, sort, minRating, this.stars];
     if (!this.selected || !same(this.selected.key, key)) {
       this.selected = { key, reviews: selectReviews(reviews, { sort, minRating, stars: this.stars }) };
@@ -182,7 +200,25 @@ export class ZmotTestimonials extends ZmotElement {
   /** The reviews on screen: in the list and grid the first `limit` per "Show more", in the carousel its slides. */
   get shown(): Review[] {
     const limit = this.pageSize;
-    return this.matching.slice(0, this.layoutName === 'carousel' ? limit : limit * this.steps);
+    return this.matching.slice(0, this.layoutName === 'carousel' ? (this.all ? undefined : limit) : limit * this.steps);
+  }
+
+  /** The fewest stars a review needs to show: `min-rating`, unless the visitor asked to see them all. */
+  private get minStars(): number {
+    return this.all ? 1 : Math.min(5, Math.max(1, Math.ceil(Number(this.minRating) || 1)));
+  }
+
+  /**
+   * The product's number of reviews when what this element can show is a selection of them, else 0: reviews
+   * left out by `min-rating`, a carousel with more reviews than slides, or a feed (without a next page) that
+   * carries fewer reviews than its aggregate counts. The star filter is the visitor's own, and says so itself.
+   */
+  private selectionTotal(feed: Feed): number {
+    const loaded = this.reviews.length;
+    const total = Math.max(summarise(feed).own.count, loaded);
+    const more = !!this.nextUrl;
+    const carousel = this.layoutName === 'carousel' && !this.all && (more || this.matching.length > this.pageSize);
+    return this.minStars > 1 || carousel || (!more && loaded < total) ? total : 0;
   }
 
   private get layoutName(): TestimonialsLayout {
@@ -241,6 +277,8 @@ export class ZmotTestimonials extends ZmotElement {
       this.paging = 'idle';
       this.carousel.index = 0;
     }
+    // A new min-rating is a new selection: its notice shows again.
+    if (changed.has('minRating')) this.all = false;
     if (changed.has('stars') || changed.has('minRating')) {
       this.steps = 1;
       this.carousel.index = 0;
@@ -292,10 +330,11 @@ export class ZmotTestimonials extends ZmotElement {
       : html`<p part="empty" class="empty">
           ${starIcons(0)}${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
         </p>`;
-    if (layout === 'carousel') return this.renderCarousel(shown, card, empty);
+    if (layout === 'carousel') return this.renderCarousel(feed, shown, card, empty);
     return html`<div part="base" class=${layout}>
       ${this.noSummary ? nothing : this.renderSummary(feed)}
-      ${this.renderControls()}
+      ${this.renderPolicy(feed)}
+      ${this.renderControls(feed)}
       ${shown.length
         ? html`<ul part="list" class="items" aria-label=${l.t('testimonialsLabel')}>
             ${repeat(shown, (review) => String(review.id), (review, index) => html`<li>${card(review, index)}</li>`)}
@@ -322,9 +361,26 @@ export class ZmotTestimonials extends ZmotElement {
     </div>`;
   }
 
-  private renderControls(): TemplateResult {
+  /** "How reviews work here", stating the order this element opens with. */
+  private renderPolicy(feed: Feed): TemplateResult | typeof nothing {
+    return policyDisclosure(this.l, feed.policy, this.getAttribute('sort') ?? 'recent');
+  }
+
+  private renderControls(feed: Feed): TemplateResult {
     const l = this.l;
     const sort = this.sortOrder;
+    const total = this.selectionTotal(feed);
+    const allUrl = safeUrl(this.allUrl, this.baseUrl);
+    const reviews = l.t('reviewCount', { count: total });
+    const selection = total
+      ? html`<p part="selection" class="selection">
+          ${this.minStars > 1 ? l.t('selectedMin', { rating: l.number(this.minStars) }) : l.t('selected')}${' · '}${allUrl
+            ? html`<a part="see-all" href=${allUrl}>${l.t('seeAll', { reviews })}</a>`
+            : this.minStars > 1 || this.layoutName === 'carousel'
+              ? html`<button part="see-all" class="link" type="button" @click=${this.showAll}>${l.t('seeAll', { reviews })}</button>`
+              : reviews}
+        </p>`
+      : nothing;
     return html`<div part="controls" class="controls">
       ${this.noSort || !this.reviews.length
         ? nothing
@@ -340,6 +396,7 @@ export class ZmotTestimonials extends ZmotElement {
       ${this.stars === null
         ? nothing
         : html`<button part="clear-filter" class="button" type="button" @click=${this.clearFilter}>${l.t('clearFilter')}</button>`}
+      ${selection}
     </div>`;
   }
 
@@ -361,6 +418,7 @@ export class ZmotTestimonials extends ZmotElement {
   }
 
   private renderCarousel(
+    feed: Feed,
     slides: Review[],
     card: (review: Review, index: number) => TemplateResult,
     empty: TemplateResult | typeof nothing,
@@ -371,7 +429,8 @@ export class ZmotTestimonials extends ZmotElement {
     const position = { index: l.number(c.index + 1), count: l.number(slides.length) };
     // The sort menu sits before the carousel, so its rotation control is the first thing Tab reaches in it.
     return html`<div part="base" class="carousel">
-      ${this.renderControls()}
+      ${this.renderPolicy(feed)}
+      ${this.renderControls(feed)}
       <section part="carousel" aria-roledescription="carousel" aria-label=${l.t('testimonialsLabel')}
       @pointerenter=${c.onPointerEnter} @pointerleave=${c.onPointerLeave} @focusin=${c.onFocusIn} @focusout=${c.onFocusOut}
       @keydown=${c.onKeyDown}>
@@ -444,6 +503,14 @@ export class ZmotTestimonials extends ZmotElement {
     if (value === this.sort) return;
     this.sort = value;
     this.interaction('sort');
+  };
+
+  /** "See all" without `all-url`: every review in place; focus moves to the first review. */
+  private readonly showAll = async (): Promise<void> => {
+    this.all = true;
+    this.interaction('all');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="testimonial"]')?.focus();
   };
 
   private toggle(key: string): void {

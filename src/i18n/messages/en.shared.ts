@@ -10,6 +10,23 @@ export const sharedMessages = {
   reviewCount: { one: '{count} review', other: '{count} reviews' },
   starCount: { one: '{count} star', other: '{count} stars' },
   unavailable: 'Reviews are unavailable right now.',
+  // The orders of <zmot-testimonials>' sort menu, also named by the "How reviews work here" disclosure.
+  sortRecent: 'Most recent',
+  sortHighest: 'Highest rated',
+  sortLowest: 'Lowest rated',
+  // "How reviews work here" (src/elements/core/policy.ts), in <zmot-rating> and <zmot-testimonials>.
+  policyTitle: 'How reviews work here',
+  policyVerified: '{percent} of the reviews are verified purchases.',
+  policyAll: 'Every review is published.',
+  policyModerated: 'Reviews are checked before they are published.',
+  policyRejected: 'Rejected so far: {reasons}.',
+  policyNoneRejected: 'No review has been rejected so far.',
+  policyOrder: 'Default order: {order}.',
+  reasonSpam: 'spam',
+  reasonOffensive: 'offensive',
+  reasonPersonalData: 'personal data',
+  reasonOffTopic: 'off topic',
+  reasonNotGenuine: 'not genuine',
   // Shown by no element today; every locale has it, so it stays part of `Messages`.
   listSeparator: ', ',
 } as const;

@@ -12,6 +12,7 @@
  *   npm start -- --help                every `zmot serve` option, all passed through
  *   PORT=9000, ZMOT_TOKEN=…, ZMOT_DEMO_DB=/tmp/x.db (another database file; tests use it), DATABASE_URL=postgres://…
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,38 @@ const last = (name) => {
 };
 
 let imported = { reviews: 0, products: 0 };
+let collected = 0;
+
+/**
+ * On a fresh demo database, three reviews waiting for moderation (the dashboard's Reviews page): one written
+ * through an invitation after an order (a verified purchase, with the incentive the invitation disclosed), two
+ * sent from the product page on their own. Stored as `POST /v1/reviews` stores them; nothing when the site
+ * already has collected reviews.
+ */
+async function seedPendingReviews(store) {
+  if ((await store.moderatedReviews({ site, limit: 1, offset: 0 })).total > 0) return 0;
+  const now = Date.now();
+  const hour = 3_600_000;
+  const invitation = randomUUID();
+  await store.createInvitation({
+    id: invitation,
+    site,
+    product: 'trail-runner-2',
+    orderHash: createHash('sha256').update('DEMO-1001').digest('hex'),
+    incentive: 'A 5 € voucher for the next order',
+    created: now - 72 * hour,
+    expires: now + 60 * 24 * hour,
+  });
+  const reviews = [
+    [{ rating: 4, title: 'Grippy on wet rock', body: 'Two months of trail runs in the rain: the sole holds, the toe box is roomy. The laces come undone too easily.', author: { name: 'Marta W.' }, lang: 'en', incentive: 'A 5 € voucher for the next order', created: now - 5 * hour }, invitation],
+    [{ rating: 2, title: 'Sizes run small', body: 'I normally wear a 42 and had to send them back for a 43. The exchange was quick, though.', author: { name: 'Jonas' }, lang: 'en', created: now - 3 * hour }],
+    [{ rating: 5, body: 'Rechnung, Mahnwesen und Export in einem Werkzeug – unsere Buchhaltung spart jede Woche Stunden.', author: { name: 'Petra H.', role: 'Head of Finance', company: 'Nordlicht GmbH' }, lang: 'de', created: now - hour, product: 'ledgerly-cloud' }],
+  ];
+  for (const [review, claim] of reviews) {
+    await store.addReview({ id: randomUUID(), site, product: 'trail-runner-2', ...review }, claim);
+  }
+  return reviews.length;
+}
 if (!has('--help', '-h')) {
   const store = await openStore(last('--database-url') ? { databaseUrl: last('--database-url') } : process.env.DATABASE_URL && !last('--db') ? { databaseUrl: process.env.DATABASE_URL } : { db: last('--db') });
   try {
@@ -72,6 +105,7 @@ if (!has('--help', '-h')) {
       .filter((name) => name.endsWith('.json'))
       .flatMap((name) => parseImport(readFileSync(join(demo, 'feeds', name), 'utf8'), 'json', name).feeds);
     imported = await store.importFeeds(site, feeds, { replace: true });
+    collected = await seedPendingReviews(store);
   } finally {
     await store.close();
   }
@@ -105,7 +139,7 @@ const io = {
     }
     const [, address, store] = listening;
     process.stdout.write(`
-zmot demo: collector and demo pages on ${address}  (${store}; ${imported.reviews} reviews of ${imported.products} products imported for site "${site}")
+zmot demo: collector and demo pages on ${address}  (${store}; ${imported.reviews} reviews of ${imported.products} products imported for site "${site}"${collected ? `, ${collected} collected reviews waiting for moderation` : ''})
 
   demo pages    ${address}/demo/
 ${pages.map((p) => `                ${address}${p.href}  ${p.label}`).join('\n')}
@@ -116,6 +150,8 @@ ${pages.map((p) => `                ${address}${p.href}  ${p.label}`).join('\n')
   events        POST ${address}/v1/events
   report        curl -H 'Authorization: Bearer ${token}' '${address}/v1/metrics?site=${site}'
                 node bin/zmot.js report --site ${site} ${dbArgs}
+  invite        node bin/zmot.js invite --site ${site} --product trail-runner-2 --order A-1001 --url ${address}/demo/review.html ${dbArgs}
+                (a signed, single-use link to the review form; the review waits under Reviews in the dashboard)
 
 ${
   keepBots

@@ -97,7 +97,10 @@ for (const kind of STORE_KINDS) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 3200 - (Date.now() - shown))));
       await (await field('button[type="submit"]')).asElement()!.focus();
       await page.keyboard.press('Enter');
-      await until(page, `document.querySelector('zmot-review-form').shadowRoot.querySelector('[part="success"]')`);
+      await until(page, `document.querySelector('zmot-review-form').shadowRoot.querySelector('[part="success"]')`).catch(async (error: unknown) => {
+        const status = await page.evaluate(`document.querySelector('zmot-review-form').shadowRoot.querySelector('form')?.textContent.replace(/\\s+/g, ' ')`);
+        throw new Error(`no thanks after sending (${String(error)}); the form says: ${String(status)}`);
+      });
     }
 
     async function queue(status: string): Promise<ModeratedReview[]> {

@@ -34,7 +34,7 @@ function inShadow(page: Page, host: string, selector: string) {
   return page.evaluateHandle(`document.querySelector(${JSON.stringify(host)}).shadowRoot.querySelector(${JSON.stringify(selector)})`);
 }
 
-async function until<T>(page: Page, expression: string, timeout = 10_000): Promise<T> {
+async function until<T>(page: Page, expression: string, timeout = 20_000): Promise<T> {
   const handle = await page.waitForFunction(expression, { timeout, polling: 50 });
   return (await handle.jsonValue()) as T;
 }

@@ -162,6 +162,10 @@ export interface ZmotTestimonialsProps {
   'all-url'?: ZmotTestimonials['allUrl'];
   /** Where every review of the product can be read: the selection notice's "See all" links there. Without it, "See all" shows every review in place (`min-rating` lifted, every loaded review in the carousel). */
   allUrl?: ZmotTestimonials['allUrl'];
+  /** The page with `<zmot-review-form>` for this product: list and grid then offer "Write a review" in the summary header, and in the "No reviews yet" note. Offered to every visitor alike, whatever they saw. */
+  'review-url'?: ZmotTestimonials['reviewUrl'];
+  /** The page with `<zmot-review-form>` for this product: list and grid then offer "Write a review" in the summary header, and in the "No reviews yet" note. Offered to every visitor alike, whatever they saw. */
+  reviewUrl?: ZmotTestimonials['reviewUrl'];
   /** `recent` (default), `highest` or `lowest`. The visitor can change it with the sort menu. */
   sort?: ZmotTestimonials['sort'];
   /** Carousel: move to the next review by itself (paused on hover, focus and under reduced motion). */

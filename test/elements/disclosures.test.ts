@@ -379,6 +379,48 @@ describe('"Write a review" in the NPS prompt: every score alike', () => {
   });
 });
 
+describe('"Write a review" in the testimonials (review-url): the summary header and the "No reviews yet" note', () => {
+  it('links the summary header and the empty note to review-url, reports the click, is a 44 px target, passes axe', async () => {
+    const events = telemetry();
+    const stay = (event: Event) => event.preventDefault();
+    window.addEventListener('click', stay);
+    try {
+      const el = await mount<ZmotTestimonials>(html`<zmot-testimonials review-url="/review.html?product=kinds-1" .data=${kinds}></zmot-testimonials>`);
+      const link = part(el, 'write-review') as HTMLAnchorElement;
+      expect(link.closest('[part~="summary"]')).to.not.equal(null);
+      expect(text(link)).to.equal('Write a review');
+      expect(link.href).to.equal(new URL('/review.html?product=kinds-1', document.baseURI).href);
+      expect(link.getBoundingClientRect().height).to.be.at.least(44);
+      link.click();
+      expect(events.actions('testimonials')).to.include('review');
+      await expect(el).to.be.accessible();
+      const empty = await mount<ZmotTestimonials>(html`<zmot-testimonials review-url="/review.html" .data=${{ product: { id: 'new' }, reviews: [] }}></zmot-testimonials>`);
+      expect(text(part(empty, 'empty'))).to.equal('No reviews yet');
+      expect(text(part(empty, 'write-review'))).to.equal('Write a review');
+    } finally {
+      window.removeEventListener('click', stay);
+      events.stop();
+    }
+  });
+
+  it('nothing without review-url, with an unsafe one, in a carousel, or when a star filter matches nothing', async () => {
+    for (const url of [undefined, 'javascript:alert(1)']) {
+      const el = await mount<ZmotTestimonials>(html`<zmot-testimonials .data=${kinds}></zmot-testimonials>`);
+      if (url) el.reviewUrl = url;
+      await el.updateComplete;
+      expect(part(el, 'summary'), String(url)).to.not.equal(null);
+      expect(part(el, 'write-review'), String(url)).to.equal(null);
+    }
+    const carousel = await mount<ZmotTestimonials>(html`<zmot-testimonials layout="carousel" review-url="/review.html" .data=${{ product: { id: 'new' }, reviews: [] }}></zmot-testimonials>`);
+    expect(part(carousel, 'write-review')).to.equal(null);
+    const filtered = await mount<ZmotTestimonials>(html`<zmot-testimonials no-summary review-url="/review.html" .data=${kinds}></zmot-testimonials>`);
+    (filtered as ZmotTestimonials & { stars: number | null }).stars = 1;
+    await filtered.updateComplete;
+    expect(part(filtered, 'empty')).to.not.equal(null);
+    expect(part(filtered, 'write-review')).to.equal(null);
+  });
+});
+
 describe('in all 12 languages, right to left, at 320 px', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 

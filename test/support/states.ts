@@ -110,7 +110,11 @@ export const STATES: State[] = [
     warns: true,
     mount: (c) => put(c, html`<zmot-rating .data=${{ reviews: 'broken' }}></zmot-rating>`, (el) => part(el, 'fallback')),
   },
-  { tag: 'zmot-testimonials', name: 'list', mount: (c) => put(c, html`<zmot-testimonials limit="3" .data=${rich}></zmot-testimonials>`, (el) => part(el, 'read-more')) },
+  {
+    tag: 'zmot-testimonials',
+    name: 'list',
+    mount: (c) => put(c, html`<zmot-testimonials limit="3" review-url="/review.html" .data=${rich}></zmot-testimonials>`, (el) => part(el, 'read-more')),
+  },
   {
     tag: 'zmot-testimonials',
     name: 'a selection (min-rating), "How reviews work here" open',

@@ -28,6 +28,4 @@ export const recommendMessages = {
   shareSubject: 'Have a look at {name}',
   newWindow: 'opens in a new window',
   close: 'Close',
-  // With review-url, offered after every answer alike: never only to promoters.
-  writeReview: 'Write a review',
 } as const;

@@ -98,6 +98,10 @@ export const styles = css`
   .selection .link {
     font-size: inherit;
   }
+  .write {
+    display: inline-flex;
+    align-items: center;
+  }
   .items {
     list-style: none;
     margin: 0;

@@ -28,7 +28,7 @@ export type TestimonialsLayout = 'list' | 'grid' | 'carousel';
 export type { SortOrder };
 
 /** What a visitor did, as the `action` of an `interaction` event. */
-export type TestimonialsAction = 'filter' | 'sort' | 'more' | 'expand' | 'all' | Step;
+export type TestimonialsAction = 'filter' | 'sort' | 'more' | 'expand' | 'all' | 'review' | Step;
 
 const LAYOUTS = ['list', 'grid', 'carousel'] as const;
 const SORT_LABELS = { recent: 'sortRecent', highest: 'sortHighest', lowest: 'sortLowest' } as const;
@@ -79,6 +79,7 @@ const CHEVRON = svg`<svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="t
  * @csspart policy - The "How reviews work here" disclosure (a `<details>`), from the feed's `policy`.
  * @csspart selection - "Showing selected reviews …": the notice beside a selection.
  * @csspart see-all - Its "See all …": a link to `all-url`, else a button that shows every review in place.
+ * @csspart write-review - "Write a review" (with `review-url`), in the summary header and the "No reviews yet" note.
  * @csspart empty - The note shown when there are no reviews yet, or none matches the star filter (with five empty stars).
  * @csspart show-more - The "Show more reviews" button.
  * @csspart more-error - The message shown when a further page could not be loaded.
@@ -130,6 +131,12 @@ export class ZmotTestimonials extends ZmotElement {
    * "See all" shows every review in place (`min-rating` lifted, every loaded review in the carousel).
    */
   @property({ attribute: 'all-url' }) allUrl?: string;
+
+  /**
+   * The page with `<zmot-review-form>` for this product: list and grid then offer "Write a review" in the
+   * summary header, and in the "No reviews yet" note. Offered to every visitor alike, whatever they saw.
+   */
+  @property({ attribute: 'review-url' }) reviewUrl?: string;
 
   /** `recent` (default), `highest` or `lowest`. The visitor can change it with the sort menu. */
   @property() sort: SortOrder = 'recent';
@@ -328,8 +335,9 @@ export class ZmotTestimonials extends ZmotElement {
     const empty = shown.length
       ? nothing
       : html`<p part="empty" class="empty">
-          ${starIcons(0)}${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
-        </p>`;
+            ${starIcons(0)}${this.stars === null ? l.t('noReviews') : l.t('noMatches', { stars: l.t('starCount', { count: this.stars }) })}
+          </p>
+          ${this.stars === null && layout !== 'carousel' ? this.renderWrite() : nothing}`;
     if (layout === 'carousel') return this.renderCarousel(feed, shown, card, empty);
     return html`<div part="base" class=${layout}>
       ${this.noSummary ? nothing : this.renderSummary(feed)}
@@ -358,7 +366,16 @@ export class ZmotTestimonials extends ZmotElement {
       <p class="score" role="img" aria-label=${l.t('ratingLabel', { rating: l.score(rating), reviews })}>
         <span part="average">${l.score(rating)}</span>${starIcons(rating)}<span part="count">${reviews}</span>
       </p>
+      ${this.renderWrite()}
     </div>`;
+  }
+
+  /** "Write a review", to `review-url`; nothing without one (or with an unsafe one). */
+  private renderWrite(): TemplateResult | typeof nothing {
+    const href = safeUrl(this.reviewUrl, this.baseUrl);
+    return href
+      ? html`<a part="write-review" class="link write" href=${href} @click=${() => this.interaction('review')}>${this.l.t('writeReview')}</a>`
+      : nothing;
   }
 
   /** "How reviews work here", stating the order this element opens with. */

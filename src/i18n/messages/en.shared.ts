@@ -12,6 +12,9 @@ export const sharedMessages = {
   unavailable: 'Reviews are unavailable right now.',
   // The orders of <zmot-testimonials>' sort menu, also named by the "How reviews work here" disclosure.
   sortRecent: 'Most recent',
+  // With review-url: <zmot-recommend> after every answer alike (never only to promoters), and the summary
+  // header and "No reviews yet" note of <zmot-testimonials>.
+  writeReview: 'Write a review',
   sortHighest: 'Highest rated',
   sortLowest: 'Lowest rated',
   // "How reviews work here" (src/elements/core/policy.ts), in <zmot-rating> and <zmot-testimonials>.

@@ -433,4 +433,22 @@ describe('<zmot-dashboard>: the review-collection funnel', () => {
     await waitUntil(() => $(none, '[data-card="impressions"]'), 'the report did not show', { timeout: 5000 });
     expect($(none, '[data-section="collection"]')).to.equal(null);
   });
+
+  it('a site with invitations but no widget events yet shows its funnel, not "No events yet"', async () => {
+    serveCollector(
+      SRC,
+      FROM,
+      http.get(`${SRC}v1/metrics`, ({ request }) => {
+        const url = new URL(request.url);
+        const to = url.searchParams.get('to')!;
+        const answer = report('acme', url.searchParams.get('from')!, to, {});
+        return HttpResponse.json(to >= FROM ? { ...answer, collection: { ...COLLECTION, viewed: 0, started: 0 } } : answer);
+      }),
+    );
+    const el = await fixture<ZmotDashboard>(html`<zmot-dashboard src=${SRC} from=${FROM} to=${TO}></zmot-dashboard>`);
+    el.token = TOKEN;
+    await waitUntil(() => $(el, 'table[data-table="collection"]') || $(el, '[data-state="empty"]'), 'the report did not show', { timeout: 5000 });
+    expect($(el, '[data-state="empty"]')).to.equal(null);
+    expect(rows(el, 'collection')[0]).to.deep.equal(['Invitations created', '200', '–']);
+  });
 });

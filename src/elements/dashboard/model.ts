@@ -249,7 +249,8 @@ export function buildView(current: Report, previous: Report | undefined): View {
     products: current.breakdown?.product ?? [],
     widgets: current.breakdown?.widget ?? [],
     channels: amounts(total.umot.sharesByChannel),
-    empty: isEmpty(total),
+    // A site that only collects reviews so far (invitations sent, no widget events yet) has its funnel to show.
+    empty: isEmpty(total) && !current.collection,
     previousEmpty: !previous || isEmpty(previous.total),
     lift: current.lift,
     collection: current.collection && collectionSteps(current.collection),

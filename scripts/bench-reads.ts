@@ -9,7 +9,9 @@
  * `GET /v1/comments` (30 days; detractors of 366 days), BENCH_READS times each (default 21), median and p90.
  * Then the baseline in the same run: the year's report (without and with the breakdowns) computed as before,
  * row by row (test/collector/report-model.ts), beside the report now, in process, taken in turn, checked equal.
- * SQLite, then PostgreSQL (BENCH_ONLY=sqlite|postgres for one).
+ * SQLite, then PostgreSQL (BENCH_ONLY=sqlite|postgres for one). BENCH_SQLITE_FILE=path keeps the SQLite
+ * database there and, when it already holds the site's events, reuses it instead of filling again (to profile
+ * one question after another at 10 million events without waiting for the fill each time).
  *
  *   BENCH_EVENTS=1000000 BENCH_ONLY=sqlite npm run bench:reads
  */
@@ -92,9 +94,13 @@ async function time(url: string): Promise<{ median: number; p90: number; bytes: 
 }
 
 async function bench(name: string, store: Store): Promise<string[]> {
-  console.log(`${name}: filling with ${EVENTS.toLocaleString('en-US')} events …`);
-  const seconds = await fill(store);
-  console.log(`  filled in ${seconds.toFixed(0)} s (${Math.round(EVENTS / seconds).toLocaleString('en-US')} events/s); load average ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+  const stored = (await store.sites()).some((s) => s.id === SITE);
+  if (stored) console.log(`${name}: reusing the database in BENCH_SQLITE_FILE, already filled`);
+  else {
+    console.log(`${name}: filling with ${EVENTS.toLocaleString('en-US')} events …`);
+    const seconds = await fill(store);
+    console.log(`  filled in ${seconds.toFixed(0)} s (${Math.round(EVENTS / seconds).toLocaleString('en-US')} events/s); load average ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+  }
   const collector = await createCollector({ store, token: TOKEN });
   const base = await collector.app.listen({ port: 0, host: '127.0.0.1' });
   const day = (offset: number) => new Date(today - offset * DAY_MS).toISOString().slice(0, 10);
@@ -156,7 +162,8 @@ const rows: string[] = [];
 console.log(`zmot read benchmark: ${EVENTS.toLocaleString('en-US')} events of one site over ${DAYS} days, ${READS} timed reads each (after one warm-up), over HTTP on loopback`);
 try {
   const only = process.env.BENCH_ONLY;
-  if (only !== 'postgres') rows.push(...(await bench('SQLite', openSqlite(join(dir, 'reads.db'), { synchronous: 'NORMAL' }))));
+  const file = process.env.BENCH_SQLITE_FILE || join(dir, 'reads.db');
+  if (only !== 'postgres') rows.push(...(await bench('SQLite', openSqlite(file, { synchronous: 'NORMAL' }))));
   if (only !== 'sqlite') {
     const postgres = await startPostgres();
     try {

@@ -213,12 +213,14 @@ export interface ReportOptions {
 export async function buildReport(store: Store, query: RangeQuery, options: ReportOptions = {}): Promise<Report> {
   const kinds = options.breakdown ?? [];
   const byProduct = kinds.includes('product');
-  const [dayRows, productRows, sharers, conversions, confirming, policy] = await Promise.all([
+  // Confirmed conversions only when the site confirms orders at all: most never do, and then reading the
+  // period's orders would be wasted.
+  const confirming = await store.confirms(query.site);
+  const [dayRows, productRows, sharers, conversions, policy] = await Promise.all([
     store.dayRollups(query),
     byProduct ? store.productRollups(query) : Promise.resolve([]),
     store.sharerCounts(query, byProduct),
-    store.confirmedConversions(query),
-    store.confirms(query.site),
+    confirming ? store.confirmedConversions(query) : Promise.resolve([]),
     store.sitePolicy(query.site),
   ]);
   const rowsByDay = groupBy(dayRows, (r) => r.day);

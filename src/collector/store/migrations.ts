@@ -12,6 +12,16 @@ export interface Migration {
   postgres?: readonly string[];
 }
 
+/** SQLite: the table made again WITHOUT ROWID with the same columns and rows (its indexes go with the old one). */
+function rebuildWithoutRowid(table: string, columns: string, names: string): string[] {
+  return [
+    `CREATE TABLE ${table}_clustered (${columns}) WITHOUT ROWID`,
+    `INSERT INTO ${table}_clustered (${names}) SELECT ${names} FROM ${table}`,
+    `DROP TABLE ${table}`,
+    `ALTER TABLE ${table}_clustered RENAME TO ${table}`,
+  ];
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -295,6 +305,65 @@ export const MIGRATIONS: readonly Migration[] = [
     // Imported reviews marked verified, from their JSON.
     sqlite: [`UPDATE zmot_reviews SET verified = 1 WHERE json_extract(data, '$.verified') = 1`],
     postgres: [`UPDATE zmot_reviews SET verified = 1 WHERE (data::jsonb ->> 'verified') = 'true'`],
+  },
+  {
+    version: 9,
+    name: 'reads of a large site: comments counted by score, orders found by day; SQLite rollups clustered by key and kept by month',
+    statements: [
+      // `GET /v1/comments` counts a group's comments (a score range, a period, maybe a product) from this
+      // index alone, without reading each row.
+      `CREATE INDEX IF NOT EXISTS zmot_comments_score ON zmot_comments (site, score, day, product)`,
+      // A report's confirmed conversions start from the period's orders.
+      `CREATE INDEX IF NOT EXISTS zmot_orders_day ON zmot_orders (site, day)`,
+    ],
+    // SQLite keeps a table's rows in rowid order and its primary key in a separate index, so every rollup read
+    // looked each row up a second time. Rebuilt WITHOUT ROWID, the rows are stored in key order: one b-tree
+    // for reads and for ingest's upserts. And a year's report by product summed 100,000 daily rows and sorted
+    // them at every request; the monthly tables keep the same sums per calendar month, so a period reads its
+    // whole months there and only the days at either end from the daily tables (BENCHMARKS.md, "The owner's
+    // questions on a large site"). PostgreSQL answers these from its own plans within the target and keeps
+    // its tables.
+    sqlite: [
+      ...rebuildWithoutRowid(
+        'zmot_rollups',
+        `site TEXT NOT NULL, day TEXT NOT NULL, product TEXT NOT NULL, widget TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
+         n DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (site, day, product, widget, type, key)`,
+        'site, day, product, widget, type, key, n, value',
+      ),
+      ...rebuildWithoutRowid(
+        'zmot_sharers',
+        `site TEXT NOT NULL, day TEXT NOT NULL, product TEXT NOT NULL, ref TEXT NOT NULL, weight DOUBLE PRECISION NOT NULL,
+         PRIMARY KEY (site, day, product, ref)`,
+        'site, day, product, ref, weight',
+      ),
+      // As before (a code's product, for filing its conversions); the key's day and product come with it.
+      `CREATE INDEX zmot_sharers_ref ON zmot_sharers (site, ref)`,
+      ...rebuildWithoutRowid(
+        'zmot_site_rollups',
+        `site TEXT NOT NULL, day TEXT NOT NULL, widget TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
+         n DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (site, day, widget, type, key)`,
+        'site, day, widget, type, key, n, value',
+      ),
+      ...rebuildWithoutRowid(
+        'zmot_site_sharers',
+        'site TEXT NOT NULL, day TEXT NOT NULL, ref TEXT NOT NULL, weight DOUBLE PRECISION NOT NULL, PRIMARY KEY (site, day, ref)',
+        'site, day, ref, weight',
+      ),
+      // `zmot_rollups` and `zmot_sharers` by calendar month ('2026-03'), kept on ingest in the same transaction.
+      `CREATE TABLE zmot_month_rollups (
+        site TEXT NOT NULL, month TEXT NOT NULL, product TEXT NOT NULL, widget TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
+        n DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (site, month, product, widget, type, key)
+      ) WITHOUT ROWID`,
+      `CREATE TABLE zmot_month_sharers (
+        site TEXT NOT NULL, month TEXT NOT NULL, product TEXT NOT NULL, ref TEXT NOT NULL, weight DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (site, month, product, ref)
+      ) WITHOUT ROWID`,
+      `INSERT INTO zmot_month_rollups (site, month, product, widget, type, key, n, value)
+       SELECT site, substr(day, 1, 7), product, widget, type, key, SUM(n), SUM(value) FROM zmot_rollups
+       GROUP BY site, substr(day, 1, 7), product, widget, type, key`,
+      `INSERT INTO zmot_month_sharers (site, month, product, ref, weight)
+       SELECT site, substr(day, 1, 7), product, ref, MAX(weight) FROM zmot_sharers GROUP BY site, substr(day, 1, 7), product, ref`,
+    ],
   },
 ];
 

@@ -645,7 +645,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       const [list, count] = await Promise.all([
         pool.query<CommentRecord>(
           `SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where}
-           ORDER BY ts DESC, id COLLATE "C" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+           ORDER BY day DESC, ts DESC, id COLLATE "C" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
           [...params, query.limit, query.offset],
         ),
         pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM zmot_comments WHERE ${where}`, params),

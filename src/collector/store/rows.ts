@@ -89,6 +89,33 @@ export function dayOf(ms: number): string {
   return name;
 }
 
+/** A period of days as stored rollups are read: its whole calendar months, and the days outside them. */
+export interface MonthSplit {
+  /** The first and last whole month inside the period ('2026-03'), or null when it holds none. */
+  months: { from: string; to: string } | null;
+  /** The days before the first whole month and after the last (every day of the period when no month is whole). */
+  days: { from: string; to: string }[];
+}
+
+/** Splits the days `from`–`to` (yyyy-mm-dd, both included) into whole months and the days at either end. */
+export function splitByMonth(from: string, to: string): MonthSplit {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (!(start <= end)) return { months: null, days: [{ from, to }] };
+  const first = new Date(start);
+  // The first whole month starts on the period's first day, or on the 1st after it.
+  const firstMonth = first.getUTCDate() === 1 ? start : Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1);
+  // The last whole month ends on the period's last day, or on the last day of the month before it.
+  const last = new Date(end);
+  const endsMonth = new Date(end + DAY_MS).getUTCDate() === 1;
+  const afterLastMonth = endsMonth ? end + DAY_MS : Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1);
+  if (firstMonth >= afterLastMonth) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (start < firstMonth) days.push({ from, to: dayOf(firstMonth - DAY_MS) });
+  if (afterLastMonth <= end) days.push({ from: dayOf(afterLastMonth), to });
+  return { months: { from: dayOf(firstMonth).slice(0, 7), to: dayOf(afterLastMonth - DAY_MS).slice(0, 7) }, days };
+}
+
 /**
  * Rows for a batch received at `received` (the collector's clock). An event's day is taken from its `ts`
  * shifted by how far the page's clock was off when it sent the batch (`received - sent`), and never later

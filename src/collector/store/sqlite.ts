@@ -16,7 +16,7 @@ import type { Review } from '../../feed/schema.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { recordSnapshots, type ReputationRow } from '../reputation.js';
 import { commentItem, scoreRange, type CommentRecord } from './comments.js';
-import { attribute, dayOf, sharedKey, summariseRows, summariseSites, type EventRow } from './rows.js';
+import { attribute, dayOf, sharedKey, summariseRows, splitByMonth, summariseSites, type EventRow } from './rows.js';
 import { collectionCounts, periodMs } from './collection.js';
 import {
   COLLECTED_COLUMNS,
@@ -99,6 +99,28 @@ const RETAIN_BATCH = 2000;
 
 const productFilter = (query: RangeQuery) => (query.product === undefined ? '' : ' AND product = @product');
 
+/**
+ * SQL that reads `columns` of a daily table (`day`) and its monthly one (`month`) over the query's period, as
+ * one UNION ALL: the period's whole months from the monthly table, the days before and after them from the
+ * daily one. Summed or maximised over the period, the rows give what the daily table alone would, from a
+ * few thousand rows instead of every day's.
+ */
+function acrossMonths(query: RangeQuery, daily: string, monthly: string, columns: string, filter = ''): { sql: string; params: Record<string, unknown> } {
+  const split = splitByMonth(query.from, query.to);
+  const params: Record<string, unknown> = { site: query.site, ...(query.product === undefined ? {} : { product: query.product }) };
+  const parts = split.days.map((days, i) => {
+    params[`from${i}`] = days.from;
+    params[`to${i}`] = days.to;
+    return `SELECT ${columns} FROM ${daily} WHERE site = @site AND day >= @from${i} AND day <= @to${i}${filter}`;
+  });
+  if (split.months) {
+    params.fromMonth = split.months.from;
+    params.toMonth = split.months.to;
+    parts.push(`SELECT ${columns} FROM ${monthly} WHERE site = @site AND month >= @fromMonth AND month <= @toMonth${filter}`);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
 export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const busyTimeout = options.busyTimeout ?? 5000;
@@ -114,6 +136,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   // Reads on their own connection (an in-memory database has only the one).
   const reader = file === ':memory:' ? db : new Database(file, { readonly: true });
   if (reader !== db) reader.pragma('busy_timeout = 1000');
+  if (reader !== db) reader.pragma('cache_size = -65536');
 
   const insertEvent = db.prepare(
     `INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
@@ -127,6 +150,17 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
   const upsertSharer = db.prepare(
     `INSERT INTO zmot_sharers (site, day, product, ref, weight) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = MAX(zmot_sharers.weight, excluded.weight)`,
+  );
+
+  // The same sums by calendar month: a long period reads its whole months from these (see `acrossMonths`).
+  const upsertMonthRollup = db.prepare(
+    `INSERT INTO zmot_month_rollups (site, month, product, widget, type, key, n, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (site, month, product, widget, type, key)
+     DO UPDATE SET n = zmot_month_rollups.n + excluded.n, value = zmot_month_rollups.value + excluded.value`,
+  );
+  const upsertMonthSharer = db.prepare(
+    `INSERT INTO zmot_month_sharers (site, month, product, ref, weight) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (site, month, product, ref) DO UPDATE SET weight = MAX(zmot_month_sharers.weight, excluded.weight)`,
   );
 
   const upsertSiteRollup = db.prepare(
@@ -180,6 +214,8 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
     const summary = summariseRows(attribute(fresh, shared));
     for (const d of summary.rollups) upsertRollup.run(d.site, d.day, d.product, d.widget, d.type, d.key, d.n, d.value);
     for (const s of summary.sharers) upsertSharer.run(s.site, s.day, s.product, s.ref, s.weight);
+    for (const d of summary.rollups) upsertMonthRollup.run(d.site, d.day.slice(0, 7), d.product, d.widget, d.type, d.key, d.n, d.value);
+    for (const s of summary.sharers) upsertMonthSharer.run(s.site, s.day.slice(0, 7), s.product, s.ref, s.weight);
     const sites = summariseSites(summary);
     for (const d of sites.rollups) upsertSiteRollup.run(d.site, d.day, d.widget, d.type, d.key, d.n, d.value);
     for (const s of sites.sharers) upsertSiteSharer.run(s.site, s.day, s.ref, s.weight);
@@ -343,9 +379,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
         .prepare(
           `SELECT o.day AS day, o.product AS product, o.widget AS widget, o.weight AS weight, o.data AS data,
              c.value AS value, c.currency AS currency
-           FROM zmot_confirmations c
-           JOIN zmot_orders o ON o.site = c.site AND o.order_id = c.order_id
-           WHERE c.site = @site AND o.day >= @from AND o.day <= @to${query.product === undefined ? '' : ' AND o.product = @product'}`,
+           FROM zmot_orders o
+           CROSS JOIN zmot_confirmations c ON c.site = o.site AND c.order_id = o.order_id
+           WHERE o.site = @site AND o.day >= @from AND o.day <= @to${query.product === undefined ? '' : ' AND o.product = @product'}`,
         )
         .all(query) as ConfirmedConversion[];
     },
@@ -375,33 +411,37 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       return reader.prepare(sql).all(query) as RollupRow[];
     },
     async productRollups(query) {
+      const period = acrossMonths(query, 'zmot_rollups', 'zmot_month_rollups', 'product, widget, type, key, n, value', productFilter(query));
       return reader
         .prepare(
-          `SELECT '' AS day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM zmot_rollups
-           WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)}
+          `SELECT '' AS day, product, widget, type, key, SUM(n) AS n, SUM(value) AS value FROM (${period.sql})
            GROUP BY product, widget, type, key`,
         )
-        .all(query) as RollupRow[];
+        .all(period.params) as RollupRow[];
     },
     async sharerCounts(query, byProduct) {
-      // One row per day and code in either source: the site's table, or the product's rows of `zmot_sharers`.
-      const source =
+      // Per day: one row per day and code in either source, the site's table or the product's rows of
+      // `zmot_sharers`. Over the period, and per product: a code's largest weight, whole months read by month.
+      const daySource =
         query.product === undefined
           ? 'zmot_site_sharers WHERE site = @site AND day >= @from AND day <= @to'
           : 'zmot_sharers WHERE site = @site AND day >= @from AND day <= @to AND product = @product';
-      const byDay = reader.prepare(`SELECT day, SUM(weight) AS weight FROM ${source} GROUP BY day ORDER BY day`).all(query) as SharerCounts['byDay'];
+      const byDay = reader.prepare(`SELECT day, SUM(weight) AS weight FROM ${daySource} GROUP BY day ORDER BY day`).all(query) as SharerCounts['byDay'];
+      const codes =
+        query.product === undefined
+          ? acrossMonths(query, 'zmot_site_sharers', 'zmot_month_sharers', 'ref, weight')
+          : acrossMonths(query, 'zmot_sharers', 'zmot_month_sharers', 'ref, weight', productFilter(query));
       const total = reader
-        .prepare(`SELECT COALESCE(SUM(weight), 0) FROM (SELECT MAX(weight) AS weight FROM ${source} GROUP BY ref)`)
+        .prepare(`SELECT COALESCE(SUM(weight), 0) FROM (SELECT MAX(weight) AS weight FROM (${codes.sql}) GROUP BY ref)`)
         .pluck()
-        .get(query) as number;
-      const products = byProduct
-        ? (reader
-            .prepare(
-              `SELECT product, SUM(weight) AS weight FROM (SELECT product, ref, MAX(weight) AS weight FROM zmot_sharers
-               WHERE site = @site AND day >= @from AND day <= @to${productFilter(query)} GROUP BY product, ref) GROUP BY product`,
-            )
-            .all(query) as SharerCounts['byProduct'])
-        : [];
+        .get(codes.params) as number;
+      let products: SharerCounts['byProduct'] = [];
+      if (byProduct) {
+        const period = acrossMonths(query, 'zmot_sharers', 'zmot_month_sharers', 'product, ref, weight', productFilter(query));
+        products = reader
+          .prepare(`SELECT product, SUM(weight) AS weight FROM (SELECT product, ref, MAX(weight) AS weight FROM (${period.sql}) GROUP BY product, ref) GROUP BY product`)
+          .all(period.params) as SharerCounts['byProduct'];
+      }
       return { byDay, total, byProduct: products };
     },
     async sharers(query) {
@@ -466,8 +506,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Store {
       const [low, high] = scoreRange(query.group);
       const where = `site = @site AND day >= @from AND day <= @to AND score >= @low AND score <= @high${productFilter(query)}`;
       const params = { ...query, low, high };
+      // Newest first. A comment's day is its time's day, so ordering by day first changes nothing but lets
+      // the (site, day, ts) index give the newest rows of the period without sorting all of them.
       const rows = reader
-        .prepare(`SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where} ORDER BY ts DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .prepare(`SELECT id, ts, product, score, comment, handled FROM zmot_comments WHERE ${where} ORDER BY day DESC, ts DESC, id DESC LIMIT @limit OFFSET @offset`)
         .all(params) as CommentRecord[];
       const total = reader.prepare(`SELECT COUNT(*) FROM zmot_comments WHERE ${where}`).pluck().get(params) as number;
       return { comments: rows.map(commentItem), total };

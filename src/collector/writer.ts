@@ -26,7 +26,7 @@ export function refusedByDatabase(error: unknown): boolean {
 }
 
 export interface WriterOptions {
-  /** Transactions in flight at once: 1 for SQLite (one writer), a few for PostgreSQL. */
+  /** Transactions in flight at once: 1 for SQLite (one writer), 2 for PostgreSQL. */
   concurrency?: number;
   /** Most events in one transaction; a group closes before it would pass this. */
   maxEvents?: number;
@@ -43,7 +43,10 @@ export class Writer {
 
   constructor(store: Store, options: WriterOptions = {}) {
     this.#store = store;
-    this.#concurrency = options.concurrency ?? (store.kind === 'sqlite' ? 1 : 4);
+    // PostgreSQL: two transactions in flight. With four, groups were smaller and the commits more: on 2 cores
+    // (collector, PostgreSQL and load generator together) 4 took 31,000 events/s and 2 took 42,000
+    // (BENCHMARKS.md, "Collector"); more cores for PostgreSQL may want more.
+    this.#concurrency = options.concurrency ?? (store.kind === 'sqlite' ? 1 : 2);
     this.#maxEvents = options.maxEvents ?? 10_000;
   }
 

@@ -142,33 +142,67 @@ export interface PostgresOptions {
 }
 
 /** Adds a transaction's increments to `zmot_site_rollups` and `zmot_site_sharers` (sorted, like every write here). */
-async function saveSiteSums(client: pg.PoolClient, sites: ReturnType<typeof summariseSites>): Promise<void> {
-  const { rollups, sharers } = sites;
-  if (rollups.length > 0) {
-    await client.query(
-      `INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[])
-       ON CONFLICT (site, day, widget, type, key)
-       DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value`,
-      [
-        rollups.map((d) => d.site),
-        rollups.map((d) => d.day),
-        rollups.map((d) => d.widget),
-        rollups.map((d) => d.type),
-        rollups.map((d) => d.key),
-        rollups.map((d) => d.n),
-        rollups.map((d) => d.value),
-      ],
-    );
-  }
-  if (sharers.length > 0) {
-    await client.query(
-      `INSERT INTO zmot_site_sharers (site, day, ref, weight)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])
-       ON CONFLICT (site, day, ref) DO UPDATE SET weight = GREATEST(zmot_site_sharers.weight, excluded.weight)`,
-      [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
-    );
-  }
+/**
+ * The rollups and sharers of newly stored rows, per product and per site, in one statement of four upserts
+ * (data-modifying WITH), prepared once per connection: one round trip where there were four, each parsed and
+ * planned every time. Each upsert's rows are sorted by key, and every transaction runs the same statement, so
+ * concurrent writers take their row locks in one order.
+ */
+const SAVE_SUMS = {
+  name: 'zmot-save-sums',
+  text: `WITH rollups AS (
+      INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[])
+      ON CONFLICT (site, day, product, widget, type, key)
+      DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value
+    ), sharers AS (
+      INSERT INTO zmot_sharers (site, day, product, ref, weight)
+      SELECT * FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::float8[])
+      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = GREATEST(zmot_sharers.weight, excluded.weight)
+    ), site_rollups AS (
+      INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
+      SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::float8[], $20::float8[])
+      ON CONFLICT (site, day, widget, type, key)
+      DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value
+    )
+    INSERT INTO zmot_site_sharers (site, day, ref, weight)
+    SELECT * FROM unnest($21::text[], $22::text[], $23::text[], $24::float8[])
+    ON CONFLICT (site, day, ref) DO UPDATE SET weight = GREATEST(zmot_site_sharers.weight, excluded.weight)`,
+};
+
+async function saveSums(client: pg.PoolClient, summary: ReturnType<typeof summariseRows>): Promise<void> {
+  const { rollups, sharers } = summary;
+  if (rollups.length === 0 && sharers.length === 0) return;
+  const sites = summariseSites(summary);
+  await client.query({
+    ...SAVE_SUMS,
+    values: [
+      rollups.map((d) => d.site),
+      rollups.map((d) => d.day),
+      rollups.map((d) => d.product),
+      rollups.map((d) => d.widget),
+      rollups.map((d) => d.type),
+      rollups.map((d) => d.key),
+      rollups.map((d) => d.n),
+      rollups.map((d) => d.value),
+      sharers.map((s) => s.site),
+      sharers.map((s) => s.day),
+      sharers.map((s) => s.product),
+      sharers.map((s) => s.ref),
+      sharers.map((s) => s.weight),
+      sites.rollups.map((d) => d.site),
+      sites.rollups.map((d) => d.day),
+      sites.rollups.map((d) => d.widget),
+      sites.rollups.map((d) => d.type),
+      sites.rollups.map((d) => d.key),
+      sites.rollups.map((d) => d.n),
+      sites.rollups.map((d) => d.value),
+      sites.sharers.map((s) => s.site),
+      sites.sharers.map((s) => s.day),
+      sites.sharers.map((s) => s.ref),
+      sites.sharers.map((s) => s.weight),
+    ],
+  });
 }
 
 /** A collected review with its history, or undefined for an unknown id. */
@@ -229,10 +263,11 @@ export async function openPostgres(connectionString: string, options: PostgresOp
         // Which ids are new: zmot_event_ids holds every stored id (the partitioned events table cannot keep
         // an id unique across its months). The first row with a new id is stored; every later one with the
         // same id is a duplicate.
-        const { rows } = await client.query<{ id: string }>(
-          'INSERT INTO zmot_event_ids (id) SELECT unnest($1::text[]) ON CONFLICT (id) DO NOTHING RETURNING id',
-          [all.map((r) => r.id)],
-        );
+        const { rows } = await client.query<{ id: string }>({
+          name: 'zmot-claim-ids',
+          text: 'INSERT INTO zmot_event_ids (id) SELECT unnest($1::text[]) ON CONFLICT (id) DO NOTHING RETURNING id',
+          values: [all.map((r) => r.id)],
+        });
         const unclaimed = new Set(rows.map((r) => r.id));
         const stored = batches.map((batch) => batch.filter((row) => unclaimed.delete(row.id)));
         // A conversion for an order already stored (or earlier in this transaction) is a replay: its id is
@@ -302,35 +337,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
           );
           for (const f of found) shared.set(sharedKey(f.site, f.ref), f.product);
         }
-        const summary = summariseRows(attribute(fresh, shared));
-        const { rollups, sharers } = summary;
-        if (rollups.length > 0) {
-          await client.query(
-            `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[])
-             ON CONFLICT (site, day, product, widget, type, key)
-             DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value`,
-            [
-              rollups.map((d) => d.site),
-              rollups.map((d) => d.day),
-              rollups.map((d) => d.product),
-              rollups.map((d) => d.widget),
-              rollups.map((d) => d.type),
-              rollups.map((d) => d.key),
-              rollups.map((d) => d.n),
-              rollups.map((d) => d.value),
-            ],
-          );
-        }
-        if (sharers.length > 0) {
-          await client.query(
-            `INSERT INTO zmot_sharers (site, day, product, ref, weight)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[])
-             ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = GREATEST(zmot_sharers.weight, excluded.weight)`,
-            [sharers.map((s) => s.site), sharers.map((s) => s.day), sharers.map((s) => s.product), sharers.map((s) => s.ref), sharers.map((s) => s.weight)],
-          );
-        }
-        await saveSiteSums(client, summariseSites(summary));
+        await saveSums(client, summariseRows(attribute(fresh, shared)));
         return results;
       });
     },

@@ -353,14 +353,15 @@ const COLLECTION: CollectionFunnel = {
   ],
 };
 
-function withCollection(collection: CollectionFunnel | undefined): void {
+/** The collector's report, with the funnel in the current period; `events` per period (none: a site without widgets yet). */
+function withCollection(collection: CollectionFunnel | undefined, events = { previous: PREVIOUS, current: CURRENT }): void {
   serveCollector(
     SRC,
     FROM,
     http.get(`${SRC}v1/metrics`, ({ request }) => {
       const url = new URL(request.url);
       const to = url.searchParams.get('to')!;
-      const answer = report('acme', url.searchParams.get('from')!, to, to < FROM ? PREVIOUS : CURRENT);
+      const answer = report('acme', url.searchParams.get('from')!, to, to < FROM ? events.previous : events.current);
       return HttpResponse.json(collection && to >= FROM ? { ...answer, collection } : answer);
     }),
   );
@@ -435,16 +436,7 @@ describe('<zmot-dashboard>: the review-collection funnel', () => {
   });
 
   it('a site with invitations but no widget events yet shows its funnel, not "No events yet"', async () => {
-    serveCollector(
-      SRC,
-      FROM,
-      http.get(`${SRC}v1/metrics`, ({ request }) => {
-        const url = new URL(request.url);
-        const to = url.searchParams.get('to')!;
-        const answer = report('acme', url.searchParams.get('from')!, to, {});
-        return HttpResponse.json(to >= FROM ? { ...answer, collection: { ...COLLECTION, viewed: 0, started: 0 } } : answer);
-      }),
-    );
+    withCollection({ ...COLLECTION, viewed: 0, started: 0 }, { previous: {}, current: {} });
     const el = await fixture<ZmotDashboard>(html`<zmot-dashboard src=${SRC} from=${FROM} to=${TO}></zmot-dashboard>`);
     el.token = TOKEN;
     await waitUntil(() => $(el, 'table[data-table="collection"]') || $(el, '[data-state="empty"]'), 'the report did not show', { timeout: 5000 });

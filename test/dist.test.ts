@@ -126,6 +126,23 @@ for (const [build, tag] of [
       expect(win.errors).to.deep.equal([]);
     });
 
+    it('"How reviews work here" stands apart from the provenance before it, with the built templates', async () => {
+      // The build minifies the templates' whitespace; the provenance once ran into the link ("…on this siteHow reviews work here").
+      const { win, doc } = await page(`<zmot-rating id="r"></zmot-rating><script ${tag} data-feed="${FEED}"></script>`);
+      await waitUntil(() => win.customElements.get('zmot-rating'), 'the element is defined', { timeout: 5000 });
+      const feed = await (await fetch('/test/fixtures/feeds/sku-42.json')).json();
+      const el = doc.getElementById('r') as HTMLElement & { data: unknown };
+      el.data = { ...feed, policy: { verified: 0.62, published: 'moderated', sort: 'newest' } };
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="policy"] summary'), 'the disclosure renders', { timeout: 5000 });
+      const provenance = el.shadowRoot!.querySelector('[part="provenance"]')!;
+      const summary = el.shadowRoot!.querySelector('[part~="policy"] summary')!;
+      const last = [...provenance.getClientRects()].at(-1)!;
+      const first = summary.getClientRects()[0]!;
+      expect(Math.abs(first.bottom - last.bottom), 'on the same line').to.be.below(8);
+      expect(first.left - last.right).to.be.at.least(3);
+      expect(win.errors).to.deep.equal([]);
+    });
+
     it('loaded twice, defines nothing twice and throws nothing', async () => {
       const { win, doc } = await page(`
         <script ${tag} data-feed="${FEED}"></script>

@@ -72,7 +72,7 @@ if (process.argv.includes('--json')) {
 }
 
 const over = pages.filter((p) => p.over);
-for (const p of over) console.error(`size: "${p.name}" is ${kb(p.classic.gzip)} gzip, over its budget of ${kb(p.budget.limit)}`);
+for (const p of over) console.error(`size: "${p.name}" is ${kb(p.classic.gzip)} gzip (${p.classic.gzip} B), over its budget of ${kb(p.budget.limit)} (${Math.floor(p.budget.limit)} B)`);
 const overChunks = chunks.filter((c) => c.over);
 for (const c of overChunks) console.error(`size: ${c.file} is ${c.gzip} bytes gzip, over its budget of ${c.limit}`);
 process.exit(over.length || overChunks.length ? 1 : 0);

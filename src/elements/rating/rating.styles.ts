@@ -96,13 +96,14 @@ export const styles = css`
   .policy summary {
     display: inline;
   }
-  /* Apart from the provenance before it: the space between them collapsed (Polish read "witrynieJak działają…"). */
-  .provenance .policy {
-    margin-inline-start: 0.4em;
-  }
-  /* A target taller than its line (WCAG 2.5.8 exempts it inline all the same), without making the line taller. */
+  /*
+   * A target taller than its line (WCAG 2.5.8 exempts it inline all the same), without making the line taller;
+   * apart from the provenance before it (the built template has no space between them: Polish read
+   * "witrynieJak działają…").
+   */
   .policy summary {
     padding-block: calc(12px - 0.5em);
+    margin-inline-start: 0.4em;
   }
   .label {
     font-weight: 600;

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NPS_GROUPS, type CommentsAnswer, type NpsGroup } from '../report/types.js';
-import { QueryError, resolveRange } from './metrics.js';
+import { QueryError, resolveRange, siteParam } from './metrics.js';
 import type { CommentQuery, Store } from './store/types.js';
 import { tokenRequired } from './owner.js';
 
@@ -29,13 +29,13 @@ function count(value: string | undefined, name: string, fallback: number, max: n
 
 /** The question of a `GET /v1/comments` query string; a QueryError names the field that is wrong. */
 export function parseCommentQuery(query: Record<string, string | undefined>, now: number): CommentQuery {
-  if (!query.site) throw new QueryError('site: required');
+  const site = siteParam(query.site);
   const group = query.group || undefined;
   if (group !== undefined && !(NPS_GROUPS as readonly string[]).includes(group)) {
     throw new QueryError(`group: must be one of ${NPS_GROUPS.join(', ')}`);
   }
   return {
-    site: query.site,
+    site,
     ...resolveRange(query.from, query.to, now),
     product: query.product || undefined,
     group: group as NpsGroup | undefined,

@@ -10,6 +10,7 @@ import type { LiveAnswer } from '../report/types.js';
 import type { EventRow } from './store/rows.js';
 import type { Store } from './store/types.js';
 import { tokenRequired } from './owner.js';
+import { siteParam } from './metrics.js';
 
 export const LIVE_MINUTES = 30;
 const MINUTE_MS = 60_000;
@@ -78,8 +79,12 @@ export async function liveRoutes(app: FastifyInstance, options: LiveRoutesOption
     if (!options.authorised(request)) {
       return tokenRequired(reply);
     }
-    const site = (request.query as Record<string, string | undefined>).site;
-    if (!site) return reply.code(400).send({ error: 'site: required' });
+    let site: string;
+    try {
+      site = siteParam((request.query as Record<string, string | undefined>).site);
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
     const body = JSON.stringify(options.live.answer(site));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('vary', 'Authorization');

@@ -3,6 +3,7 @@
  * Counts are scaled by 1 / sample, so they may be fractional when pages sample; rates are null when their
  * denominator is 0.
  */
+import { SiteSchema } from '../telemetry/schema.js';
 import { NO_CURRENCY } from './store/rows.js';
 import type { CollectionCounts, ConfirmedConversion } from './store/types.js';
 import { BREAKDOWNS, type BreakdownKind, type BreakdownRow, type CollectionFunnel, type LiftReport, type PeriodMetrics, type Report } from '../report/types.js';
@@ -161,6 +162,14 @@ export function daysBetween(from: string, to: string): string[] {
 
 export class QueryError extends Error {
   override name = 'QueryError';
+}
+
+/** The `site` of an owner's query: required, and a site id (`SiteSchema`) — no site has any other name. */
+export function siteParam(value: string | undefined): string {
+  if (!value) throw new QueryError('site: required');
+  const result = SiteSchema.safeParse(value);
+  if (!result.success) throw new QueryError(`site: ${result.error.issues[0]!.message}`);
+  return result.data;
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { summarise } from '../feed/aggregate.js';
 import type { Review } from '../feed/schema.js';
 import type { ReputationAnswer, ReputationPoint, ReputationProduct, ReputationSource } from '../report/types.js';
-import { QueryError, resolveRange } from './metrics.js';
+import { QueryError, resolveRange, siteParam } from './metrics.js';
 import type { ProductData, Store } from './store/types.js';
 import { tokenRequired } from './owner.js';
 
@@ -143,15 +143,15 @@ export async function reputationRoutes(app: FastifyInstance, options: Reputation
       return tokenRequired(reply);
     }
     const query = request.query as Record<string, string | undefined>;
-    if (!query.site) return reply.code(400).send({ error: 'site: required' });
-    let range: { from: string; to: string };
+    let site: string, range: { from: string; to: string };
     try {
+      site = siteParam(query.site);
       range = resolveRange(query.from, query.to, options.now());
     } catch (error) {
       if (error instanceof QueryError) return reply.code(400).send({ error: error.message });
       throw error;
     }
-    const rows = await options.store.reputation(query.site, range.to, query.product || undefined);
-    return buildReputation(query.site, range.from, range.to, rows);
+    const rows = await options.store.reputation(site, range.to, query.product || undefined);
+    return buildReputation(site, range.from, range.to, rows);
   });
 }

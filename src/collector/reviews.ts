@@ -19,7 +19,7 @@ import { HONEYPOT_FIELD, MIN_FILL_MS, REVIEW_LIMITS } from '../reviews/limits.js
 import { describeIssue, LIMITS, pathOf, SiteSchema, STORABLE, valueAt } from '../telemetry/schema.js';
 import type { SiteAccess } from './access.js';
 import { InvitationError, issueInvitation, parseInvitationRequest, verifyInvitation, type InvitationRequest } from './invitations.js';
-import { QueryError } from './metrics.js';
+import { QueryError, siteParam } from './metrics.js';
 import { tokenRequired } from './owner.js';
 import { recordSnapshots } from './reputation.js';
 import { dayOf } from './store/rows.js';
@@ -118,13 +118,13 @@ function count(value: string | undefined, name: string, fallback: number, max: n
 
 /** The question of a `GET /v1/reviews` query string; a QueryError names the field that is wrong. */
 export function parseReviewQuery(query: Record<string, string | undefined>): ModerationQuery {
-  if (!query.site) throw new QueryError('site: required');
+  const site = siteParam(query.site);
   const status = query.status || undefined;
   if (status !== undefined && !(REVIEW_STATUSES as readonly string[]).includes(status)) {
     throw new QueryError(`status: must be one of ${REVIEW_STATUSES.join(', ')}`);
   }
   return {
-    site: query.site,
+    site,
     status: status as ReviewStatus | undefined,
     product: query.product || undefined,
     limit: Math.max(1, count(query.limit, 'limit', DEFAULT_REVIEWS, MAX_REVIEWS)),

@@ -18,12 +18,13 @@ import { googleReviewRoutes } from './google-reviews.js';
 import { HOME_CSP, homePage } from './home.js';
 import { startRetention } from './retention.js';
 import { ingestRoutes } from './ingest.js';
-import { buildReport, parseBreakdown, QueryError, resolveRange } from './metrics.js';
+import { buildReport, parseBreakdown, QueryError, resolveRange, siteParam } from './metrics.js';
 import { orderRoutes } from './orders.js';
 import { OwnerAuth, tokenRequired } from './owner.js';
 import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets, type BucketOptions } from './ratelimit.js';
 import { renderRoutes } from './render.js';
+import { STORABLE } from '../telemetry/schema.js';
 import { reviewRoutes } from './reviews.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
@@ -200,10 +201,19 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   });
 
   // After CORS's own hook, so these answers carry its headers and a dashboard on another origin can read them.
-  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array: refuse it here, for every route.
+  // A parameter given twice (`?site=a&site=b`) reaches the routes as an array, and one carrying U+0000
+  // (`?site=acme%00`) is text no database can compare (PostgreSQL refuses it): refuse both here, for every
+  // route, in the query string and in the path.
   app.addHook('onRequest', async (request, reply) => {
-    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    const values = [
+      ...Object.entries((request.query ?? {}) as Record<string, unknown>),
+      ...Object.entries((request.params ?? {}) as Record<string, unknown>),
+    ];
+    for (const [name, value] of values) {
       if (Array.isArray(value)) return reply.code(400).send({ error: `${name}: give it once, not ${value.length} times` });
+      if (typeof value === 'string' && !STORABLE.test(value)) {
+        return reply.code(400).send({ error: `${name}: must not contain U+0000 or unpaired surrogates` });
+      }
     }
   });
   // A bearer token is checked on any route, before the route runs: a wrong one gets 401 "wrong token", and
@@ -228,11 +238,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return tokenRequired(reply);
     }
     const query = request.query as Record<string, string | undefined>;
-    if (!query.site) return reply.code(400).send({ error: 'site: required' });
     try {
+      const site = siteParam(query.site);
       const range = resolveRange(query.from, query.to, now());
       const breakdown = parseBreakdown(query.breakdown);
-      return await buildReport(store, { site: query.site, ...range, product: query.product || undefined }, { breakdown });
+      return await buildReport(store, { site, ...range, product: query.product || undefined }, { breakdown });
     } catch (error) {
       if (error instanceof QueryError) return reply.code(400).send({ error: error.message });
       throw error;

@@ -116,7 +116,7 @@ const batchSpec: fc.Arbitrary<BatchSpec> = fc.record({
   forwardedFor,
 });
 
-const QUERY_KEYS = ['site', 'from', 'to', 'product', 'breakdown', 'page', 'limit', 'x'];
+const QUERY_KEYS = ['site', 'from', 'to', 'product', 'breakdown', 'page', 'limit', 'offset', 'group', 'status', 'x'];
 const QUERY_VALUES = ['acme', 'other', DAY, '2026-02-30', '2026-03-10T00:00', '', '1', '0', '-1', '1e3', 'product,widget', 'nope', '%', '%E0%A4%A', '\u0000', '😀', '__proto__', 'constructor'];
 const query = fc.oneof(
   // Well-formed (keys may repeat) …
@@ -127,7 +127,11 @@ const query = fc.oneof(
 
 const getSpec: fc.Arbitrary<GetSpec> = fc.record({
   kind: fc.constant('get' as const),
-  path: fc.constantFrom('/v1/metrics', '/v1/feeds/acme/sku-42', '/v1/feeds/acme/%E0%A4%A', '/v1/sites', '/', '/favicon.ico', '/v1/orders', '/chunks/..%2Fpackage.json', '/locales/x.js', '/v1/events'),
+  path: fc.constantFrom(
+    '/v1/metrics', '/v1/comments', '/v1/reviews', '/v1/reputation', '/v1/live', '/v1/feeds/acme/sku-42', '/v1/feeds/acme/%E0%A4%A',
+    '/v1/feeds/acme%00/sku-42', '/v1/feeds/acme/google-product-reviews.xml', '/v1/render/acme/sku-42', '/v1/render/acme/sku%0042',
+    '/v1/sites', '/', '/favicon.ico', '/v1/orders', '/chunks/..%2Fpackage.json', '/locales/x.js', '/v1/events',
+  ),
   query,
   auth: fc.constantFrom('right', 'wrong', 'none', 'junk'),
   forwardedFor,

@@ -141,68 +141,133 @@ export interface PostgresOptions {
   migrate?: boolean;
 }
 
-/** Adds a transaction's increments to `zmot_site_rollups` and `zmot_site_sharers` (sorted, like every write here). */
 /**
- * The rollups and sharers of newly stored rows, per product and per site, in one statement of four upserts
- * (data-modifying WITH), prepared once per connection: one round trip where there were four, each parsed and
- * planned every time. Each upsert's rows are sorted by key, and every transaction runs the same statement, so
- * concurrent writers take their row locks in one order.
+ * The four upserts of newly stored rows' rollups and sharers, per product and per site, their parameters
+ * numbered from `$first`. Each upsert's rows are sorted by key, and every transaction runs them in this order,
+ * so concurrent writers take their row locks in one order.
  */
-const SAVE_SUMS = {
-  name: 'zmot-save-sums',
-  text: `WITH rollups AS (
-      INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[])
+function sumUpserts(first: number): [rollups: string, sharers: string, siteRollups: string, siteSharers: string] {
+  const $ = (i: number, type: string) => `$${first + i}::${type}[]`;
+  return [
+    `INSERT INTO zmot_rollups (site, day, product, widget, type, key, n, value)
+      SELECT * FROM unnest(${$(0, 'text')}, ${$(1, 'text')}, ${$(2, 'text')}, ${$(3, 'text')}, ${$(4, 'text')}, ${$(5, 'text')}, ${$(6, 'float8')}, ${$(7, 'float8')})
       ON CONFLICT (site, day, product, widget, type, key)
-      DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value
-    ), sharers AS (
-      INSERT INTO zmot_sharers (site, day, product, ref, weight)
-      SELECT * FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::float8[])
-      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = GREATEST(zmot_sharers.weight, excluded.weight)
-    ), site_rollups AS (
-      INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
-      SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::float8[], $20::float8[])
+      DO UPDATE SET n = zmot_rollups.n + excluded.n, value = zmot_rollups.value + excluded.value`,
+    `INSERT INTO zmot_sharers (site, day, product, ref, weight)
+      SELECT * FROM unnest(${$(8, 'text')}, ${$(9, 'text')}, ${$(10, 'text')}, ${$(11, 'text')}, ${$(12, 'float8')})
+      ON CONFLICT (site, day, product, ref) DO UPDATE SET weight = GREATEST(zmot_sharers.weight, excluded.weight)`,
+    `INSERT INTO zmot_site_rollups (site, day, widget, type, key, n, value)
+      SELECT * FROM unnest(${$(13, 'text')}, ${$(14, 'text')}, ${$(15, 'text')}, ${$(16, 'text')}, ${$(17, 'text')}, ${$(18, 'float8')}, ${$(19, 'float8')})
       ON CONFLICT (site, day, widget, type, key)
-      DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value
-    )
-    INSERT INTO zmot_site_sharers (site, day, ref, weight)
-    SELECT * FROM unnest($21::text[], $22::text[], $23::text[], $24::float8[])
-    ON CONFLICT (site, day, ref) DO UPDATE SET weight = GREATEST(zmot_site_sharers.weight, excluded.weight)`,
-};
+      DO UPDATE SET n = zmot_site_rollups.n + excluded.n, value = zmot_site_rollups.value + excluded.value`,
+    `INSERT INTO zmot_site_sharers (site, day, ref, weight)
+      SELECT * FROM unnest(${$(20, 'text')}, ${$(21, 'text')}, ${$(22, 'text')}, ${$(23, 'float8')})
+      ON CONFLICT (site, day, ref) DO UPDATE SET weight = GREATEST(zmot_site_sharers.weight, excluded.weight)`,
+  ];
+}
+
+/** The 24 values of `sumUpserts`' parameters. */
+function sumValues(summary: ReturnType<typeof summariseRows>): unknown[] {
+  const { rollups, sharers } = summary;
+  const sites = summariseSites(summary);
+  return [
+    rollups.map((d) => d.site),
+    rollups.map((d) => d.day),
+    rollups.map((d) => d.product),
+    rollups.map((d) => d.widget),
+    rollups.map((d) => d.type),
+    rollups.map((d) => d.key),
+    rollups.map((d) => d.n),
+    rollups.map((d) => d.value),
+    sharers.map((s) => s.site),
+    sharers.map((s) => s.day),
+    sharers.map((s) => s.product),
+    sharers.map((s) => s.ref),
+    sharers.map((s) => s.weight),
+    sites.rollups.map((d) => d.site),
+    sites.rollups.map((d) => d.day),
+    sites.rollups.map((d) => d.widget),
+    sites.rollups.map((d) => d.type),
+    sites.rollups.map((d) => d.key),
+    sites.rollups.map((d) => d.n),
+    sites.rollups.map((d) => d.value),
+    sites.sharers.map((s) => s.site),
+    sites.sharers.map((s) => s.day),
+    sites.sharers.map((s) => s.ref),
+    sites.sharers.map((s) => s.weight),
+  ];
+}
+
+/**
+ * The sums in one statement of four upserts (data-modifying WITH), prepared once per connection: one round
+ * trip where there were four, each parsed and planned every time.
+ */
+const SAVE_SUMS = (() => {
+  const [rollups, sharers, siteRollups, siteSharers] = sumUpserts(1);
+  return { name: 'zmot-save-sums', text: `WITH rollups AS (${rollups}), sharers AS (${sharers}), site_rollups AS (${siteRollups}) ${siteSharers}` };
+})();
 
 async function saveSums(client: pg.PoolClient, summary: ReturnType<typeof summariseRows>): Promise<void> {
-  const { rollups, sharers } = summary;
-  if (rollups.length === 0 && sharers.length === 0) return;
-  const sites = summariseSites(summary);
-  await client.query({
-    ...SAVE_SUMS,
-    values: [
-      rollups.map((d) => d.site),
-      rollups.map((d) => d.day),
-      rollups.map((d) => d.product),
-      rollups.map((d) => d.widget),
-      rollups.map((d) => d.type),
-      rollups.map((d) => d.key),
-      rollups.map((d) => d.n),
-      rollups.map((d) => d.value),
-      sharers.map((s) => s.site),
-      sharers.map((s) => s.day),
-      sharers.map((s) => s.product),
-      sharers.map((s) => s.ref),
-      sharers.map((s) => s.weight),
-      sites.rollups.map((d) => d.site),
-      sites.rollups.map((d) => d.day),
-      sites.rollups.map((d) => d.widget),
-      sites.rollups.map((d) => d.type),
-      sites.rollups.map((d) => d.key),
-      sites.rollups.map((d) => d.n),
-      sites.rollups.map((d) => d.value),
-      sites.sharers.map((s) => s.site),
-      sites.sharers.map((s) => s.day),
-      sites.sharers.map((s) => s.ref),
-      sites.sharers.map((s) => s.weight),
-    ],
-  });
+  if (summary.rollups.length === 0 && summary.sharers.length === 0) return;
+  await client.query({ ...SAVE_SUMS, values: sumValues(summary) });
+}
+
+/** What `INSERT_WHOLE` says when an id was stored before: the group then goes the transaction's way. */
+const NOT_WHOLE = 'zmot: an id was stored before';
+
+/**
+ * A whole group of new events in one statement, so in one round trip and its own transaction: the ids claimed,
+ * the rows inserted, the sums added. For the common group — no conversions, comments or referral landings,
+ * no id twice — whose ids are all new; if any was stored before, the statement fails on purpose (a cast of
+ * `NOT_WHOLE` to a number, evaluated after the ids' insert) and nothing of it stays. Under load on 2 cores a
+ * round trip is slow (PostgreSQL, the collector and its clients share the cores): the transaction's five
+ * round trips took longer than its work.
+ */
+const INSERT_WHOLE = (() => {
+  const [rollups, sharers, siteRollups, siteSharers] = sumUpserts(14);
+  return {
+    name: 'zmot-insert-whole',
+    text: `WITH claimed AS (
+        INSERT INTO zmot_event_ids (id) SELECT unnest($1::text[]) ON CONFLICT (id) DO NOTHING RETURNING 1
+      ), whole AS (
+        SELECT (CASE WHEN count(*) = $2 THEN NULL ELSE '${NOT_WHOLE} (' || count(*) || ' of ' || $2 || ' new)' END)::int IS NULL AS ok FROM claimed
+      ), events AS (
+        INSERT INTO zmot_events (id, site, type, day, ts, received, pv, url, widget, product, weight, data)
+        SELECT * FROM unnest($1::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[],
+          $10::text[], $11::text[], $12::float8[], $13::text[])
+        WHERE (SELECT ok FROM whole)
+      ), rollups AS (${rollups}), sharers AS (${sharers}), site_rollups AS (${siteRollups}), site_sharers AS (${siteSharers})
+      SELECT ok FROM whole`,
+  };
+})();
+
+/** True when `INSERT_WHOLE` can store these rows (sorted by id): nothing but events and their sums. */
+function wholeable(rows: readonly EventRow[]): boolean {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.order !== null || row.comment !== null || (row.via !== null && row.product === '')) return false;
+    if (i > 0 && rows[i - 1]!.id === row.id) return false;
+  }
+  return true;
+}
+
+/** Stores `rows` (sorted by id) with `INSERT_WHOLE`; false, with nothing stored, when an id was stored before. */
+async function insertWhole(pool: pg.Pool, rows: readonly EventRow[]): Promise<boolean> {
+  const column = <K extends keyof EventRow>(key: K) => rows.map((r) => r[key]);
+  try {
+    await pool.query({
+      ...INSERT_WHOLE,
+      values: [
+        column('id'), rows.length, column('site'), column('type'), column('day'), column('ts'), column('received'),
+        column('pv'), column('url'), column('widget'), column('product'), column('weight'), column('data'),
+        ...sumValues(summariseRows(rows)),
+      ],
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === '22P02' && String((error as Error).message).includes(NOT_WHOLE)) return false;
+    throw error;
+  }
 }
 
 /** A collected review with its history, or undefined for an unknown id. */
@@ -259,6 +324,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       // order and cannot deadlock (they did, when two batches carried the same ids in different orders).
       const all = batches.flat().sort(byId);
       if (all.length === 0) return batches.map(() => ({ accepted: 0, duplicates: 0 }));
+      if (wholeable(all) && (await insertWhole(pool, all))) return batches.map((batch) => ({ accepted: batch.length, duplicates: 0 }));
       return inTransaction(pool, async (client) => {
         // Which ids are new: zmot_event_ids holds every stored id (the partitioned events table cannot keep
         // an id unique across its months). The first row with a new id is stored; every later one with the

@@ -8,14 +8,15 @@
  * The collector runs as `zmot serve` in its own process (the compiled build, as installed); this process is
  * the load. Bounded: a fixed number of requests per run, and each run stops after at most 20 s.
  *
- * Each run measures `zmot serve --workers 1` and `--workers 2` (BENCH_WORKERS) side by side.
+ * Each run measures `zmot serve --workers 1` and `--workers 2` (BENCH_WORKERS) side by side, and on Linux the CPU
+ * time each event cost the collector (with its workers), PostgreSQL (with its backends) and this load generator.
  *
  *   BENCH_RUNS=3 BENCH_REQUESTS=3000 BENCH_CONCURRENCY=16 BENCH_WORKERS=1,2 npm run bench:collector
  *   BENCH_ONLY=sqlite BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof" npm run bench:collector   (profile the server)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,15 +180,48 @@ interface HttpRun {
   eventsPerSecond: number;
   p50: number;
   p99: number;
+  /** CPU time an event, in µs, of the collector's processes, PostgreSQL's and this load generator (Linux). */
+  cpu?: { collector: number; database: number; load: number };
 }
 
-async function httpRun(base: string, requests: number): Promise<HttpRun> {
+/**
+ * CPU seconds used so far by the collector (the process `root` and its workers) and by PostgreSQL's processes
+ * (its backends live as long as the collector's pool), from /proc; undefined where there is no /proc.
+ */
+const CLOCK_TICKS = existsSync('/proc/self/stat') ? Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100 : 0;
+function cpuSeconds(root: number): { collector: number; database: number } | undefined {
+  if (!CLOCK_TICKS) return undefined;
+  const procs = new Map<number, { parent: number; ticks: number; postgres: boolean }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command's closing parenthesis: state, ppid, …, utime (14th field), stime (15th).
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      procs.set(Number(name), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), postgres: command.startsWith('postgres') });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const inTree = (pid: number): boolean => pid === root || (pid > 1 && procs.has(pid) && inTree(procs.get(pid)!.parent));
+  let collector = 0;
+  let database = 0;
+  for (const [pid, p] of procs) {
+    if (inTree(pid)) collector += p.ticks;
+    else if (p.postgres) database += p.ticks;
+  }
+  return { collector: collector / CLOCK_TICKS, database: database / CLOCK_TICKS };
+}
+
+async function httpRun(base: string, requests: number, collectorPid?: number): Promise<HttpRun> {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const bodies = Array.from({ length: requests }, () => JSON.stringify(makeBatch()));
   const latencies: number[] = [];
   let next = 0;
   const deadline = performance.now() + RUN_LIMIT_MS;
+  const cpuBefore = collectorPid === undefined ? undefined : cpuSeconds(collectorPid);
+  const loadBefore = process.cpuUsage();
   const start = performance.now();
   const worker = async () => {
     while (next < bodies.length && performance.now() < deadline) {
@@ -200,9 +234,17 @@ async function httpRun(base: string, requests: number): Promise<HttpRun> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - start) / 1000;
+  const cpuAfter = collectorPid === undefined ? undefined : cpuSeconds(collectorPid);
+  const load = process.cpuUsage(loadBefore);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { eventsPerSecond: (latencies.length * BATCH) / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  const events = latencies.length * BATCH;
+  const cpu = cpuBefore && cpuAfter && {
+    collector: ((cpuAfter.collector - cpuBefore.collector) * 1e6) / events,
+    database: ((cpuAfter.database - cpuBefore.database) * 1e6) / events,
+    load: (load.user + load.system) / events,
+  };
+  return { eventsPerSecond: events / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), ...(cpu ? { cpu } : {}) };
 }
 
 async function bench(name: string, where: () => Promise<{ db?: string; databaseUrl?: string }>): Promise<string[]> {
@@ -220,22 +262,35 @@ async function bench(name: string, where: () => Promise<{ db?: string; databaseU
       const server = await serve([...(location.db ? ['--db', location.db] : ['--database-url', location.databaseUrl!]), '--workers', String(workers)]);
       try {
         await httpRun(server.url, 200); // warm-up
-        runs.get(workers)!.push(await httpRun(server.url, REQUESTS));
+        runs.get(workers)!.push(await httpRun(server.url, REQUESTS, server.child.pid));
       } finally {
         await stop(server.child);
       }
       const last = runs.get(workers)!.at(-1)!;
-      said.push(`${workers} worker${workers === 1 ? '' : 's'} ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms, HTTP / raw ${(last.eventsPerSecond / bulk[i]!).toFixed(2)})`);
+      const cpu = last.cpu ? `, CPU an event ${cpuText(last.cpu)}` : '';
+      said.push(`${workers} worker${workers === 1 ? '' : 's'} ${Math.round(last.eventsPerSecond)} events/s (p50 ${last.p50.toFixed(1)} ms, p99 ${last.p99.toFixed(1)} ms, HTTP / raw ${(last.eventsPerSecond / bulk[i]!).toFixed(2)}${cpu})`);
     }
     console.log(`  ${name} run ${i + 1}: HTTP ${said.join('; ')}; store ${Math.round(raw100[i]!)} events/s in 100-event transactions, ${Math.round(raw10k[i]!)} in 10,000-event ones; raw bulk insert ${Math.round(bulk[i]!)} rows/s`);
   }
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  for (const workers of WORKERS) {
+    const list = runs.get(workers)!;
+    const cpu = list.flatMap((r) => (r.cpu ? [r.cpu] : []));
+    if (cpu.length === 0) continue;
+    const part = (key: 'collector' | 'database' | 'load') => median(cpu.map((c) => c[key]));
+    const total = median(cpu.map((c) => c.collector + c.database + c.load));
+    cpuRows.push(`| ${name} | ${workers} | ${part('collector').toFixed(1)} | ${part('database').toFixed(1)} | ${part('load').toFixed(1)} | ${total.toFixed(1)} | ${fmt((availableParallelism() * 1e6) / total)} |`);
+  }
   return WORKERS.map((workers) => {
     const list = runs.get(workers)!;
     const ratios = list.map((r, i) => r.eventsPerSecond / bulk[i]!);
     return `| ${name} | ${workers} | ${fmt(median(list.map((r) => r.eventsPerSecond)))} | ${median(list.map((r) => r.p50)).toFixed(1)} | ${median(list.map((r) => r.p99)).toFixed(1)} | ${fmt(median(raw100))} | ${fmt(median(raw10k))} | ${fmt(median(bulk))} | ${median(ratios).toFixed(2)} |`;
   });
 }
+
+/** `collector / database / load` in µs an event. */
+const cpuText = (cpu: NonNullable<HttpRun['cpu']>) => `${cpu.collector.toFixed(1)} / ${cpu.database.toFixed(1)} / ${cpu.load.toFixed(1)} µs`;
+const cpuRows: string[] = [];
 
 const dir = mkdtempSync(join(tmpdir(), 'zmot-bench-'));
 let counter = 0;
@@ -259,3 +314,11 @@ console.log('\nMedians:\n');
 console.log('| store | workers | HTTP events/s | p50 ms | p99 ms | store insert, events/s, 100 a transaction | store insert, 10,000 a transaction | raw bulk insert, rows/s | HTTP / raw (median of runs) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
+if (cpuRows.length > 0) {
+  // What each event costs the machine: with every core busy, the cores divided by the total is the most the
+  // machine could take, however the waiting were cut.
+  console.log('\nCPU time an event over HTTP (medians of runs; from /proc, the collector with its workers, PostgreSQL with its backends, this process as the load):\n');
+  console.log('| store | workers | collector, µs | database, µs | load generator, µs | total, µs | the cores\' worth at that total, events/s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of cpuRows) console.log(row);
+}

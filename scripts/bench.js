@@ -76,7 +76,7 @@ const SECTIONS = [
     id: 'collector',
     title: 'Collector',
     intro:
-      'Events per second into the collector over HTTP, SQLite and PostgreSQL, with `zmot serve --workers 1` and `--workers 2` side by side, beside the store’s own insert and the database’s raw bulk insert of the same rows into a plain table with the same primary key (SQLite: a prepared INSERT a row, 10,000 a transaction; PostgreSQL: `COPY`), measured in the same run; `HTTP / raw` is the share of the raw rate that reaches clients (docs/collector.md explains the set-up).',
+      'Events per second into the collector over HTTP, SQLite and PostgreSQL, with `zmot serve --workers 1` and `--workers 2` side by side, beside the store’s own insert and the database’s raw bulk insert of the same rows into a plain table with the same primary key (SQLite: a prepared INSERT a row, 10,000 a transaction; PostgreSQL: `COPY`), measured in the same run; `HTTP / raw` is the share of the raw rate that reaches clients (docs/collector.md explains the set-up). Then the CPU time each event cost the collector, PostgreSQL and the load generator during the HTTP runs (from /proc), and what the machine’s cores could take at that cost.',
     commands: [['npm', ['run', '--silent', 'bench:collector']]],
     env: { BENCH_RUNS: '5' },
   },

@@ -98,6 +98,26 @@ for (const kind of STORE_KINDS) {
         const results = await Promise.all(inserts);
         assert.equal(results.reduce((n, [r]) => n + r!.accepted, 0), 80);
       }
+      // PostgreSQL's two ways at once on the same rollup rows: groups of new events only (one statement) beside
+      // groups carrying ids stored before or a conversion (the transaction), eight at a time.
+      for (let round = 0; round < 5; round += 1) {
+        const before = toRows(batch(Array.from({ length: 20 }, () => event('render'))), T0);
+        await direct.insert([before]);
+        const inserts = Array.from({ length: 8 }, (_, i) => {
+          const fresh = toRows(batch(Array.from({ length: 20 }, () => event(i % 2 ? 'render' : 'impression'))), T0);
+          if (i % 4 === 0) return direct.insert([[...fresh, ...before.slice(i)]]);
+          if (i % 4 === 1) return direct.insert([[...fresh, ...toRows(batch([conversion(`o-both-${round}-${i}`)]), T0)]]);
+          return direct.insert([fresh]);
+        });
+        const results = (await Promise.all(inserts)).map(([r]) => r!);
+        assert.deepEqual(results.map((r) => r.accepted), [20, 21, 20, 20, 20, 21, 20, 20]);
+        assert.deepEqual(results.map((r) => r.duplicates), [20, 0, 0, 0, 16, 0, 0, 0]);
+      }
+      const both = await direct.totals('acme');
+      assert.deepEqual(both.rollups, both.events);
+      // Renders: 60 a round of the loop before, then 20 stored before and 4 × 20 new a round; impressions 4 × 20.
+      assert.equal(both.events.render, 5 * 60 + 5 * 20 + 5 * 4 * 20);
+      assert.equal(both.events.impression, 5 * 4 * 20);
       await direct.close();
     });
 

@@ -5,6 +5,12 @@
  * `--allow-origin` values: `https://acme.example` (allowed for every site), `acme=https://acme.example,https://m.acme.example`
  * (allowed for site `acme` only, and names `acme` as a known site), or `*` (any origin).
  */
+/** The site an `--allow-origin` rule names (`acme=https://…`), or undefined for a rule for every site. */
+export function ruleSite(rule: string): string | undefined {
+  const eq = rule.indexOf('=');
+  return eq > 0 && !rule.slice(0, eq).includes(':') ? rule.slice(0, eq) : undefined;
+}
+
 export class SiteAccess {
   readonly #anyOrigin: boolean;
   /** `*` was given: any origin, the owner's API included. */
@@ -16,9 +22,8 @@ export class SiteAccess {
   constructor(allowOrigin: readonly string[] = [], sites: readonly string[] = []) {
     let any = allowOrigin.length === 0;
     for (const rule of allowOrigin) {
-      const eq = rule.indexOf('=');
-      const site = eq > 0 && !rule.slice(0, eq).includes(':') ? rule.slice(0, eq) : undefined;
-      const origins = (site === undefined ? rule : rule.slice(eq + 1)).split(',').map(normaliseOrigin).filter(Boolean);
+      const site = ruleSite(rule);
+      const origins = (site === undefined ? rule : rule.slice(site.length + 1)).split(',').map(normaliseOrigin).filter(Boolean);
       if (site === undefined) {
         for (const origin of origins) {
           if (origin === '*') any = true;

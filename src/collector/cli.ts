@@ -9,7 +9,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 // The server, the drivers and the CSV reader are imported by the commands that use them (a package installed
 // for its elements has none of them until `zmot serve` installs them: bin/zmot.js, `Io.prepare`).
 import type { ImportError } from './import.js';
-import { buildReport, QueryError, resolveRange } from './metrics.js';
+import { ruleSite } from './access.js';
+import { buildReport, QueryError, resolveRange, siteParam } from './metrics.js';
 import { MAX_COMMENTS, parseCommentQuery } from './comments.js';
 import { MIN_TOKEN_LENGTH } from './owner.js';
 import { formatComments, formatReport } from './report.js';
@@ -133,6 +134,18 @@ const storeFlags = {
 
 class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * A site named on the command line: a site id as events carry it (letters, digits, ".", "_", "-"). Any other
+ * name could never receive an event, so it is refused here rather than found out from a silent dashboard.
+ */
+function siteId(value: string, flag: string): string {
+  try {
+    return siteParam(value);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a site id (${(error as Error).message.replace(/^site: /, '')})`);
+  }
 }
 
 /** What `npm start` adds to `zmot serve`: the demo's folders and home page (scripts/start.js). */
@@ -264,6 +277,11 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
   if (values.help) {
     io.out(USAGE.serve);
     return 0;
+  }
+  for (const site of values.site ?? []) siteId(site, '--site');
+  for (const rule of values['allow-origin'] ?? []) {
+    const site = ruleSite(rule);
+    if (site !== undefined) siteId(site, '--allow-origin');
   }
   const port = number(values.port, 'port', 8787);
   const workers = number(values.workers, 'workers', 1, true);
@@ -402,6 +420,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!values.site) throw new UsageError('--site is required');
+  siteId(values.site, '--site');
   if (positionals.length === 0) throw new UsageError('name at least one FILE to import');
   if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv') {
     throw new UsageError('--format: expected json or csv');
@@ -453,6 +472,7 @@ async function report(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!values.site) throw new UsageError('--site is required');
+  siteId(values.site, '--site');
   if (values.group !== undefined && !values.comments) throw new UsageError('--group needs --comments');
   const range = resolveRange(values.from, values.to);
   const commentQuery = values.comments

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { ruleSite } from '../../src/collector/access.js';
 import { main, type Io } from '../../src/collector/cli.js';
 import { openSqlite } from '../../src/collector/store/sqlite.js';
 import { batch, event, storeLocation, STORE_KINDS, tempDir } from './helpers.js';
@@ -50,6 +51,24 @@ describe('zmot command line', () => {
     assert.match(noValue.err, /^zmot: --port needs a value\n/);
     assert.equal((await run(['serve', '--port', 'eighty'])).code, 2);
     assert.equal((await run(['serve', '--request-timeout', '0'])).code, 2);
+  });
+
+  test('a site named on the command line must be a site id, as events carry it: usage error, exit 2', async () => {
+    const id = '(use only letters, digits, ".", "_" and "-")';
+    for (const [args, flag, site] of [
+      [['serve', '--site', 'acme', '--site', 'Acme Shop'], '--site', 'Acme Shop'],
+      [['serve', '--allow-origin', 'acme shop=https://acme.example'], '--allow-origin', 'acme shop'],
+      [['import', '--site', 'acme.example/', 'f.json'], '--site', 'acme.example/'],
+      [['report', '--site', '<b>acme</b>'], '--site', '<b>acme</b>'],
+    ] as const) {
+      const answer = await run([...args]);
+      assert.equal(answer.code, 2, args.join(' '));
+      assert.match(answer.err, new RegExp(`^zmot: ${flag}: ${JSON.stringify(site).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a site id`), args.join(' '));
+      assert.ok(answer.err.split('\n')[0]!.endsWith(id), answer.err);
+    }
+    // An origin for every site (no "site=") is not a site, even with "=" in its URL.
+    assert.equal(ruleSite('https://acme.example/?a=b'), undefined);
+    assert.equal(ruleSite('acme=https://acme.example'), 'acme');
   });
 
   test('import reports what it skipped and fails clearly on a missing file', async () => {

@@ -187,7 +187,9 @@ export function resolveRange(from: string | undefined, to: string | undefined, n
   const end = to ? parseDay(to, 'to') : new Date(now).toISOString().slice(0, 10);
   const start = from ? parseDay(from, 'from') : new Date(Date.parse(`${end}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
   if (start > end) throw new QueryError('from: must not be after to');
-  if (daysBetween(start, end).length > MAX_RANGE_DAYS) throw new QueryError(`from: the period may span at most ${MAX_RANGE_DAYS} days`);
+  // Counted, not listed: `from=0001-01-01` would list 3.65 million days (4.5 s and 330 MB, the collector frozen).
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS + 1;
+  if (days > MAX_RANGE_DAYS) throw new QueryError(`from: the period may span at most ${MAX_RANGE_DAYS} days`);
   return { from: start, to: end };
 }
 

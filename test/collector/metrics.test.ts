@@ -117,12 +117,16 @@ for (const kind of STORE_KINDS) {
       const r = await report('site=acme');
       assert.equal(r.to, DAY2);
       assert.equal(r.days.length, 30);
+      assert.equal((await report('site=acme&from=2025-03-11&to=2026-03-11')).days.length, 366);
       for (const [query, message] of [
         ['from=2026-03-10', 'site: required'],
         ['site=acme&from=2026-3-1', 'from: must be a date as yyyy-mm-dd'],
         ['site=acme&from=2026-03-10&to=2026-02-30', 'to: must be a date as yyyy-mm-dd'],
         ['site=acme&from=2026-03-10&to=2026-03-01', 'from: must not be after to'],
         ['site=acme&from=2024-01-01&to=2026-03-01', 'from: the period may span at most 366 days'],
+        ['site=acme&from=2025-03-10&to=2026-03-11', 'from: the period may span at most 366 days'],
+        // Counted, not listed day by day (that took 4.5 s and 330 MB, the collector frozen meanwhile).
+        ['site=acme&from=0001-01-01&to=9999-12-31', 'from: the period may span at most 366 days'],
       ] as const) {
         const answer = await get(`${server.url}/v1/metrics?${query}`, { authorization: `Bearer ${TOKEN}` });
         assert.equal(answer.status, 400, query);

@@ -26,7 +26,21 @@ const VARIANTS = ['summary', 'full', 'compact'];
 const LAYOUTS = ['list', 'grid', 'carousel'];
 const CACHE = 'public, max-age=60, stale-while-revalidate=600';
 const RENDERED_KEPT = 500;
+/** At most this many characters of HTML kept in all (a long feed's HTML is ~100 KB). */
+const RENDERED_CHARS = 16 * 1024 * 1024;
+/** Rendered HTML by a hash of what it was rendered from (the feed itself would make the key as big as it). */
 const rendered = new Map<string, string>();
+let renderedChars = 0;
+
+function keep(key: string, body: string): void {
+  rendered.set(key, body);
+  renderedChars += body.length;
+  while (rendered.size > RENDERED_KEPT || (renderedChars > RENDERED_CHARS && rendered.size > 1)) {
+    const [oldest, html] = rendered.entries().next().value!;
+    rendered.delete(oldest);
+    renderedChars -= html.length;
+  }
+}
 
 /** One value of a query parameter: repeated, it is refused rather than guessed. */
 function single(query: Record<string, unknown>, name: string): string | undefined {
@@ -68,8 +82,10 @@ export const renderRoutes: FastifyPluginAsync<{
     let widget: keyof typeof WIDGETS, attributes: Record<string, string | undefined>, limit: number;
     try {
       widget = (oneOf(single(query, 'widget'), 'widget', Object.keys(WIDGETS)) ?? 'rating') as keyof typeof WIDGETS;
-      const lang = single(query, 'lang');
-      if (lang !== undefined && !SERVER_LANGUAGES.includes(lang.toLowerCase().split('-')[0]!)) {
+      // The language as zmot has it (`pt-BR` and `pt-x-anything` draw the same Portuguese): one cached HTML
+      // per language, not one per spelling a client can invent.
+      const lang = single(query, 'lang')?.toLowerCase().split('-')[0];
+      if (lang !== undefined && !SERVER_LANGUAGES.includes(lang)) {
         throw new Error(`lang: one of ${SERVER_LANGUAGES.join(', ')}`);
       }
       const limitText = single(query, 'limit');
@@ -92,13 +108,18 @@ export const renderRoutes: FastifyPluginAsync<{
     if (!feed) {
       return reply.code(404).header('cache-control', 'public, max-age=60').send({ error: `unknown site ${JSON.stringify(site)}: nothing imported for it, and not named by --site` });
     }
-    const key = JSON.stringify([WIDGETS[widget], attributes, feed]);
+    const key = createHash('sha256').update(JSON.stringify([WIDGETS[widget], attributes, feed])).digest('base64url');
     let body = rendered.get(key);
     if (body === undefined) {
-      body = await renderElement(WIDGETS[widget], attributes, feed);
+      try {
+        body = await renderElement(WIDGETS[widget], attributes, feed);
+      } catch (error) {
+        // The stored feed is one the element refuses (imported data it cannot draw): say so, not 500.
+        if ((error as Error).name !== 'RenderError') throw error;
+        return reply.code(422).header('cache-control', 'public, max-age=60').send({ error: (error as Error).message });
+      }
       // The HTML of the latest few hundred feeds and settings: a repeated request (a revalidation) renders nothing.
-      if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
-      rendered.set(key, body);
+      keep(key, body);
     }
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('cache-control', CACHE).header('vary', 'Origin');

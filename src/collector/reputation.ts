@@ -57,8 +57,11 @@ export function snapshot(site: string, day: string, data: ProductData, reviews: 
   const summary = summarise({ aggregate: data.aggregate, sources: data.sources, reviews: [...reviews] });
   const bySource = new Map<string, Review[]>();
   for (const review of reviews) {
+    // Pushed, not copied: a copy per review made 50,000 reviews take 19.5 s (quadratic), the collector frozen.
     const id = sourceOf(review);
-    bySource.set(id, [...(bySource.get(id) ?? []), review]);
+    const list = bySource.get(id);
+    if (list) list.push(review);
+    else bySource.set(id, [review]);
   }
   const product = data.product.id;
   const rows: ReputationRow[] = summary.parts.map((part) => ({
@@ -99,7 +102,9 @@ export function buildReputation(site: string, from: string, to: string, rows: re
     if (row.day > to) continue;
     const sources = byProduct.get(row.product) ?? new Map<string, ReputationRow[]>();
     byProduct.set(row.product, sources);
-    sources.set(row.source, [...(sources.get(row.source) ?? []), row]);
+    const list = sources.get(row.source);
+    if (list) list.push(row);
+    else sources.set(row.source, [row]);
   }
   const products: ReputationProduct[] = [];
   for (const [product, sources] of [...byProduct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

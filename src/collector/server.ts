@@ -24,7 +24,7 @@ import { OwnerAuth, tokenRequired } from './owner.js';
 import { FAVICON_SVG, sendBuilt, textFileUnder } from './static.js';
 import { TokenBuckets, type BucketOptions } from './ratelimit.js';
 import { renderRoutes } from './render.js';
-import { STORABLE } from '../telemetry/schema.js';
+import { MAX_BATCH_BYTES, STORABLE } from '../telemetry/schema.js';
 import { reviewRoutes } from './reviews.js';
 import type { Store } from './store/types.js';
 import { Writer } from './writer.js';
@@ -141,6 +141,9 @@ export const REVIEWS_PER_SITE: BucketOptions = { rate: 1, burst: 60 };
 
 const FEED_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
+/** The longest part of a path between slashes (a site, a product, an id), percent-encoded. */
+const MAX_PARAM_LENGTH = 2048;
+
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
   const { store } = options;
   const now = options.now ?? Date.now;
@@ -154,6 +157,16 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // and ignores requestTimeout while headersTimeout is longer.
     http: { connectionsCheckingInterval: Math.min(1000, requestTimeout), requestTimeout, headersTimeout: requestTimeout },
     clientErrorHandler: answerClientError(requestTimeout),
+    // A product id may be 128 characters (LIMITS.product), up to 12 once percent-encoded each: Fastify's
+    // default of 100 answered 414 for feeds of products events and reviews accept.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own refusals, in the collector's shape (`{"error": …}`) like every other answer.
+    frameworkErrors: (error, _request, reply) => {
+      const bad = error.code === 'FST_ERR_BAD_URL';
+      void reply
+        .code(bad ? 400 : 414)
+        .send({ error: bad ? 'path: not a valid URL (a broken percent-encoding)' : `path: a part of it is longer than ${MAX_PARAM_LENGTH} characters` });
+    },
   });
   const owner = new OwnerAuth(options.token, { clock });
   // The live view counts what the writer stores.
@@ -173,7 +186,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       // request timeout bounds.
       reply.removeHeader('connection');
       const events = request.url.split('?')[0] === '/v1/events';
-      return reply.code(413).send({ error: `body: larger than 64 KiB${events ? '; send at most 200 events a batch' : ''}` });
+      const limit = request.routeOptions.bodyLimit ?? MAX_BATCH_BYTES;
+      return reply.code(413).send({ error: `body: larger than ${limit / 1024} KiB${events ? '; send at most 200 events a batch' : ''}` });
     }
     return reply.code(status).send({ error: error.message });
   });
@@ -205,6 +219,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   // (`?site=acme%00`) is text no database can compare (PostgreSQL refuses it): refuse both here, for every
   // route, in the query string and in the path.
   app.addHook('onRequest', async (request, reply) => {
+    // An empty part of the path (`/v1/render/acme/`) names no product, site or id (a static folder's `*` may
+    // be empty: its index).
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
+      if (value === '' && name !== '*') return reply.code(400).send({ error: `${name}: required` });
+    }
     const values = [
       ...Object.entries((request.query ?? {}) as Record<string, unknown>),
       ...Object.entries((request.params ?? {}) as Record<string, unknown>),

@@ -250,6 +250,36 @@ describe('a hostile internet: smaller faults (7)', () => {
     assert.equal((await get(`${url}/v1/metrics?site=acme`, from('198.51.100.1', TOKEN))).status, 200, 'another address signs in');
   });
 
+  test('paths: an empty part is 400, a 128-character product id gets its feed, the router answers in the collector\'s shape', async () => {
+    // Found by an audit: `/v1/render/acme/` was a 500 (an empty product id the renderer refused), product ids of
+    // 101–128 characters (events accept 128) got Fastify's own 414, and a broken percent-encoding its own 400.
+    const store = await openFresh('sqlite');
+    const long = 'é'.repeat(128);
+    await store.importFeeds('acme', [{ product: { id: long }, reviews: [{ id: 'r1', rating: 5 }], fields: 'replace' }]);
+    const { url } = await startCollector('sqlite', { store, sites: ['acme'] });
+    for (const path of ['/v1/render/acme/', '/v1/feeds/acme/']) {
+      assert.deepEqual(await get(`${url}${path}`), { ...(await get(`${url}${path}`)), status: 400, body: { error: 'product: required' } }, path);
+    }
+    const feed = await get(`${url}/v1/feeds/acme/${encodeURIComponent(long)}`);
+    assert.equal(feed.status, 200);
+    assert.equal((feed.body.product as { id: string }).id, long);
+    const rendered = await fetch(`${url}/v1/render/acme/${encodeURIComponent(long)}`);
+    assert.equal(rendered.status, 200);
+    const tooLong = await get(`${url}/v1/feeds/acme/${'p'.repeat(2049)}`);
+    assert.deepEqual([tooLong.status, tooLong.body], [414, { error: 'path: a part of it is longer than 2048 characters' }]);
+    const broken = await get(`${url}/v1/feeds/acme/%FF`);
+    assert.deepEqual([broken.status, broken.body], [400, { error: 'path: not a valid URL (a broken percent-encoding)' }]);
+    // The body limit named is the route's own: 256 KiB for order confirmations, 64 KiB for events.
+    const orders = await fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: 'x'.repeat(300_000) });
+    assert.deepEqual([orders.status, await orders.json()], [413, { error: 'body: larger than 256 KiB' }]);
+    const events = await post(url, 'x'.repeat(70_000));
+    assert.deepEqual([events.status, events.body], [413, { error: 'body: larger than 64 KiB; send at most 200 events a batch' }]);
+    // One rendered HTML per language, whatever its spelling: `pt-BR` and `pt-x-1` are the same Portuguese.
+    const tags: (string | null)[] = [];
+    for (const lang of ['pt', 'pt-BR', 'pt-x-1', 'PT-x-2']) tags.push((await fetch(`${url}/v1/render/acme/${encodeURIComponent(long)}?lang=${lang}`)).headers.get('etag'));
+    assert.equal(new Set(tags).size, 1, String(tags));
+  });
+
   test("the feed's next link never comes from the Host header; --public-url makes it absolute", async () => {
     const store = await openFresh('sqlite');
     await store.importFeeds('acme', [{ product: { id: 'sku 42' }, reviews: Array.from({ length: 25 }, (_, i) => ({ id: `r${i}`, rating: 5 })), fields: 'replace' }]);

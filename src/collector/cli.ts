@@ -48,8 +48,9 @@ Options:
   --read-database-url URL
                         with --database-url: a read replica of it, for the dashboard, reports, feeds and
                         comments (also read from ZMOT_READ_DATABASE_URL)
-  --retain-days N       keep raw events N days, then drop them (whole months on PostgreSQL, small batches on
-                        SQLite; checked hourly); the daily rollups, and so every report, stay (default: keep all)
+  --retain-days N       keep raw events N days (up to 36500), then drop them (whole months on PostgreSQL, small
+                        batches on SQLite; checked hourly); the daily rollups, and so every report, stay (default:
+                        keep all)
   --workers N           N processes (node:cluster) sharing the port, for N cores (default 1); the rate
                         limits below are shared out: each worker allows 1/N of them
   --token T             the owner's token for GET /v1/metrics (also ZMOT_TOKEN; at least ${MIN_TOKEN_LENGTH} characters,
@@ -131,6 +132,9 @@ const storeFlags = {
   'database-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** The longest `--retain-days`: a century. */
+const MAX_RETAIN_DAYS = 36_500;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -287,8 +291,9 @@ async function serve(args: string[], io: Io, extra: ServeExtras = {}): Promise<n
   const workers = number(values.workers, 'workers', 1, true);
   if (!Number.isInteger(workers)) throw new UsageError(`--workers: expected a whole number of processes, got ${JSON.stringify(values.workers)}`);
   const retainDays = values['retain-days'] === undefined ? undefined : number(values['retain-days'], 'retain-days', 0, true);
-  if (retainDays !== undefined && !Number.isInteger(retainDays)) {
-    throw new UsageError(`--retain-days: expected a whole number of days, got ${JSON.stringify(values['retain-days'])}`);
+  // At most a century: 10^9 days ran past JavaScript's dates and stopped the collector a second after it started.
+  if (retainDays !== undefined && (!Number.isInteger(retainDays) || retainDays > MAX_RETAIN_DAYS)) {
+    throw new UsageError(`--retain-days: expected a whole number of days up to ${MAX_RETAIN_DAYS}, got ${JSON.stringify(values['retain-days'])}`);
   }
   // A worker of `--workers N` (forked below with the same arguments) takes its share of the limits.
   const share = cluster.isWorker ? Number(io.env.ZMOT_WORKERS ?? workers) : 1;

@@ -26,8 +26,8 @@ export function startRetention(store: Store, days: number, now: () => number, lo
   const run = () => {
     running = running.then(async () => {
       if (stopping.signal.aborted) return;
-      const before = firstKeptDay(days, now());
       try {
+        const before = firstKeptDay(days, now());
         const removed = await store.retain(before, stopping.signal);
         if (removed > 0) log.info({ removed, before }, 'retention: raw events before %s dropped', before);
       } catch (error) {

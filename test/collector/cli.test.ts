@@ -51,6 +51,10 @@ describe('zmot command line', () => {
     assert.match(noValue.err, /^zmot: --port needs a value\n/);
     assert.equal((await run(['serve', '--port', 'eighty'])).code, 2);
     assert.equal((await run(['serve', '--request-timeout', '0'])).code, 2);
+    // A billion days ran past JavaScript's dates: the collector said it was listening, then stopped.
+    const forever = await run(['serve', '--retain-days', '1000000000']);
+    assert.equal(forever.code, 2);
+    assert.match(forever.err, /^zmot: --retain-days: expected a whole number of days up to 36500, got "1000000000"\n/);
   });
 
   test('a site named on the command line must be a site id, as events carry it: usage error, exit 2', async () => {

@@ -18,12 +18,28 @@ const MINUTE_MS = 60_000;
 export class LiveCounts {
   /** site → minute index → type → count */
   readonly #sites = new Map<string, Map<number, Map<string, number>>>();
+  /** The minute of the last sweep over every site. */
+  #swept = -Infinity;
 
   constructor(private readonly now: () => number) {}
+
+  /** Sites with events in the window (what the live view holds in memory). */
+  get sites(): number {
+    return this.#sites.size;
+  }
 
   /** Counts stored rows (at the collector's clock), forgetting minutes older than the window. */
   add(rows: readonly EventRow[]): void {
     const minute = Math.floor(this.now() / MINUTE_MS);
+    // Once a minute, every site forgets its old minutes, and a site with none left is dropped: a site that
+    // sent once (or a flood of made-up site ids, when no --site is named) is not kept for ever.
+    if (minute > this.#swept) {
+      this.#swept = minute;
+      for (const [site, minutes] of this.#sites) {
+        for (const old of minutes.keys()) if (old <= minute - LIVE_MINUTES) minutes.delete(old);
+        if (minutes.size === 0) this.#sites.delete(site);
+      }
+    }
     for (const row of rows) {
       let minutes = this.#sites.get(row.site);
       if (!minutes) this.#sites.set(row.site, (minutes = new Map()));

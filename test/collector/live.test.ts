@@ -53,3 +53,22 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('live view memory', () => {
+  test('a site silent for 30 minutes is dropped, not kept for ever (a flood of made-up site ids)', async () => {
+    const { LiveCounts } = await import('../../src/collector/live.js');
+    const { toRows } = await import('../../src/collector/store/rows.js');
+    let clock = Date.UTC(2026, 2, 10, 12);
+    const live = new LiveCounts(() => clock);
+    for (let i = 0; i < 1000; i++) live.add(toRows(batch([event('render')], { site: `made-up-${i}` }), clock));
+    live.add(toRows(batch([event('render')]), clock));
+    assert.equal(live.sites, 1001);
+    clock += 29 * MINUTE;
+    live.add(toRows(batch([event('render')]), clock));
+    assert.equal(live.sites, 1001, 'still inside the window');
+    clock += 2 * MINUTE;
+    live.add(toRows(batch([event('render')]), clock));
+    assert.equal(live.sites, 1, 'only the site that kept sending');
+    assert.equal(live.answer('acme').total.render, 2);
+  });
+});

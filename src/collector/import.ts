@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parseFeed, ReviewSchema, type Product, type Review } from '../feed/schema.js';
-import { describeIssue, valueAt } from '../telemetry/schema.js';
+import { describeIssue, LIMITS, STORABLE, valueAt } from '../telemetry/schema.js';
 import type { ImportedFeed } from './store/types.js';
 
 export interface ParsedImport {
@@ -213,5 +213,60 @@ function dropUndefined<T extends Record<string, unknown>>(value: T): T {
 /** Parses an import by its format: `csv`, `json`, or guessed from the file name and first character. */
 export function parseImport(text: string, format?: 'csv' | 'json', name = ''): ParsedImport {
   const guessed = format ?? (/\.csv$/i.test(name) ? 'csv' : /\.json$/i.test(name) ? 'json' : /^\s*[[{]/.test(text) ? 'json' : 'csv');
-  return guessed === 'csv' ? parseCsvImport(text) : parseJsonImport(text);
+  return storable(guessed === 'csv' ? parseCsvImport(text) : parseJsonImport(text));
+}
+
+/** The largest count the databases' `integer` columns hold (PostgreSQL's int4). */
+export const MAX_COUNT = 2_147_483_647;
+/** The longest review id and source id kept (each is a key of an index; PostgreSQL's hold ~2,700 bytes). */
+export const MAX_REVIEW_ID = 128;
+const MAX_SOURCE_ID = 64;
+
+function idProblem(id: string, max: number): string | undefined {
+  if (id.length > max) return `longer than ${max} characters`;
+  if (!STORABLE.test(id)) return 'contains U+0000 or an unpaired surrogate';
+  return undefined;
+}
+
+/**
+ * What the feed schema allows but no database column holds, refused before anything is written (PostgreSQL
+ * refused these mid-import, some after the reviews were committed): a review whose id is too long or holds
+ * U+0000 is skipped and reported; a product id so, a count past 2,147,483,647 (alone, or the own reviews'
+ * and the sources' together, which the combined score adds up), or a source named twice or named `own` or
+ * `*` (the site's own reviews and the combined score) refuses the file, naming the field.
+ */
+function storable(parsed: ParsedImport): ParsedImport {
+  for (const feed of parsed.feeds) {
+    const product = feed.product.id;
+    const where = `product ${JSON.stringify(product.length > 40 ? `${product.slice(0, 40)}…` : product)}`;
+    const productProblem = idProblem(product, LIMITS.product);
+    if (productProblem) throw new ImportError(`${where}: product.id: ${productProblem}`);
+    const counts: [string, number | undefined][] = [
+      ['aggregate.count', feed.aggregate?.count],
+      ...Object.entries(feed.aggregate?.distribution ?? {}).map(([star, n]): [string, number | undefined] => [`aggregate.distribution.${star}`, n]),
+      ...(feed.sources ?? []).map((source, i): [string, number | undefined] => [`sources[${i}].count`, source.count]),
+    ];
+    for (const [path, n] of counts) if (n !== undefined && n > MAX_COUNT) throw new ImportError(`${where}: ${path}: at most ${MAX_COUNT}`);
+    // The combined score counts the site's own reviews and every source's together.
+    const total = (feed.aggregate?.count ?? feed.reviews.length) + (feed.sources ?? []).reduce((sum, source) => sum + source.count, 0);
+    if (total > MAX_COUNT) throw new ImportError(`${where}: aggregate.count and sources[].count: together at most ${MAX_COUNT}, got ${total}`);
+    const seen = new Set<string>();
+    (feed.sources ?? []).forEach((source, i) => {
+      const problem =
+        source.id === 'own' || source.id === '*'
+          ? `${JSON.stringify(source.id)} is reserved (the site's own reviews, and the combined score)`
+          : seen.has(source.id)
+            ? `${JSON.stringify(source.id)} is named twice`
+            : idProblem(source.id, MAX_SOURCE_ID);
+      if (problem) throw new ImportError(`${where}: sources[${i}].id: ${problem}`);
+      seen.add(source.id);
+    });
+    feed.reviews = feed.reviews.filter((review) => {
+      const id = String(review.id);
+      const problem = idProblem(id, MAX_REVIEW_ID);
+      if (problem) parsed.skipped.push(`${product}: review ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)}: id: ${problem}`);
+      return !problem;
+    });
+  }
+  return parsed;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { parseImport } from '../../src/collector/import.js';
 import { parseFeed, type Feed } from '../../src/feed/schema.js';
-import { get, startCollector, STORE_KINDS, type Running } from './helpers.js';
+import { get, openFresh, startCollector, STORE_KINDS, type Running } from './helpers.js';
 
 /** The policy of a feed of a site that publishes every review it imports and collects none (contract §8). */
 const ALL_PUBLISHED = {
@@ -167,4 +167,44 @@ describe('import parsing', () => {
     assert.equal(parseImport(JSON.stringify([one, { ...one, product: { id: 'q' } }])).feeds.length, 2);
     assert.equal(parseImport(JSON.stringify({ feeds: [one] })).feeds.length, 1);
   });
+
+  test('what no database column holds is refused before anything is written, naming the field', () => {
+    // Found by an audit: on PostgreSQL these failed mid-import with the database's words, some after commit.
+    const feed = (extra: Record<string, unknown>) => JSON.stringify({ product: { id: 'p' }, reviews: [{ id: 'r', rating: 5 }], ...extra });
+    const source = (id: string, count = 3) => ({ id, name: id, rating: 4, count });
+    for (const [text, message] of [
+      [feed({ aggregate: { rating: 4.5, count: 3_000_000_000 } }), 'product "p": aggregate.count: at most 2147483647'],
+      [feed({ aggregate: { rating: 4.5, count: 3, distribution: { 5: 2 ** 31 } } }), 'product "p": aggregate.distribution.5: at most 2147483647'],
+      [feed({ sources: [source('g', 2 ** 31)] }), 'product "p": sources[0].count: at most 2147483647'],
+      [feed({ aggregate: { rating: 4, count: 2 ** 30 }, sources: [source('g', 2 ** 30)] }), 'product "p": aggregate.count and sources[].count: together at most 2147483647, got 2147483648'],
+      [feed({ sources: [source('g'), source('g')] }), 'product "p": sources[1].id: "g" is named twice'],
+      [feed({ sources: [source('own')] }), 'product "p": sources[0].id: "own" is reserved (the site\'s own reviews, and the combined score)'],
+      [feed({ sources: [source('*')] }), 'product "p": sources[0].id: "*" is reserved (the site\'s own reviews, and the combined score)'],
+      [feed({ sources: [source('s'.repeat(65))] }), 'product "p": sources[0].id: longer than 64 characters'],
+      [JSON.stringify({ product: { id: 'p'.repeat(129) }, reviews: [] }), `product "${'p'.repeat(40)}…": product.id: longer than 128 characters`],
+      ['product,id,rating\nsku\u00001,r,5\n', 'product "sku\\u00001": product.id: contains U+0000 or an unpaired surrogate'],
+    ] as const) {
+      assert.throws(() => parseImport(text), (error: Error) => error.message === message, message);
+    }
+    const { feeds, skipped } = parseImport(`product,id,rating\nsku,${'r'.repeat(129)},5\nsku,a\u0000b,4\nsku,ok,3\n`, 'csv');
+    assert.deepEqual(feeds[0]!.reviews.map((r) => r.id), ['ok']);
+    assert.deepEqual(skipped, [`sku: review "${'r'.repeat(40)}…": id: longer than 128 characters`, 'sku: review "a\\u0000b": id: contains U+0000 or an unpaired surrogate']);
+  });
 });
+
+for (const kind of STORE_KINDS) {
+  test(`the largest ids and counts an import allows are stored (${kind})`, async () => {
+    const store = await openFresh(kind);
+    const long = '中'.repeat(128); // 384 bytes: ids are counted in UTF-16 units, as the events' schema counts them
+    const text = JSON.stringify({
+      product: { id: long },
+      aggregate: { rating: 4, count: 2_000_000_000, distribution: { 5: 2_147_483_647 } },
+      sources: [{ id: '中'.repeat(64), name: 'G', rating: 4, count: 147_483_647 }],
+      reviews: [{ id: long, rating: 5, source: '中'.repeat(64) }, { id: 'own-1', rating: 4 }],
+    });
+    const result = await store.importFeeds('acme', parseImport(text, 'json').feeds);
+    assert.deepEqual(result, { products: 1, reviews: 2 });
+    assert.equal((await store.product('acme', long))?.aggregate?.count, 2_000_000_000);
+    await store.close();
+  });
+}

@@ -163,7 +163,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // The router's own refusals, in the collector's shape (`{"error": …}`) like every other answer.
     frameworkErrors: (error, _request, reply) => {
       const bad = error.code === 'FST_ERR_BAD_URL';
-      void reply
+      void (reply as FastifyReply)
         .code(bad ? 400 : 414)
         .send({ error: bad ? 'path: not a valid URL (a broken percent-encoding)' : `path: a part of it is longer than ${MAX_PARAM_LENGTH} characters` });
     },

@@ -278,6 +278,18 @@ describe('a hostile internet: smaller faults (7)', () => {
     const tags: (string | null)[] = [];
     for (const lang of ['pt', 'pt-BR', 'pt-x-1', 'PT-x-2']) tags.push((await fetch(`${url}/v1/render/acme/${encodeURIComponent(long)}?lang=${lang}`)).headers.get('etag'));
     assert.equal(new Set(tags).size, 1, String(tags));
+    // A stored feed the element refuses to draw (here a declared rating of 9 of 5, as a store fault would
+    // give) is a 422 naming the field, not a 500.
+    const faulty = await startCollector('sqlite', {
+      store: { ...store, product: async (site: string, id: string) => {
+        const data = await store.product(site, id);
+        return data && { ...data, aggregate: { rating: 9, count: 1 } };
+      } },
+      sites: ['acme'],
+    });
+    const refused = await get(`${faulty.url}/v1/render/acme/${encodeURIComponent(long)}`);
+    assert.equal(refused.status, 422);
+    assert.match(String(refused.body.error), /aggregate\.rating/);
   });
 
   test("the feed's next link never comes from the Host header; --public-url makes it absolute", async () => {

@@ -5,12 +5,6 @@
  * `--allow-origin` values: `https://acme.example` (allowed for every site), `acme=https://acme.example,https://m.acme.example`
  * (allowed for site `acme` only, and names `acme` as a known site), or `*` (any origin).
  */
-/** The site an `--allow-origin` rule names (`acme=https://…`), or undefined for a rule for every site. */
-export function ruleSite(rule: string): string | undefined {
-  const eq = rule.indexOf('=');
-  return eq > 0 && !rule.slice(0, eq).includes(':') ? rule.slice(0, eq) : undefined;
-}
-
 export class SiteAccess {
   readonly #anyOrigin: boolean;
   /** `*` was given: any origin, the owner's API included. */
@@ -86,4 +80,10 @@ export class SiteAccess {
 
 function normaliseOrigin(origin: string): string {
   return origin.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+/** The site an `--allow-origin` rule names (`acme=https://…`), or undefined for a rule for every site. */
+export function ruleSite(rule: string): string | undefined {
+  const eq = rule.indexOf('=');
+  return eq > 0 && !rule.slice(0, eq).includes(':') ? rule.slice(0, eq) : undefined;
 }

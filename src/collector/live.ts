@@ -28,7 +28,7 @@ export class LiveCounts {
     return this.#sites.size;
   }
 
-  /** Counts stored rows (at the collector's clock), forgetting minutes older than the window. */
+  /** Counts stored rows (at the collector's clock); the minute's first call forgets what left the window. */
   add(rows: readonly EventRow[]): void {
     const minute = Math.floor(this.now() / MINUTE_MS);
     // Once a minute, every site forgets its old minutes, and a site with none left is dropped: a site that
@@ -44,10 +44,7 @@ export class LiveCounts {
       let minutes = this.#sites.get(row.site);
       if (!minutes) this.#sites.set(row.site, (minutes = new Map()));
       let counts = minutes.get(minute);
-      if (!counts) {
-        minutes.set(minute, (counts = new Map()));
-        for (const old of minutes.keys()) if (old <= minute - LIVE_MINUTES) minutes.delete(old);
-      }
+      if (!counts) minutes.set(minute, (counts = new Map()));
       counts.set(row.type, (counts.get(row.type) ?? 0) + row.weight);
     }
   }
